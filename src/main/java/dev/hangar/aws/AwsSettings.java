@@ -1,0 +1,68 @@
+package dev.hangar.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How Hangar reaches AWS: which profile, which endpoint, how long one attempt may take.
+ *
+ * @param profile        named profile from ~/.aws/config, or empty for the SDK's default chain
+ * @param endpoint       one endpoint for every service (an emulator such as moto), or empty for AWS
+ * @param attemptTimeout the longest one HTTP attempt may take before it is retried
+ * @param maxAttempts    attempts per call, the first included (standard retry mode)
+ */
+public record AwsSettings(Optional<String> profile, Optional<URI> endpoint, Duration attemptTimeout, int maxAttempts) {
+
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+    public AwsSettings {
+        profile = profile.filter(p -> !p.isBlank());
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    /** Settings from the command line, falling back to {@code AWS_ENDPOINT_URL} and {@code AWS_PROFILE}. */
+    public static AwsSettings of(String profile, String endpointUrl, Map<String, String> env) {
+        String endpoint = endpointUrl != null ? endpointUrl : env.get("AWS_ENDPOINT_URL");
+        String prof = profile != null ? profile : env.get("AWS_PROFILE");
+        return new AwsSettings(Optional.ofNullable(prof), Optional.ofNullable(endpoint).filter(s -> !s.isBlank()).map(AwsSettings::parseEndpoint),
+                DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    public static AwsSettings defaults() {
+        return new AwsSettings(Optional.empty(), Optional.empty(), DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    public AwsSettings withEndpoint(URI uri) {
+        return new AwsSettings(profile, Optional.of(uri), attemptTimeout, maxAttempts);
+    }
+
+    public AwsSettings withProfile(String name) {
+        return new AwsSettings(Optional.ofNullable(name), endpoint, attemptTimeout, maxAttempts);
+    }
+
+    public AwsSettings withAttemptTimeout(Duration timeout) {
+        return new AwsSettings(profile, endpoint, timeout, maxAttempts);
+    }
+
+    public AwsSettings withMaxAttempts(int attempts) {
+        return new AwsSettings(profile, endpoint, attemptTimeout, attempts);
+    }
+
+    private static URI parseEndpoint(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint URL is not a URL: " + url, e);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("endpoint URL must be http(s)://host[:port], got: " + url);
+        }
+        return uri;
+    }
+}
