@@ -1,2 +1,24 @@
 package dev.hangar.app;
-public final class Main { public static void main(String[] a) { System.out.println("x"); } }
+
+import dev.hangar.cli.HangarCommand;
+import javafx.application.Application;
+
+/**
+ * Entry point. With no arguments it opens the wizard; with a command it runs headless.
+ *
+ * <p>This class must not extend {@code Application}: started from the class path (as
+ * {@code java -jar} does), such a main class fails with "JavaFX runtime components are missing".
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            Application.launch(HangarApplication.class);
+            return;
+        }
+        System.exit(HangarCommand.commandLine().execute(args));
+    }
+}

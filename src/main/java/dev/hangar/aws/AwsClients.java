@@ -12,6 +12,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -64,6 +65,23 @@ public final class AwsClients implements AutoCloseable {
 
     public AwsCredentialsProvider credentials() {
         return credentials;
+    }
+
+    /**
+     * Resolves the credentials once, so that a missing profile or an expired login is one clear
+     * message up front rather than a failure in every call.
+     *
+     * @throws MissingCredentialsException when none can be found
+     */
+    public void requireCredentials() {
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkClientException e) {
+            String where = settings.profile()
+                    .map(p -> "profile '" + p + "' has no usable credentials (for IAM Identity Center: aws sso login --profile " + p + ")")
+                    .orElse("none in the environment, ~/.aws/credentials or ~/.aws/config (set AWS_PROFILE or --profile, or run 'aws configure')");
+            throw new MissingCredentialsException("no AWS credentials: " + where);
+        }
     }
 
     public Ec2Client ec2(String region) {

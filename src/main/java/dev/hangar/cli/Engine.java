@@ -1,0 +1,55 @@
+package dev.hangar.cli;
+
+import dev.hangar.aws.AwsClients;
+import dev.hangar.aws.AwsSettings;
+import dev.hangar.journal.JournalStore;
+import dev.hangar.provision.Launcher;
+import dev.hangar.provision.Pacing;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** The engine as the command line uses it, built from the global options; closes its AWS clients. */
+final class Engine implements AutoCloseable {
+
+    private final Path home;
+    private final JournalStore journal;
+    private final AwsSettings settings;
+    private final Pacing pacing;
+    private AwsClients aws;
+
+    Engine(GlobalOptions options, Map<String, String> env) {
+        this.home = JournalStore.home(options.home, env);
+        this.journal = new JournalStore(home);
+        this.settings = AwsSettings.of(options.profile, options.endpointUrl, env);
+        this.pacing = options.fastPolling ? Pacing.fast() : Pacing.aws();
+    }
+
+    Path home() {
+        return home;
+    }
+
+    JournalStore journal() {
+        return journal;
+    }
+
+    /** Built on first use, so commands that need no AWS (a plan of an invalid spec) create no client. */
+    synchronized AwsClients aws() {
+        if (aws == null) {
+            aws = new AwsClients(settings);
+            aws.requireCredentials();
+        }
+        return aws;
+    }
+
+    Launcher launcher() {
+        return new Launcher(aws(), journal, home, pacing, Clock.systemUTC());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (aws != null) {
+            aws.close();
+        }
+    }
+}

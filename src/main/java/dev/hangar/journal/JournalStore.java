@@ -1,0 +1,121 @@
+package dev.hangar.journal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The journal on disk: {@code <home>/launches/<launch-id>.json}. Every write is atomic (temp file,
+ * fsync, rename) so that after a crash each file is either the old or the new version, whole.
+ */
+public final class JournalStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path launches;
+
+    public JournalStore(Path home) {
+        this.launches = home.resolve("launches");
+    }
+
+    /** {@code --home}, else {@code HANGAR_HOME}, else {@code ~/.hangar}. */
+    public static Path home(Path option, java.util.Map<String, String> env) {
+        if (option != null) {
+            return option;
+        }
+        String fromEnv = env.get("HANGAR_HOME");
+        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of(System.getProperty("user.home"), ".hangar");
+    }
+
+    public Path directory() {
+        return launches;
+    }
+
+    public Path fileOf(String launchId) {
+        return launches.resolve(launchId + ".json");
+    }
+
+    public boolean exists(String launchId) {
+        return Files.exists(fileOf(launchId));
+    }
+
+    public synchronized void save(LaunchRecord record) {
+        try {
+            Files.createDirectories(launches);
+            Path target = fileOf(record.launchId());
+            Path temp = Files.createTempFile(launches, "." + record.launchId(), ".tmp");
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(record)));
+                ch.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal of launch " + record.launchId() + " in " + launches, e);
+        }
+    }
+
+    /**
+     * @throws JournalCorruptException when the file exists but is not a whole, readable journal
+     */
+    public Optional<LaunchRecord> load(String launchId) {
+        Path file = fileOf(launchId);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            LaunchRecord record = JSON.readValue(file.toFile(), LaunchRecord.class);
+            if (record.launchId() == null || !record.launchId().equals(launchId) || record.state() == null || record.spec() == null) {
+                throw new JournalCorruptException(file, "it does not name launch " + launchId + " with a state and a spec");
+            }
+            return Optional.of(record);
+        } catch (IOException e) {
+            throw new JournalCorruptException(file, e.getClass().getSimpleName() + " " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** Every launch in the journal, newest first; unreadable files are reported in {@code corrupt}. */
+    public List<LaunchRecord> list(List<JournalCorruptException> corrupt) {
+        if (!Files.isDirectory(launches)) {
+            return List.of();
+        }
+        List<LaunchRecord> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(launches)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                String id = f.getFileName().toString().replaceFirst("\\.json$", "");
+                try {
+                    load(id).ifPresent(all::add);
+                } catch (JournalCorruptException e) {
+                    corrupt.add(e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the journal in " + launches, e);
+        }
+        all.sort(Comparator.comparing(LaunchRecord::createdAt).reversed());
+        return all;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

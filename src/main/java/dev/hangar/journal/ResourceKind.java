@@ -1,0 +1,20 @@
+package dev.hangar.journal;
+
+/** The kinds of resource a launch creates; the names are what the journal stores. */
+public final class ResourceKind {
+    public static final String IAM_ROLE = "iam-role";
+    public static final String IAM_INLINE_POLICY = "iam-inline-policy";
+    public static final String IAM_POLICY_ATTACHMENT = "iam-policy-attachment";
+    public static final String INSTANCE_PROFILE = "instance-profile";
+    public static final String PROFILE_ROLE = "instance-profile-role";
+    public static final String SECURITY_GROUP = "security-group";
+    public static final String KEY_PAIR = "key-pair";
+    public static final String KEY_FILE = "key-file";
+    public static final String INSTANCE = "instance";
+    public static final String VOLUME = "volume";
+    public static final String VOLUME_ATTACHMENT = "volume-attachment";
+    public static final String ALARM = "alarm";
+
+    private ResourceKind() {
+    }
+}

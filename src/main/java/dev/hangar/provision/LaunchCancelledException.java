@@ -1,0 +1,9 @@
+package dev.hangar.provision;
+
+/** The user cancelled the launch; what was created is rolled back. */
+public final class LaunchCancelledException extends StepFailedException {
+
+    public LaunchCancelledException() {
+        super("cancelled");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hangar.provision;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Names of what a launch creates, all derived from its launch ID ({@code <spec name>-<6 hex>}) so
+ * that a crashed launch's resources can be found again: IAM names are {@code hangar-<launch id>}.
+ */
+public record LaunchNames(String launchId) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static LaunchNames fresh(String specName) {
+        byte[] b = new byte[3];
+        RANDOM.nextBytes(b);
+        return new LaunchNames(specName + "-" + HexFormat.of().formatHex(b));
+    }
+
+    public String iamName() {
+        return "hangar-" + launchId;
+    }
+
+    public String roleName() {
+        return iamName();
+    }
+
+    public String instanceProfileName() {
+        return iamName();
+    }
+
+    public String securityGroupName() {
+        return iamName();
+    }
+
+    public String dataPolicyName() {
+        return "hangar-s3-data-access";
+    }
+
+    public String idleAlarmName() {
+        return iamName() + "-idle-stop";
+    }
+
+    /**
+     * The RunInstances idempotency token: the same for a retried call, so AWS cannot start a second
+     * instance; a new one per availability zone tried, since AWS refuses a token reused with other parameters.
+     */
+    public String instanceClientToken(String availabilityZone) {
+        return launchId + "-" + availabilityZone;
+    }
+
+    public String volumeClientToken(String availabilityZone) {
+        return launchId + "-data-" + availabilityZone;
+    }
+}

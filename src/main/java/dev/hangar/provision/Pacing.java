@@ -1,0 +1,23 @@
+package dev.hangar.provision;
+
+import java.time.Duration;
+
+/**
+ * How often and how long to poll AWS while waiting (instance running, IAM propagation, a security
+ * group still in use). Tests use a fast pacing against the emulator.
+ */
+public record Pacing(Duration firstDelay, Duration maxDelay, double factor, Duration instanceTimeout, Duration iamTimeout, Duration cleanupTimeout) {
+
+    public static Pacing aws() {
+        return new Pacing(Duration.ofSeconds(2), Duration.ofSeconds(15), 1.5, Duration.ofMinutes(15), Duration.ofMinutes(3), Duration.ofMinutes(10));
+    }
+
+    public static Pacing fast() {
+        return new Pacing(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+
+    Duration next(Duration current) {
+        long next = (long) (current.toMillis() * factor);
+        return Duration.ofMillis(Math.min(next, maxDelay.toMillis()));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.hangar.provision;
+
+import dev.hangar.journal.StepState;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a plan's steps, each as soon as its dependencies have succeeded, side by side on a small
+ * pool. After the first failure (or a cancel) no new step starts; those running are let finish so
+ * that everything they created is in the journal before rollback begins.
+ */
+public final class PlanExecutor {
+
+    /** How the run ended: {@code failedStep} is null when every step succeeded. */
+    public record Result(String failedStep, String message) {
+        public boolean succeeded() {
+            return failedStep == null;
+        }
+    }
+
+    /** The failed step named in a result when the user cancelled. */
+    public static final String CANCELLED = "cancel";
+
+    private record Outcome(Step step, String detail, Throwable error) {
+    }
+
+    private final int threads;
+
+    public PlanExecutor(int threads) {
+        this.threads = threads;
+    }
+
+    public Result run(LaunchPlan plan, LaunchContext ctx) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, namedDaemons());
+        CompletionService<Outcome> completions = new ExecutorCompletionService<>(pool);
+        Set<String> started = new HashSet<>();
+        Set<String> done = new HashSet<>();
+        List<Step> steps = plan.steps();
+        int running = 0;
+        Result failure = null;
+        try {
+            while (true) {
+                if (failure == null && !ctx.isCancelled()) {
+                    for (Step step : steps) {
+                        if (!started.contains(step.id()) && done.containsAll(step.dependsOn())) {
+                            started.add(step.id());
+                            completions.submit(() -> runStep(step, ctx));
+                            running++;
+                        }
+                    }
+                }
+                if (running == 0) {
+                    break;
+                }
+                Outcome outcome = take(completions);
+                running--;
+                if (outcome.error() == null) {
+                    done.add(outcome.step().id());
+                    ctx.emit(new LaunchEvent.Progress(done.size(), steps.size()));
+                } else if (failure == null) {
+                    failure = new Result(outcome.step().id(), AwsErrors.explain(outcome.error(), ctx.spec()));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        if (failure == null && done.size() < steps.size()) {
+            return new Result(CANCELLED, "cancelled by the user");
+        }
+        return failure != null ? failure : new Result(null, "all " + steps.size() + " steps done");
+    }
+
+    private static Outcome take(CompletionService<Outcome> completions) throws InterruptedException {
+        try {
+            return completions.take().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a step escaped its own error handling", e.getCause());
+        }
+    }
+
+    private static Outcome runStep(Step step, LaunchContext ctx) {
+        ctx.journal().stepStarted(step.id());
+        ctx.emit(new LaunchEvent.StepStarted(step.id(), step.title()));
+        try {
+            String detail = step.apply(ctx);
+            ctx.journal().stepFinished(step.id(), StepState.DONE, null);
+            ctx.emit(new LaunchEvent.StepSucceeded(step.id(), step.title(), detail));
+            return new Outcome(step, detail, null);
+        } catch (Exception | LinkageError e) {
+            String message = AwsErrors.explain(e, ctx.spec());
+            ctx.journal().stepFinished(step.id(), StepState.FAILED, message);
+            ctx.emit(new LaunchEvent.StepFailed(step.id(), step.title(), message));
+            return new Outcome(step, null, e);
+        }
+    }
+
+    private static ThreadFactory namedDaemons() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "hangar-step-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,213 @@
+package dev.hangar.provision;
+
+import dev.hangar.aws.AwsClients;
+import dev.hangar.journal.ResourceKind;
+import dev.hangar.journal.ResourceRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.Volume;
+import software.amazon.awssdk.services.ec2.model.VolumeState;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * Removes one resource the journal names, whatever state it is in: already gone is fine, only
+ * "intended" (the call's answer was never seen) is looked up by the launch's tag. Used by rollback and destroy.
+ */
+public final class ResourceRemover {
+
+    private static final String CLIENT_TOKEN = "client-token:";
+
+    private final AwsClients aws;
+    private final String region;
+    private final String launchId;
+    private final Waits waits;
+
+    public ResourceRemover(AwsClients aws, String region, String launchId, Waits waits) {
+        this.aws = aws;
+        this.region = region;
+        this.launchId = launchId;
+        this.waits = waits;
+    }
+
+    public void remove(ResourceRecord r) throws Exception {
+        String[] parts = r.id().split("\\|");
+        switch (r.type()) {
+            case ResourceKind.VOLUME_ATTACHMENT -> detach(parts[0], parts[1]);
+            case ResourceKind.VOLUME -> deleteVolume(r.id());
+            case ResourceKind.ALARM -> aws.cloudWatch(region).deleteAlarms(d -> d.alarmNames(r.id()));
+            case ResourceKind.INSTANCE -> terminate(r.id());
+            case ResourceKind.KEY_FILE -> Files.deleteIfExists(Path.of(r.id()));
+            case ResourceKind.KEY_PAIR -> ec2().deleteKeyPair(d -> d.keyName(r.id()));
+            case ResourceKind.SECURITY_GROUP -> deleteSecurityGroup(r.id());
+            case ResourceKind.PROFILE_ROLE -> ignoringMissing(() -> iam().removeRoleFromInstanceProfile(d -> d.instanceProfileName(parts[0]).roleName(parts[1])));
+            case ResourceKind.INSTANCE_PROFILE -> deleteInstanceProfile(r.id());
+            case ResourceKind.IAM_POLICY_ATTACHMENT -> ignoringMissing(() -> iam().detachRolePolicy(d -> d.roleName(parts[0]).policyArn(parts[1])));
+            case ResourceKind.IAM_INLINE_POLICY -> ignoringMissing(() -> iam().deleteRolePolicy(d -> d.roleName(parts[0]).policyName(parts[1])));
+            case ResourceKind.IAM_ROLE -> deleteRole(r.id());
+            default -> throw new IllegalArgumentException("unknown resource kind " + r.type());
+        }
+    }
+
+    /** Detaches a volume and waits until it is free; the volume itself stays. */
+    public void detach(String volumeId, String instanceId) throws Exception {
+        List<Volume> found = volumes(volumeId);
+        if (found.isEmpty() || found.get(0).attachments().stream().noneMatch(a -> instanceId.equals(a.instanceId()))) {
+            return;
+        }
+        ignoring(List.of("IncorrectState", "InvalidAttachment.NotFound"), () -> ec2().detachVolume(d -> d.volumeId(volumeId).instanceId(instanceId)));
+        waits.until("volume " + volumeId + " to detach", waits.pacing().cleanupTimeout(), () -> {
+            List<Volume> v = volumes(volumeId);
+            return v.isEmpty() || v.get(0).state() == VolumeState.AVAILABLE;
+        }, s -> { });
+    }
+
+    private void deleteVolume(String id) throws Exception {
+        List<String> ids = id.startsWith(CLIENT_TOKEN) ? taggedDataVolumes() : List.of(id);
+        for (String volumeId : ids) {
+            List<Volume> v = volumes(volumeId);
+            if (v.isEmpty()) {
+                continue;
+            }
+            for (var a : v.get(0).attachments()) {
+                detach(volumeId, a.instanceId());
+            }
+            ignoring(List.of("InvalidVolume.NotFound"), () -> ec2().deleteVolume(d -> d.volumeId(volumeId)));
+        }
+    }
+
+    /**
+     * Deletes unattached volumes tagged with this launch that are not in {@code keep}. AWS deletes a
+     * root volume with its instance; emulators may leave it behind, so destroy checks what is really left.
+     */
+    public List<String> removeLeftoverVolumes(java.util.Set<String> keep) {
+        List<String> left = ec2().describeVolumes(d -> d.filters(tag(LaunchTags.LAUNCH_ID, launchId),
+                        Filter.builder().name("status").values("available").build()))
+                .volumes().stream().map(Volume::volumeId).filter(v -> !keep.contains(v)).toList();
+        left.forEach(v -> ignoring(List.of("InvalidVolume.NotFound"), () -> ec2().deleteVolume(d -> d.volumeId(v))));
+        return left;
+    }
+
+    private List<String> taggedDataVolumes() {
+        return ec2().describeVolumes(d -> d.filters(tag(LaunchTags.LAUNCH_ID, launchId), tag(LaunchTags.ROLE, LaunchTags.DATA_VOLUME_ROLE)))
+                .volumes().stream().map(Volume::volumeId).toList();
+    }
+
+    private void terminate(String id) throws Exception {
+        List<String> ids = id.startsWith(CLIENT_TOKEN) ? liveTaggedInstances() : List.of(id);
+        if (ids.isEmpty()) {
+            return;
+        }
+        ignoring(List.of("InvalidInstanceID.NotFound"), () -> ec2().terminateInstances(t -> t.instanceIds(ids)));
+        for (String instanceId : ids) {
+            waits.until("instance " + instanceId + " to terminate", waits.pacing().cleanupTimeout(), () -> {
+                List<Instance> found = instances(instanceId);
+                return found.isEmpty() || found.get(0).state().name() == InstanceStateName.TERMINATED;
+            }, s -> { });
+        }
+    }
+
+    private List<String> liveTaggedInstances() {
+        return ec2().describeInstances(d -> d.filters(tag(LaunchTags.LAUNCH_ID, launchId),
+                        Filter.builder().name("instance-state-name").values("pending", "running", "stopping", "stopped").build()))
+                .reservations().stream().flatMap(r -> r.instances().stream()).map(Instance::instanceId).toList();
+    }
+
+    private void deleteSecurityGroup(String idOrName) throws Exception {
+        List<String> ids = idOrName.startsWith("sg-") ? List.of(idOrName)
+                : ec2().describeSecurityGroups(d -> d.filters(Filter.builder().name("group-name").values(idOrName).build(), tag(LaunchTags.LAUNCH_ID, launchId)))
+                        .securityGroups().stream().map(g -> g.groupId()).toList();
+        for (String groupId : ids) {
+            // Still in use while the instance's network interface goes away: wait, don't give up.
+            waits.until("security group " + groupId + " to be free", waits.pacing().cleanupTimeout(), () -> {
+                try {
+                    ec2().deleteSecurityGroup(d -> d.groupId(groupId));
+                    return true;
+                } catch (AwsServiceException e) {
+                    if (AwsErrors.is(e, "InvalidGroup.NotFound")) {
+                        return true;
+                    }
+                    if (AwsErrors.is(e, "DependencyViolation")) {
+                        return false;
+                    }
+                    throw e;
+                }
+            }, s -> { });
+        }
+    }
+
+    private void deleteInstanceProfile(String name) {
+        ignoringMissing(() -> {
+            iam().getInstanceProfile(g -> g.instanceProfileName(name)).instanceProfile().roles()
+                    .forEach(role -> iam().removeRoleFromInstanceProfile(d -> d.instanceProfileName(name).roleName(role.roleName())));
+            iam().deleteInstanceProfile(d -> d.instanceProfileName(name));
+        });
+    }
+
+    /** Clears whatever still hangs on the role (after a crash the journal may not know it all), then deletes it. */
+    private void deleteRole(String role) {
+        ignoringMissing(() -> {
+            IamClient iam = iam();
+            iam.listAttachedRolePolicies(l -> l.roleName(role)).attachedPolicies()
+                    .forEach(p -> iam.detachRolePolicy(d -> d.roleName(role).policyArn(p.policyArn())));
+            iam.listRolePolicies(l -> l.roleName(role)).policyNames()
+                    .forEach(p -> iam.deleteRolePolicy(d -> d.roleName(role).policyName(p)));
+            iam.listInstanceProfilesForRole(l -> l.roleName(role)).instanceProfiles()
+                    .forEach(p -> iam.removeRoleFromInstanceProfile(d -> d.instanceProfileName(p.instanceProfileName()).roleName(role)));
+            iam.deleteRole(d -> d.roleName(role));
+        });
+    }
+
+    private List<Volume> volumes(String volumeId) {
+        try {
+            return ec2().describeVolumes(d -> d.volumeIds(volumeId)).volumes();
+        } catch (AwsServiceException e) {
+            if (AwsErrors.is(e, "InvalidVolume.NotFound")) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private List<Instance> instances(String instanceId) {
+        try {
+            return ec2().describeInstances(d -> d.instanceIds(instanceId)).reservations().stream().flatMap(r -> r.instances().stream()).toList();
+        } catch (AwsServiceException e) {
+            if (AwsErrors.is(e, "InvalidInstanceID.NotFound")) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private static Filter tag(String key, String value) {
+        return Filter.builder().name("tag:" + key).values(value).build();
+    }
+
+    private static void ignoringMissing(Runnable call) {
+        ignoring(List.of("NoSuchEntity"), call);
+    }
+
+    private static void ignoring(List<String> codes, Runnable call) {
+        try {
+            call.run();
+        } catch (AwsServiceException e) {
+            if (!codes.contains(AwsErrors.code(e))) {
+                throw e;
+            }
+        }
+    }
+
+    private Ec2Client ec2() {
+        return aws.ec2(region);
+    }
+
+    private IamClient iam() {
+        return aws.iam();
+    }
+}

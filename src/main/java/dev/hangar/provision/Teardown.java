@@ -1,0 +1,60 @@
+package dev.hangar.provision;
+
+import dev.hangar.journal.LaunchJournal;
+import dev.hangar.journal.ResourceKind;
+import dev.hangar.journal.ResourceRecord;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Removes every resource a launch's journal says may exist, newest first (the reverse of the order
+ * they were created in, so nothing is removed while something still depends on it). One failure
+ * does not stop the rest; each outcome is journaled and reported. Serves rollback and destroy.
+ */
+public final class Teardown {
+
+    private final ResourceRemover remover;
+    private final LaunchJournal journal;
+    private final LaunchListener listener;
+
+    public Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener listener) {
+        this.remover = remover;
+        this.journal = journal;
+        this.listener = listener;
+    }
+
+    /** @return what could not be removed, one line each; empty when everything is gone */
+    public List<String> removeAll(boolean keepDataVolume) {
+        List<String> failures = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
+        for (ResourceRecord r : journal.snapshot().liveResourcesNewestFirst()) {
+            if (keepDataVolume && r.type().equals(ResourceKind.VOLUME)) {
+                journal.kept(r.type(), r.id());
+                kept.add(r.id());
+                listener.on(new LaunchEvent.ResourceKept(r.type(), r.id()));
+                continue;
+            }
+            try {
+                remover.remove(r);
+                journal.deleted(r.type(), r.id());
+                listener.on(new LaunchEvent.ResourceRemoved(r.type(), r.id()));
+            } catch (Exception e) {
+                String message = e.getMessage();
+                failures.add(r.type() + " " + r.id() + ": " + message);
+                listener.on(new LaunchEvent.ResourceRemovalFailed(r.type(), r.id(), message));
+            }
+        }
+        boolean hadInstance = journal.snapshot().resources().stream().anyMatch(r -> r.type().equals(ResourceKind.INSTANCE));
+        if (!hadInstance) {
+            return failures;
+        }
+        try {
+            remover.removeLeftoverVolumes(kept).forEach(v -> listener.on(new LaunchEvent.ResourceRemoved(ResourceKind.VOLUME, v)));
+        } catch (RuntimeException e) {
+            failures.add("leftover volumes: " + e.getMessage());
+        }
+        return failures;
+    }
+}

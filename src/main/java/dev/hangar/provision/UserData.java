@@ -1,0 +1,26 @@
+package dev.hangar.provision;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The first-boot script: installs and configures the CloudWatch agent for GPU metrics (see the README). */
+public final class UserData {
+
+    private UserData() {
+    }
+
+    public static String script() {
+        try (InputStream in = UserData.class.getResourceAsStream("cloudwatch-agent-user-data.sh")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String base64() {
+        return Base64.getEncoder().encodeToString(script().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,205 @@
+package dev.hangar.provision.steps;
+
+import static dev.hangar.provision.steps.StepIds.*;
+
+import dev.hangar.provision.AwsErrors;
+import dev.hangar.provision.LaunchContext;
+import dev.hangar.provision.LaunchContext.Placement;
+import dev.hangar.provision.StepFailedException;
+import dev.hangar.spec.LaunchSpec;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.LocationType;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Read-only checks that run, side by side, before anything is created: a spec naming an image,
+ * bucket, key pair or zone that does not exist fails here with the field named, and no resource exists yet.
+ */
+final class InputChecks {
+
+    private InputChecks() {
+    }
+
+    static Filter filter(String name, String value) {
+        return Filter.builder().name(name).values(value).build();
+    }
+
+    static final class CheckImage extends BaseStep {
+        CheckImage(String amiId) {
+            super(CHECK_IMAGE, "Check image " + amiId, List.of());
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) throws Exception {
+            LaunchSpec spec = ctx.spec();
+            List<Image> images;
+            try {
+                images = ctx.ec2().describeImages(r -> r.imageIds(spec.amiId())).images();
+            } catch (Ec2Exception e) {
+                if (!AwsErrors.is(e, "InvalidAMIID.NotFound")) {
+                    throw e;
+                }
+                images = List.of();
+            }
+            if (images.isEmpty()) {
+                throw new StepFailedException("amiId: image " + spec.amiId() + " does not exist in " + spec.region() + " or is not shared with you");
+            }
+            ctx.rootDeviceName(images.get(0).rootDeviceName());
+            ctx.imageName(images.get(0).name());
+            return images.get(0).name();
+        }
+    }
+
+    static final class CheckBucket extends BaseStep {
+        CheckBucket(String bucket) {
+            super(CHECK_BUCKET, "Check bucket s3://" + bucket, List.of());
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) throws Exception {
+            String bucket = ctx.spec().dataBucket();
+            try {
+                ctx.aws().s3(ctx.spec().region()).headBucket(r -> r.bucket(bucket));
+                return "exists";
+            } catch (NoSuchBucketException e) {
+                throw new StepFailedException("dataBucket: bucket " + bucket + " does not exist");
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    throw new StepFailedException("dataBucket: bucket " + bucket + " does not exist");
+                }
+                if (e.statusCode() == 403) {
+                    // Your credentials may not read it while the instance role, by the bucket's policy, can.
+                    ctx.waiting(id(), "your credentials cannot read s3://" + bucket + "; the instance role gets access by its own policy");
+                    return "exists, not readable with your credentials";
+                }
+                throw e;
+            }
+        }
+    }
+
+    static final class CheckKeyPair extends BaseStep {
+        private final boolean willCreate;
+
+        CheckKeyPair(String keyName, boolean willCreate) {
+            super(CHECK_KEY_PAIR, "Check key pair " + keyName, List.of());
+            this.willCreate = willCreate;
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) throws Exception {
+            String name = ctx.spec().keyPair();
+            boolean exists;
+            try {
+                exists = !ctx.ec2().describeKeyPairs(r -> r.keyNames(name)).keyPairs().isEmpty();
+            } catch (AwsServiceException e) {
+                if (!AwsErrors.is(e, "InvalidKeyPair.NotFound")) {
+                    throw e;
+                }
+                exists = false;
+            }
+            if (willCreate && exists) {
+                throw new StepFailedException("keyPair: a key pair named " + name + " already exists in " + ctx.spec().region()
+                        + "; choose another name, or use it with createKeyPair false");
+            }
+            if (!willCreate && !exists) {
+                throw new StepFailedException("keyPair: key pair " + name + " does not exist in " + ctx.spec().region()
+                        + "; pick an existing one or set createKeyPair to true");
+            }
+            return willCreate ? "name is free" : "exists";
+        }
+    }
+
+    /** The VPC and its subnets: the spec's subnet, or the default subnet of each zone of the default VPC. */
+    static final class ResolveNetwork extends BaseStep {
+        ResolveNetwork() {
+            super(RESOLVE_NETWORK, "Find the network", List.of());
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) throws Exception {
+            LaunchSpec spec = ctx.spec();
+            Ec2Client ec2 = ctx.ec2();
+            List<Subnet> subnets;
+            if (spec.subnetId() != null) {
+                try {
+                    subnets = ec2.describeSubnets(r -> r.subnetIds(spec.subnetId())).subnets();
+                } catch (Ec2Exception e) {
+                    if (!AwsErrors.is(e, "InvalidSubnetID.NotFound")) {
+                        throw e;
+                    }
+                    subnets = List.of();
+                }
+                if (subnets.isEmpty()) {
+                    throw new StepFailedException("subnetId: subnet " + spec.subnetId() + " does not exist in " + spec.region());
+                }
+                ctx.vpcId(subnets.get(0).vpcId());
+            } else {
+                List<Vpc> vpcs = ec2.describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs();
+                if (vpcs.isEmpty()) {
+                    throw new StepFailedException("subnetId: " + spec.region() + " has no default VPC; set subnetId to a subnet of yours");
+                }
+                ctx.vpcId(vpcs.get(0).vpcId());
+                subnets = ec2.describeSubnets(r -> r.filters(filter("vpc-id", ctx.vpcId()), filter("default-for-az", "true"))).subnets();
+            }
+            ctx.subnets(subnets);
+            return ctx.vpcId();
+        }
+    }
+
+    static final class CheckOffering extends BaseStep {
+        CheckOffering(String instanceType) {
+            super(CHECK_OFFERING, "Check where " + instanceType + " is offered", List.of());
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) throws Exception {
+            LaunchSpec spec = ctx.spec();
+            Set<String> offered = ctx.ec2().describeInstanceTypeOfferingsPaginator(r -> r.locationType(LocationType.AVAILABILITY_ZONE)
+                            .filters(filter("instance-type", spec.instanceType())))
+                    .instanceTypeOfferings().stream().map(o -> o.location()).collect(Collectors.toSet());
+            if (offered.isEmpty()) {
+                throw new StepFailedException("instanceType: " + spec.instanceType() + " is not offered in " + spec.region());
+            }
+            ctx.offeredZones(offered);
+            return offered.stream().sorted().collect(Collectors.joining(", "));
+        }
+    }
+
+    /** Where the instance may start: subnets in zones that offer the type (and the spec's zone, if it pins one). No call. */
+    static final class ChoosePlacement extends BaseStep {
+        ChoosePlacement() {
+            super(CHOOSE_PLACEMENT, "Choose the zones to try", List.of(RESOLVE_NETWORK, CHECK_OFFERING));
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) throws Exception {
+            LaunchSpec spec = ctx.spec();
+            List<Placement> placements = ctx.subnets().stream()
+                    .filter(s -> spec.availabilityZone() == null || s.availabilityZone().equals(spec.availabilityZone()))
+                    .filter(s -> ctx.offeredZones().contains(s.availabilityZone()))
+                    .sorted(Comparator.comparing(Subnet::availabilityZone))
+                    .map(s -> new Placement(s.subnetId(), s.availabilityZone()))
+                    .toList();
+            if (placements.isEmpty()) {
+                String field = spec.subnetId() != null ? "subnetId" : spec.availabilityZone() != null ? "availabilityZone" : "instanceType";
+                String where = spec.subnetId() != null ? "subnet " + spec.subnetId()
+                        : spec.availabilityZone() != null ? "zone " + spec.availabilityZone() : "any zone with a default subnet";
+                throw new StepFailedException(field + ": " + spec.instanceType() + " is not offered in " + where
+                        + "; it is offered in " + ctx.offeredZones().stream().sorted().collect(Collectors.joining(", ")));
+            }
+            ctx.placements(placements);
+            return placements.stream().map(Placement::availabilityZone).collect(Collectors.joining(", "));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.hangar.provision.steps;
+
+import static dev.hangar.provision.steps.StepIds.*;
+
+import dev.hangar.provision.IamPolicies;
+import dev.hangar.provision.LaunchNames;
+import dev.hangar.provision.LaunchPlan;
+import dev.hangar.provision.Step;
+import dev.hangar.spec.Access;
+import dev.hangar.spec.Egress;
+import dev.hangar.spec.LaunchSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the plan of a launch. Independent work runs side by side: the IAM role and profile, the
+ * security group and the key pair; the data volume starts as soon as the instance's zone is known.
+ */
+public final class PlanFactory {
+
+    private PlanFactory() {
+    }
+
+    public static LaunchPlan plan(LaunchSpec spec, LaunchNames names) {
+        List<Step> steps = new ArrayList<>();
+        // Read-only checks first and side by side: a bad input fails before anything exists.
+        steps.add(new InputChecks.CheckImage(spec.amiId()));
+        steps.add(new InputChecks.CheckBucket(spec.dataBucket()));
+        steps.add(new InputChecks.ResolveNetwork());
+        steps.add(new InputChecks.CheckOffering(spec.instanceType()));
+        steps.add(new InputChecks.ChoosePlacement());
+        List<String> checks = new ArrayList<>(List.of(CHECK_IMAGE, CHECK_BUCKET, CHOOSE_PLACEMENT));
+        if (spec.keyPair() != null) {
+            steps.add(new InputChecks.CheckKeyPair(spec.keyPair(), spec.createKeyPair()));
+            checks.add(CHECK_KEY_PAIR);
+        }
+
+        steps.add(new IamSteps.CreateRole(names.roleName(), checks));
+        steps.add(new IamSteps.PutDataPolicy(spec.dataBucket()));
+        List<String> beforeInstance = new ArrayList<>(List.of(PUT_DATA_POLICY, ADD_ROLE_TO_PROFILE));
+        for (String arn : IamPolicies.managedPolicyArns(spec)) {
+            String id = arn.endsWith("AmazonSSMManagedInstanceCore") ? ATTACH_SSM_POLICY : ATTACH_CLOUDWATCH_POLICY;
+            steps.add(new IamSteps.AttachManagedPolicy(id, arn));
+            beforeInstance.add(id);
+        }
+        steps.add(new IamSteps.CreateInstanceProfile(names.instanceProfileName(), checks));
+        steps.add(new IamSteps.AddRoleToProfile());
+
+        steps.add(new SecurityGroupSteps.Create(names.securityGroupName(), checks));
+        beforeInstance.add(CREATE_SECURITY_GROUP);
+        if (spec.egress() != Egress.ALL) {
+            steps.add(new SecurityGroupSteps.RestrictEgress(spec.egress()));
+            beforeInstance.add(RESTRICT_EGRESS);
+        }
+        if (spec.access() == Access.SSH) {
+            steps.add(new SecurityGroupSteps.AuthorizeSsh(spec.sshCidr()));
+            beforeInstance.add(AUTHORIZE_SSH);
+        }
+        if (spec.createKeyPair()) {
+            steps.add(new KeyPairStep(spec.keyPair(), checks));
+            beforeInstance.add(CREATE_KEY_PAIR);
+        }
+
+        steps.add(new RunInstanceStep(spec, beforeInstance));
+        steps.add(new InstanceSteps.WaitRunning());
+        steps.add(new InstanceSteps.CreateDataVolume(spec.dataVolumeGiB()));
+        steps.add(new InstanceSteps.AttachDataVolume());
+        if (spec.idleStopMinutes() > 0) {
+            steps.add(new InstanceSteps.IdleStopAlarm(spec.idleStopMinutes()));
+        }
+        return new LaunchPlan(steps);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.hangar.provision.steps;
+
+import dev.hangar.journal.ResourceKind;
+import dev.hangar.provision.AwsErrors;
+import dev.hangar.provision.LaunchContext;
+import dev.hangar.provision.LaunchContext.Placement;
+import dev.hangar.provision.StepFailedException;
+import dev.hangar.provision.UserData;
+import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.Market;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceInterruptionBehavior;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataEndpointState;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
+import software.amazon.awssdk.services.ec2.model.MarketType;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.ShutdownBehavior;
+import software.amazon.awssdk.services.ec2.model.SpotInstanceType;
+import software.amazon.awssdk.services.ec2.model.Tenancy;
+import software.amazon.awssdk.services.ec2.model.VolumeType;
+
+/**
+ * RunInstances with every security setting of the spec. Waits visibly while IAM propagates the new
+ * instance profile (polling with DryRun), and fails over to other zones on InsufficientInstanceCapacity
+ * unless the spec pins a zone or subnet.
+ */
+final class RunInstanceStep extends BaseStep {
+
+    RunInstanceStep(LaunchSpec spec, List<String> dependsOn) {
+        super(StepIds.RUN_INSTANCE, "Start " + spec.instanceType() + " instance", dependsOn);
+    }
+
+    @Override
+    public String apply(LaunchContext ctx) throws Exception {
+        LaunchSpec spec = ctx.spec();
+        List<Placement> candidates = new ArrayList<>(ctx.placements());
+        List<String> tried = new ArrayList<>();
+        while (!candidates.isEmpty()) {
+            Placement placement = candidates.remove(0);
+            String token = ctx.names().instanceClientToken(placement.availabilityZone());
+            String intended = "client-token:" + token;
+            ctx.journal().intend(ResourceKind.INSTANCE, intended, id());
+            try {
+                Instance instance = runWaitingForIam(ctx, request(ctx, placement, token));
+                ctx.instanceId(instance.instanceId());
+                ctx.availabilityZone(placement.availabilityZone());
+                ctx.journal().created(ResourceKind.INSTANCE, instance.instanceId(), id(), intended);
+                ctx.journal().output("instanceId", instance.instanceId());
+                ctx.journal().output("availabilityZone", placement.availabilityZone());
+                return instance.instanceId() + " in " + placement.availabilityZone();
+            } catch (Ec2Exception e) {
+                if (!AwsErrors.is(e, "InsufficientInstanceCapacity")) {
+                    throw e;
+                }
+                ctx.journal().deleted(ResourceKind.INSTANCE, intended);
+                tried.add(placement.availabilityZone());
+                if (spec.availabilityZone() != null || spec.subnetId() != null) {
+                    throw new StepFailedException(AwsErrors.explain(e, spec));
+                }
+                preferSuggested(candidates, AwsErrors.suggestedZones(e, placement.availabilityZone()));
+                if (!candidates.isEmpty()) {
+                    ctx.waiting(id(), "no " + spec.instanceType() + " capacity in " + placement.availabilityZone()
+                            + "; trying " + candidates.get(0).availabilityZone());
+                }
+            }
+        }
+        throw new StepFailedException("AWS has no " + spec.instanceType() + " capacity in any zone tried (" + String.join(", ", tried)
+                + "). Fix: try again later, or another region or instance type");
+    }
+
+    private static void preferSuggested(List<Placement> candidates, List<String> suggested) {
+        candidates.sort((a, b) -> Integer.compare(rank(suggested, a), rank(suggested, b)));
+    }
+
+    private static int rank(List<String> suggested, Placement p) {
+        int i = suggested.indexOf(p.availabilityZone());
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    private Instance runWaitingForIam(LaunchContext ctx, RunInstancesRequest request) throws Exception {
+        long deadline = System.nanoTime() + ctx.waits().pacing().iamTimeout().toNanos();
+        while (true) {
+            try {
+                return ctx.ec2().runInstances(request).instances().get(0);
+            } catch (Ec2Exception e) {
+                if (!isIamPropagation(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                // A new instance profile takes seconds to reach EC2; DryRun tells when it has, without starting anything.
+                ctx.waiting(id(), "IAM is propagating the new instance profile");
+                ctx.waits().until("IAM to propagate instance profile " + ctx.names().instanceProfileName(), ctx.waits().pacing().iamTimeout(),
+                        () -> dryRunPasses(ctx, request),
+                        s -> ctx.waiting(id(), "IAM is propagating the new instance profile (" + s + " s)"));
+            }
+        }
+    }
+
+    private static boolean dryRunPasses(LaunchContext ctx, RunInstancesRequest request) {
+        try {
+            ctx.ec2().runInstances(request.toBuilder().dryRun(true).build());
+            return true; // not an answer AWS gives to a DryRun; take it as "allowed"
+        } catch (Ec2Exception e) {
+            if (AwsErrors.is(e, "DryRunOperation")) {
+                return true;
+            }
+            if (isIamPropagation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    static boolean isIamPropagation(Ec2Exception e) {
+        String message = String.valueOf(e.awsErrorDetails().errorMessage()).toLowerCase(Locale.ROOT);
+        return AwsErrors.is(e, "InvalidParameterValue") && (message.contains("iaminstanceprofile") || message.contains("iam instance profile"));
+    }
+
+    private static RunInstancesRequest request(LaunchContext ctx, Placement placement, String clientToken) {
+        LaunchSpec spec = ctx.spec();
+        RunInstancesRequest.Builder b = RunInstancesRequest.builder()
+                .imageId(spec.amiId())
+                .instanceType(spec.instanceType())
+                .minCount(1).maxCount(1)
+                .clientToken(clientToken)
+                .iamInstanceProfile(p -> p.name(ctx.names().instanceProfileName()))
+                .networkInterfaces(InstanceNetworkInterfaceSpecification.builder()
+                        .deviceIndex(0)
+                        .subnetId(placement.subnetId())
+                        .groups(ctx.securityGroupId())
+                        .associatePublicIpAddress(spec.associatePublicIp())
+                        .deleteOnTermination(true)
+                        .build())
+                .placement(p -> p.availabilityZone(placement.availabilityZone()).tenancy(Tenancy.fromValue(spec.tenancy().wireName())))
+                .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED).httpPutResponseHopLimit(1).httpEndpoint(InstanceMetadataEndpointState.ENABLED))
+                .monitoring(m -> m.enabled(true))
+                .ebsOptimized(true)
+                .blockDeviceMappings(d -> d.deviceName(ctx.rootDeviceName())
+                        .ebs(e -> e.volumeSize(spec.rootVolumeGiB()).volumeType(VolumeType.GP3).encrypted(true).deleteOnTermination(true)))
+                .tagSpecifications(ctx.tags().ec2For(ResourceType.INSTANCE), ctx.tags().ec2For(ResourceType.VOLUME),
+                        ctx.tags().ec2For(ResourceType.NETWORK_INTERFACE))
+                .userData(UserData.base64());
+        if (spec.keyPair() != null) {
+            b.keyName(spec.keyPair());
+        }
+        if (spec.market() == Market.SPOT) {
+            // One-time spot instances must terminate when shut down or interrupted.
+            b.instanceMarketOptions(m -> m.marketType(MarketType.SPOT)
+                    .spotOptions(s -> s.spotInstanceType(SpotInstanceType.ONE_TIME).instanceInterruptionBehavior(InstanceInterruptionBehavior.TERMINATE)))
+                    .instanceInitiatedShutdownBehavior(ShutdownBehavior.TERMINATE);
+        } else {
+            b.instanceInitiatedShutdownBehavior(ShutdownBehavior.STOP);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.hangar.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How the researcher reaches the instance: SSM Session Manager (no inbound port) or SSH. */
+public enum Access implements WireEnum {
+    SSM("ssm"), SSH("ssh");
+
+    private final String wire;
+
+    Access(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    @Override
+    public String wireName() {
+        return wire;
+    }
+
+    /** @throws IllegalArgumentException if {@code wire} is not one of the wire names */
+    @JsonCreator
+    public static Access fromWire(String wire) {
+        return WireEnum.fromWire(Access.class, wire);
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.hangar.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Outbound traffic the security group allows: web = TCP 80 and 443, https-only = TCP 443, all = everything. */
+public enum Egress implements WireEnum {
+    WEB("web"), HTTPS_ONLY("https-only"), ALL("all");
+
+    private final String wire;
+
+    Egress(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    @Override
+    public String wireName() {
+        return wire;
+    }
+
+    /** @throws IllegalArgumentException if {@code wire} is not one of the wire names */
+    @JsonCreator
+    public static Egress fromWire(String wire) {
+        return WireEnum.fromWire(Egress.class, wire);
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.hangar.ui.wizard;
+
+/** The wizard's steps, in order. Each step's view is {@code <fxmlName>.fxml} beside this class. */
+public enum WizardStep {
+    ACCOUNT("Account", "Sign in with an AWS profile or IAM Identity Center.", "AccountStep"),
+    REGION("Region", "Where the machine runs: pick a region close to your data.", "RegionStep"),
+    INSTANCE_TYPE("GPU type", "The GPU machine: model, count, memory and price per hour.", "InstanceTypeStep"),
+    AMI("Machine image", "The operating system and frameworks, e.g. a Deep Learning AMI.", "AmiStep"),
+    ACCESS("Access", "How you reach the machine: Session Manager, or SSH from your address only.", "AccessStep"),
+    DATA("Data", "The S3 bucket with your data, and the disks.", "DataStep"),
+    OPTIONS("Options", "Tenancy, spot or on-demand, idle stop, outbound traffic, name and tags.", "OptionsStep"),
+    REVIEW("Review", "The security checklist, the IAM policy, the cost and a preflight check.", "ReviewStep"),
+    LAUNCH("Launch", "Hangar creates everything, and removes it all again if anything fails.", "LaunchStep");
+
+    private final String title;
+    private final String subtitle;
+    private final String fxmlName;
+
+    WizardStep(String title, String subtitle, String fxmlName) {
+        this.title = title;
+        this.subtitle = subtitle;
+        this.fxmlName = fxmlName;
+    }
+
+    public String subtitle() {
+        return subtitle;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String fxmlName() {
+        return fxmlName;
+    }
+
+    public boolean isFirst() {
+        return ordinal() == 0;
+    }
+
+    public boolean isLast() {
+        return ordinal() == values().length - 1;
+    }
+
+    public WizardStep next() {
+        return isLast() ? this : values()[ordinal() + 1];
+    }
+
+    public WizardStep previous() {
+        return isFirst() ? this : values()[ordinal() - 1];
+    }
+}
