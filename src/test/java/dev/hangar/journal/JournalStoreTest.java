@@ -1,0 +1,111 @@
+package dev.hangar.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hangar.spec.LaunchSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalStoreTest {
+
+    @TempDir Path home;
+
+    private final LaunchSpec spec = LaunchSpec.builder().name("llama").region("us-east-1").amiId("ami-0123456789abcdef0")
+            .instanceType("g5.xlarge").dataBucket("my-datasets").tag("project", "nlp").build();
+
+    private LaunchJournal begin(JournalStore store, String id) {
+        return LaunchJournal.begin(store, Clock.systemUTC(), id, spec, List.of("create-role", "run-instance"));
+    }
+
+    @Test
+    void everyChangeIsOnDiskAtOnce() {
+        JournalStore store = new JournalStore(home);
+        LaunchJournal journal = begin(store, "llama-000001");
+        journal.stepStarted("create-role");
+        journal.intend(ResourceKind.IAM_ROLE, "hangar-llama-000001", "create-role");
+        assertThat(store.load("llama-000001").orElseThrow().resources()).extracting(ResourceRecord::state).containsExactly("intended");
+
+        journal.created(ResourceKind.IAM_ROLE, "hangar-llama-000001", "create-role");
+        journal.stepFinished("create-role", StepState.DONE, null);
+        LaunchRecord read = store.load("llama-000001").orElseThrow();
+        assertThat(read.resources()).extracting(ResourceRecord::state).containsExactly("created");
+        assertThat(read.steps().get(0).state()).isEqualTo(StepState.DONE);
+        assertThat(read.spec()).isEqualTo(spec);
+    }
+
+    @Test
+    void anIntendedIdIsReplacedByTheRealOne() {
+        JournalStore store = new JournalStore(home);
+        LaunchJournal journal = begin(store, "llama-000002");
+        journal.intend(ResourceKind.INSTANCE, "client-token:llama-000002-us-east-1a", "run-instance");
+        journal.created(ResourceKind.INSTANCE, "i-0123456789abcdef0", "run-instance", "client-token:llama-000002-us-east-1a");
+        assertThat(store.load("llama-000002").orElseThrow().resources()).extracting(ResourceRecord::id).containsExactly("i-0123456789abcdef0");
+    }
+
+    @Test
+    void liveResourcesComeNewestFirstAndLeaveOutDeletedOnes() {
+        JournalStore store = new JournalStore(home);
+        LaunchJournal journal = begin(store, "llama-000003");
+        journal.created(ResourceKind.IAM_ROLE, "r", "create-role");
+        journal.created(ResourceKind.SECURITY_GROUP, "sg-1", "create-security-group");
+        journal.created(ResourceKind.INSTANCE, "i-1", "run-instance");
+        journal.deleted(ResourceKind.SECURITY_GROUP, "sg-1");
+        assertThat(journal.snapshot().liveResourcesNewestFirst()).extracting(ResourceRecord::id).containsExactly("i-1", "r");
+    }
+
+    @Test
+    void writesLeaveNoTemporaryFilesBehind() throws Exception {
+        JournalStore store = new JournalStore(home);
+        LaunchJournal journal = begin(store, "llama-000004");
+        for (int i = 0; i < 20; i++) {
+            journal.output("k" + i, "v");
+        }
+        try (var files = Files.list(store.directory())) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("llama-000004.json");
+        }
+    }
+
+    @Test
+    void aFileCutShortIsReportedNotTrusted() throws Exception {
+        JournalStore store = new JournalStore(home);
+        begin(store, "llama-000005");
+        Path file = store.fileOf("llama-000005");
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> store.load("llama-000005")).isInstanceOf(JournalCorruptException.class)
+                .hasMessageContaining("llama-000005.json").hasMessageContaining("damaged");
+
+        List<JournalCorruptException> corrupt = new ArrayList<>();
+        begin(store, "llama-000006");
+        assertThat(store.list(corrupt)).extracting(LaunchRecord::launchId).containsExactly("llama-000006");
+        assertThat(corrupt).hasSize(1);
+    }
+
+    @Test
+    void aFileNamingAnotherLaunchIsReported() throws Exception {
+        JournalStore store = new JournalStore(home);
+        begin(store, "llama-000007");
+        Files.copy(store.fileOf("llama-000007"), store.fileOf("llama-000008"));
+        assertThatThrownBy(() -> store.load("llama-000008")).isInstanceOf(JournalCorruptException.class);
+    }
+
+    @Test
+    void theSameLaunchIdCannotBeginTwice() {
+        JournalStore store = new JournalStore(home);
+        begin(store, "llama-000009");
+        assertThatThrownBy(() -> begin(store, "llama-000009")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void homeComesFromTheOptionThenTheEnvironmentThenTheUsersHome() {
+        assertThat(JournalStore.home(Path.of("/x"), java.util.Map.of("HANGAR_HOME", "/y"))).isEqualTo(Path.of("/x"));
+        assertThat(JournalStore.home(null, java.util.Map.of("HANGAR_HOME", "/y"))).isEqualTo(Path.of("/y"));
+        assertThat(JournalStore.home(null, java.util.Map.of())).isEqualTo(Path.of(System.getProperty("user.home"), ".hangar"));
+    }
+}
