@@ -1,0 +1,68 @@
+package dev.hangar.catalog;
+
+import dev.hangar.aws.AwsClients;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.GpuDeviceInfo;
+import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
+import software.amazon.awssdk.services.ec2.model.LocationType;
+import software.amazon.awssdk.services.ec2.model.UsageClassType;
+
+/** Reads a region's GPU types, their zones and prices from AWS. */
+public final class LiveCatalog {
+
+    private final AwsClients aws;
+    private final Clock clock;
+
+    public LiveCatalog(AwsClients aws, Clock clock) {
+        this.aws = aws;
+        this.clock = clock;
+    }
+
+    public GpuCatalog load(String region) {
+        Ec2Client ec2 = aws.ec2(region);
+        Map<String, GpuInstanceType> types = new TreeMap<>();
+        ec2.describeInstanceTypesPaginator(r -> { })
+                .instanceTypes().stream()
+                .filter(t -> t.gpuInfo() != null && !t.gpuInfo().gpus().isEmpty() && !Boolean.FALSE.equals(t.currentGeneration()))
+                .forEach(t -> types.put(t.instanceTypeAsString(), toType(t)));
+        Map<String, List<String>> zones = new HashMap<>();
+        if (!types.isEmpty()) {
+            ec2.describeInstanceTypeOfferingsPaginator(r -> r.locationType(LocationType.AVAILABILITY_ZONE)
+                            .filters(Filter.builder().name("instance-type").values(types.keySet()).build()))
+                    .instanceTypeOfferings()
+                    .forEach(o -> zones.computeIfAbsent(o.instanceTypeAsString(), k -> new ArrayList<>()).add(o.location()));
+        }
+        Map<String, Double> prices = prices(region);
+        List<GpuOffer> offers = types.values().stream()
+                .filter(t -> zones.containsKey(t.name()))
+                .map(t -> new GpuOffer(t, zones.get(t.name()).stream().sorted().toList(), prices.get(t.name())))
+                .toList();
+        return new GpuCatalog(region, clock.instant(), "live", offers);
+    }
+
+    /** Prices are a nicety: without Pricing permissions the catalog still lists the types. */
+    private Map<String, Double> prices(String region) {
+        try {
+            return new PriceList(aws).gpuPrices(region);
+        } catch (SdkException e) {
+            return Map.of();
+        }
+    }
+
+    private static GpuInstanceType toType(InstanceTypeInfo t) {
+        List<GpuDeviceInfo> gpus = t.gpuInfo().gpus();
+        int count = gpus.stream().mapToInt(g -> g.count() == null ? 0 : g.count()).sum();
+        Integer total = t.gpuInfo().totalGpuMemoryInMiB();
+        return new GpuInstanceType(t.instanceTypeAsString(), gpus.get(0).manufacturer(), gpus.get(0).name(), count,
+                total == null ? 0 : total, t.vCpuInfo().defaultVCpus(), t.memoryInfo().sizeInMiB(),
+                t.processorInfo().supportedArchitecturesAsStrings(), t.supportedUsageClasses().contains(UsageClassType.SPOT));
+    }
+}
