@@ -1,0 +1,72 @@
+package dev.hangar.preflight;
+
+import dev.hangar.aws.AwsClients;
+import dev.hangar.preflight.PreflightCheck.Status;
+import dev.hangar.spec.LaunchSpec;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Read-only questions asked of AWS before a launch, side by side: may I launch this (DryRun), is
+ * the type offered, is there vCPU quota, do the bucket, key pair and image exist and fit. Changes nothing.
+ */
+public final class Preflight {
+
+    /** The checks in the order they are shown, and what they observed for the checklist. */
+    public record Result(PreflightReport report, Observations observations) {
+    }
+
+    private final AwsClients aws;
+    private final Clock clock;
+
+    public Preflight(AwsClients aws, Clock clock) {
+        this.aws = aws;
+        this.clock = clock;
+    }
+
+    public Result run(LaunchSpec spec) {
+        PreflightFacts facts = new PreflightFacts();
+        PreflightChecks checks = new PreflightChecks(aws, spec, facts);
+        List<Map.Entry<String, Function<PreflightChecks, PreflightCheck>>> all = List.of(
+                Map.entry("identity", PreflightChecks::identity), Map.entry("image", PreflightChecks::image),
+                Map.entry("dry-run", PreflightChecks::dryRun), Map.entry("offering", PreflightChecks::offering),
+                Map.entry("vcpu-quota", PreflightChecks::vcpuQuota), Map.entry("bucket", PreflightChecks::bucket),
+                Map.entry("key-pair", PreflightChecks::keyPair), Map.entry("network", PreflightChecks::network),
+                Map.entry("ebs-default-encryption", PreflightChecks::ebsDefaultEncryption));
+        ExecutorService pool = Executors.newFixedThreadPool(all.size(), r -> {
+            Thread t = new Thread(r, "hangar-preflight");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<PreflightCheck>> running = new ArrayList<>();
+            for (var check : all) {
+                running.add(CompletableFuture.supplyAsync(() -> guarded(check.getKey(), check.getValue(), checks), pool));
+            }
+            List<PreflightCheck> results = running.stream().map(CompletableFuture::join).toList();
+            return new Result(new PreflightReport(facts.accountId(), clock.instant(), results), facts.toObservations());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** A check that fails to ask (network, permissions) is a warning with AWS's reason, never a crash of the whole preflight. */
+    private static PreflightCheck guarded(String id, Function<PreflightChecks, PreflightCheck> check, PreflightChecks checks) {
+        try {
+            return check.apply(checks);
+        } catch (SdkException e) {
+            return new PreflightCheck(id, id + " could not be checked", Status.WARN, firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,274 @@
+package dev.hangar.preflight;
+
+import dev.hangar.aws.AwsClients;
+import dev.hangar.preflight.PreflightCheck.Status;
+import dev.hangar.preflight.PreflightFacts.ImageFacts;
+import dev.hangar.preflight.PreflightFacts.TypeFacts;
+import dev.hangar.spec.Access;
+import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.Market;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
+import software.amazon.awssdk.services.ec2.model.LocationType;
+import software.amazon.awssdk.services.ec2.model.MarketType;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Tenancy;
+import software.amazon.awssdk.services.ec2.model.VolumeType;
+
+/** The individual preflight checks; each returns its result and records what it saw in {@link PreflightFacts}. */
+final class PreflightChecks {
+
+    private final AwsClients aws;
+    private final LaunchSpec spec;
+    private final PreflightFacts facts;
+
+    PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
+        this.aws = aws;
+        this.spec = spec;
+        this.facts = facts;
+    }
+
+    private Ec2Client ec2() {
+        return aws.ec2(spec.region());
+    }
+
+    PreflightCheck identity() {
+        var me = aws.sts(spec.region()).getCallerIdentity();
+        facts.accountId = me.account();
+        facts.callerArn = me.arn();
+        return pass("identity", "Signed in", "account " + me.account() + " as " + me.arn());
+    }
+
+    PreflightCheck image() {
+        ImageFacts found = null;
+        try {
+            List<Image> images = ec2().describeImages(r -> r.imageIds(spec.amiId())).images();
+            if (!images.isEmpty()) {
+                Image i = images.get(0);
+                found = new ImageFacts(i.name(), i.rootDeviceName(), i.architectureAsString(), parse(i.creationDate()));
+            }
+        } catch (AwsServiceException e) {
+            if (!code(e).startsWith("InvalidAMIID")) {
+                throw e;
+            }
+        } finally {
+            facts.image.complete(found);
+        }
+        if (found == null) {
+            return fail("image", "Image exists", "amiId: " + spec.amiId() + " does not exist in " + spec.region() + " or is not shared with you");
+        }
+        TypeFacts type = facts.type.join();
+        if (type != null && found.architecture() != null && !type.architectures().contains(found.architecture())) {
+            return fail("image", "Image fits the instance type", "amiId: " + spec.amiId() + " is built for " + found.architecture() + " but "
+                    + spec.instanceType() + " runs " + String.join("/", type.architectures()) + "; pick an image for that architecture");
+        }
+        return pass("image", "Image exists and fits the type", found.name() + " (" + found.architecture() + ")");
+    }
+
+    PreflightCheck dryRun() {
+        ImageFacts image = facts.image.join();
+        if (image == null) {
+            return new PreflightCheck("dry-run", "Launch allowed (DryRun)", Status.WARN, "not tried: the image was not found");
+        }
+        RunInstancesRequest.Builder r = RunInstancesRequest.builder().dryRun(true)
+                .imageId(spec.amiId()).instanceType(spec.instanceType()).minCount(1).maxCount(1)
+                .placement(p -> p.tenancy(Tenancy.fromValue(spec.tenancy().wireName())).availabilityZone(spec.availabilityZone()))
+                .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED).httpPutResponseHopLimit(1))
+                .monitoring(m -> m.enabled(true)).ebsOptimized(true)
+                .blockDeviceMappings(b -> b.deviceName(image.rootDeviceName())
+                        .ebs(e -> e.volumeSize(spec.rootVolumeGiB()).volumeType(VolumeType.GP3).encrypted(true).deleteOnTermination(true)));
+        if (spec.subnetId() != null) {
+            r.subnetId(spec.subnetId());
+        }
+        if (spec.keyPair() != null && !spec.createKeyPair()) {
+            r.keyName(spec.keyPair());
+        }
+        if (spec.market() == Market.SPOT) {
+            r.instanceMarketOptions(m -> m.marketType(MarketType.SPOT));
+        }
+        try {
+            ec2().runInstances(r.build());
+            return pass("dry-run", "Launch allowed (DryRun)", "allowed");
+        } catch (AwsServiceException e) {
+            return switch (code(e)) {
+                case "DryRunOperation" -> pass("dry-run", "Launch allowed (DryRun)", "AWS would accept this launch");
+                case "UnauthorizedOperation" -> fail("dry-run", "Launch allowed (DryRun)",
+                        "your credentials may not run this launch (ec2:RunInstances is missing or limited): " + message(e));
+                default -> fail("dry-run", "Launch allowed (DryRun)", code(e) + ": " + message(e));
+            };
+        }
+    }
+
+    PreflightCheck offering() {
+        Set<String> zones = ec2().describeInstanceTypeOfferingsPaginator(r -> r.locationType(LocationType.AVAILABILITY_ZONE)
+                        .filters(filter("instance-type", spec.instanceType())))
+                .instanceTypeOfferings().stream().map(o -> o.location()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (zones.isEmpty()) {
+            return fail("offering", "Type offered in the region", "instanceType: " + spec.instanceType() + " is not offered in " + spec.region());
+        }
+        if (spec.availabilityZone() != null && !zones.contains(spec.availabilityZone())) {
+            return fail("offering", "Type offered in the zone", "availabilityZone: " + spec.instanceType() + " is not offered in "
+                    + spec.availabilityZone() + "; it is in " + String.join(", ", zones));
+        }
+        return pass("offering", "Type offered", "in " + String.join(", ", zones));
+    }
+
+    PreflightCheck vcpuQuota() {
+        TypeFacts type = null;
+        try {
+            List<InstanceTypeInfo> info = ec2().describeInstanceTypes(r -> r.instanceTypesWithStrings(spec.instanceType())).instanceTypes();
+            if (!info.isEmpty()) {
+                type = new TypeFacts(info.get(0).vCpuInfo().defaultVCpus(), info.get(0).processorInfo().supportedArchitecturesAsStrings());
+            }
+        } catch (AwsServiceException e) {
+            if (!code(e).startsWith("InvalidInstanceType")) {
+                throw e;
+            }
+        } finally {
+            facts.type.complete(type);
+        }
+        if (type == null) {
+            return fail("vcpu-quota", "vCPU quota", "instanceType: " + spec.instanceType() + " is not an instance type AWS knows");
+        }
+        String family = spec.instanceType().substring(0, spec.instanceType().indexOf('.'));
+        String[] quota = QuotaCodes.forFamily(family, spec.market()).orElseThrow();
+        double limit = aws.serviceQuotas(spec.region()).getServiceQuota(r -> r.serviceCode("ec2").quotaCode(quota[0])).quota().value();
+        int used = vcpusInUse(family);
+        int needed = type.vcpus();
+        String detail = quota[1] + " (" + quota[0] + "): " + needed + " vCPUs needed, " + (int) limit + " allowed, " + used + " in use";
+        if (used + needed > limit) {
+            return fail("vcpu-quota", "vCPU quota", detail + ". Fix: request an increase in Service Quotas, or stop other instances of that kind");
+        }
+        return pass("vcpu-quota", "vCPU quota", detail);
+    }
+
+    /** vCPUs of this account's running instances that count against the same quota. */
+    private int vcpusInUse(String family) {
+        List<software.amazon.awssdk.services.ec2.model.Instance> running = ec2().describeInstancesPaginator(r -> r.filters(
+                        filter("instance-state-name", "pending", "running")))
+                .reservations().stream().flatMap(r -> r.instances().stream())
+                .filter(i -> QuotaCodes.sameQuota(family(i.instanceTypeAsString()), family, spec.market()))
+                .toList();
+        return running.stream().mapToInt(i -> i.cpuOptions() == null || i.cpuOptions().coreCount() == null ? 0
+                : i.cpuOptions().coreCount() * (i.cpuOptions().threadsPerCore() == null ? 1 : i.cpuOptions().threadsPerCore())).sum();
+    }
+
+    PreflightCheck bucket() {
+        var s3 = aws.s3(spec.region());
+        String bucket = spec.dataBucket();
+        try {
+            s3.headBucket(r -> r.bucket(bucket));
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 404) {
+                return fail("bucket", "Data bucket exists", "dataBucket: bucket " + bucket + " does not exist");
+            }
+            if (e.statusCode() == 403) {
+                return new PreflightCheck("bucket", "Data bucket exists", Status.WARN,
+                        "bucket " + bucket + " exists but your credentials cannot read it; its settings are not checked");
+            }
+            throw e;
+        }
+        facts.bucketBlocksPublicAccess = BucketPosture.blocksPublicAccess(s3, bucket);
+        facts.bucketRequiresTls = BucketPosture.requiresTls(s3, bucket);
+        facts.bucketHasDefaultEncryption = BucketPosture.hasDefaultEncryption(s3, bucket);
+        return pass("bucket", "Data bucket exists", "s3://" + bucket);
+    }
+
+    PreflightCheck keyPair() {
+        if (spec.access() != Access.SSH && spec.keyPair() == null) {
+            return pass("key-pair", "Key pair", "none needed: access through Session Manager");
+        }
+        boolean exists;
+        try {
+            exists = !ec2().describeKeyPairs(r -> r.keyNames(spec.keyPair())).keyPairs().isEmpty();
+        } catch (AwsServiceException e) {
+            if (!"InvalidKeyPair.NotFound".equals(code(e))) {
+                throw e;
+            }
+            exists = false;
+        }
+        if (spec.createKeyPair()) {
+            return exists ? fail("key-pair", "Key pair name free", "keyPair: " + spec.keyPair() + " already exists; choose another name")
+                    : pass("key-pair", "Key pair name free", spec.keyPair() + " will be created");
+        }
+        return exists ? pass("key-pair", "Key pair exists", spec.keyPair())
+                : fail("key-pair", "Key pair exists", "keyPair: " + spec.keyPair() + " does not exist in " + spec.region());
+    }
+
+    /** Whether the subnet routes to an internet gateway (public) — the instance's way to SSM and S3 depends on it. */
+    PreflightCheck network() {
+        String subnetId = spec.subnetId();
+        String vpcId;
+        if (subnetId == null) {
+            var vpcs = ec2().describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs();
+            if (vpcs.isEmpty()) {
+                return fail("network", "Network", "subnetId: " + spec.region() + " has no default VPC; set subnetId");
+            }
+            vpcId = vpcs.get(0).vpcId();
+            facts.subnetInDefaultVpc = true;
+        } else {
+            var subnets = ec2().describeSubnets(r -> r.subnetIds(subnetId)).subnets();
+            vpcId = subnets.get(0).vpcId();
+            facts.subnetInDefaultVpc = ec2().describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0).isDefault();
+        }
+        List<RouteTable> tables = subnetId == null ? List.of()
+                : ec2().describeRouteTables(r -> r.filters(filter("association.subnet-id", subnetId))).routeTables();
+        if (tables.isEmpty()) {
+            tables = ec2().describeRouteTables(r -> r.filters(filter("vpc-id", vpcId), filter("association.main", "true"))).routeTables();
+        }
+        boolean toInternet = tables.stream().flatMap(t -> t.routes().stream())
+                .anyMatch(route -> route.gatewayId() != null && route.gatewayId().startsWith("igw-"));
+        facts.subnetIsPublic = toInternet;
+        return pass("network", "Network", (subnetId == null ? "default VPC " + vpcId : "subnet " + subnetId)
+                + (toInternet ? ", routes to the internet" : ", private (no internet gateway route)"));
+    }
+
+    PreflightCheck ebsDefaultEncryption() {
+        boolean on = ec2().getEbsEncryptionByDefault(r -> { }).ebsEncryptionByDefault();
+        facts.ebsEncryptionByDefault = on;
+        return new PreflightCheck("ebs-default-encryption", "EBS encryption by default", on ? Status.PASS : Status.WARN,
+                on ? "on for this account and region" : "off: Hangar encrypts its volumes anyway; turning it on protects volumes made elsewhere");
+    }
+
+    private static PreflightCheck pass(String id, String title, String detail) {
+        return new PreflightCheck(id, title, Status.PASS, detail);
+    }
+
+    private static PreflightCheck fail(String id, String title, String detail) {
+        return new PreflightCheck(id, title, Status.FAIL, detail);
+    }
+
+    private static Filter filter(String name, String... values) {
+        return Filter.builder().name(name).values(values).build();
+    }
+
+    private static String family(String type) {
+        return type.substring(0, type.indexOf('.')).toLowerCase(Locale.ROOT);
+    }
+
+    private static String code(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
+    }
+
+    private static String message(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    }
+
+    private static Instant parse(String date) {
+        try {
+            return date == null ? null : Instant.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.hangar.preflight;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** What the checks found, filled in by several checks at once; some checks wait for what another found. */
+final class PreflightFacts {
+
+    volatile String accountId;
+    volatile String callerArn;
+    volatile Boolean ebsEncryptionByDefault;
+    volatile Boolean bucketBlocksPublicAccess;
+    volatile Boolean bucketRequiresTls;
+    volatile Boolean bucketHasDefaultEncryption;
+    volatile Boolean subnetIsPublic;
+    volatile Boolean subnetInDefaultVpc;
+    /** The image, once found (or null when it does not exist): the DryRun needs its root device name. */
+    final CompletableFuture<ImageFacts> image = new CompletableFuture<>();
+    /** The instance type's vCPUs and architectures. */
+    final CompletableFuture<TypeFacts> type = new CompletableFuture<>();
+
+    record ImageFacts(String name, String rootDeviceName, String architecture, Instant created) {
+    }
+
+    record TypeFacts(int vcpus, List<String> architectures) {
+    }
+
+    String accountId() {
+        return accountId;
+    }
+
+    Observations toObservations() {
+        ImageFacts img = image.getNow(null);
+        return new Observations(accountId, callerArn, ebsEncryptionByDefault, bucketBlocksPublicAccess, bucketRequiresTls,
+                bucketHasDefaultEncryption, img == null ? null : img.created(), img == null ? null : img.name(), subnetIsPublic, subnetInDefaultVpc);
+    }
+}
