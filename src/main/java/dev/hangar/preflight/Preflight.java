@@ -1,6 +1,7 @@
 package dev.hangar.preflight;
 
 import dev.hangar.aws.AwsClients;
+import dev.hangar.checklist.AccountFacts;
 import dev.hangar.preflight.PreflightCheck.Status;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;
@@ -19,8 +20,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class Preflight {
 
-    /** The checks in the order they are shown, and what they observed for the checklist. */
-    public record Result(PreflightReport report, Observations observations) {
+    /** The checks in the order they are shown, and what they observed for the security checklist. */
+    public record Result(PreflightReport report, AccountFacts facts) {
     }
 
     private final AwsClients aws;
@@ -51,7 +52,7 @@ public final class Preflight {
                 running.add(CompletableFuture.supplyAsync(() -> guarded(check.getKey(), check.getValue(), checks), pool));
             }
             List<PreflightCheck> results = running.stream().map(CompletableFuture::join).toList();
-            return new Result(new PreflightReport(facts.accountId(), clock.instant(), results), facts.toObservations());
+            return new Result(new PreflightReport(facts.accountId(), clock.instant(), results), facts.toAccountFacts());
         } finally {
             pool.shutdown();
         }

@@ -228,9 +228,18 @@ final class PreflightChecks {
         }
         boolean toInternet = tables.stream().flatMap(t -> t.routes().stream())
                 .anyMatch(route -> route.gatewayId() != null && route.gatewayId().startsWith("igw-"));
+        boolean toNat = tables.stream().flatMap(t -> t.routes().stream()).anyMatch(route -> route.natGatewayId() != null);
         facts.subnetIsPublic = toInternet;
+        facts.subnetHasNatOrEndpoints = toNat || hasSsmEndpoints(vpcId);
         return pass("network", "Network", (subnetId == null ? "default VPC " + vpcId : "subnet " + subnetId)
                 + (toInternet ? ", routes to the internet" : ", private (no internet gateway route)"));
+    }
+
+    /** Interface endpoints for Session Manager let an instance without a public IP or NAT reach SSM. */
+    private boolean hasSsmEndpoints(String vpcId) {
+        Set<String> services = ec2().describeVpcEndpoints(r -> r.filters(filter("vpc-id", vpcId))).vpcEndpoints().stream()
+                .map(e -> e.serviceName().substring(e.serviceName().lastIndexOf('.') + 1)).collect(Collectors.toSet());
+        return services.containsAll(List.of("ssm", "ssmmessages", "ec2messages"));
     }
 
     PreflightCheck ebsDefaultEncryption() {

@@ -1,5 +1,6 @@
 package dev.hangar.preflight;
 
+import dev.hangar.checklist.AccountFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ final class PreflightFacts {
     volatile Boolean bucketHasDefaultEncryption;
     volatile Boolean subnetIsPublic;
     volatile Boolean subnetInDefaultVpc;
+    volatile Boolean subnetHasNatOrEndpoints;
     /** The image, once found (or null when it does not exist): the DryRun needs its root device name. */
     final CompletableFuture<ImageFacts> image = new CompletableFuture<>();
     /** The instance type's vCPUs and architectures. */
@@ -30,9 +32,14 @@ final class PreflightFacts {
         return accountId;
     }
 
-    Observations toObservations() {
+    /** What the security checklist judges; the price is the catalog's to add. */
+    AccountFacts toAccountFacts() {
         ImageFacts img = image.getNow(null);
-        return new Observations(accountId, callerArn, ebsEncryptionByDefault, bucketBlocksPublicAccess, bucketRequiresTls,
-                bucketHasDefaultEncryption, img == null ? null : img.created(), img == null ? null : img.name(), subnetIsPublic, subnetInDefaultVpc);
+        return AccountFacts.builder().ebsEncryptionByDefault(ebsEncryptionByDefault)
+                .bucketBlocksPublicAccess(bucketBlocksPublicAccess).bucketRequiresTls(bucketRequiresTls)
+                .bucketHasDefaultEncryption(bucketHasDefaultEncryption)
+                .amiCreationDate(img == null ? null : img.created()).amiName(img == null ? null : img.name())
+                .subnetIsPublic(subnetIsPublic).subnetIsDefaultVpc(subnetInDefaultVpc).subnetHasNatOrEndpoints(subnetHasNatOrEndpoints)
+                .build();
     }
 }
