@@ -1,4 +1,4 @@
-# Started by MotoServer as `python3 -c <this file> <port>`. Three jobs, in this order:
+# Started by MotoServer as `python3 -c <this file> <port>`. Four jobs, in this order:
 #
 # 1. Die with the JVM. The JVM holds our stdin pipe; when the JVM exits -- even by kill -9 -- the
 #    pipe reaches EOF and we leave at once, so a killed test run never leaves a stray moto behind.
@@ -9,7 +9,12 @@
 #    b. moto parses each AMI's `creation_date` in place, in a module-level list, so the second EC2
 #       backend (a second region, or any /moto-api/reset) fails parsing a datetime with a 500.
 #       We let the parser pass a datetime through.
-# 3. Run moto's own server main on 127.0.0.1:<port>.
+# 3. Keep IAM cheap. On every request moto looks the access key up in the IAM backend of each of
+#    six partitions (aws, aws-cn, aws-us-gov, ...), creating the five we never use, each loading all
+#    ~1500 AWS-managed policies (MOTO_IAM_LOAD_MANAGED_POLICIES) -- and every reset builds them all
+#    again: about 1 s per test that touches IAM. We look only in the backends that exist, which gives
+#    the same answer (a backend never created holds no keys).
+# 4. Run moto's own server main on 127.0.0.1:<port>.
 import datetime
 import json
 import os
@@ -39,6 +44,20 @@ if _fixture_path:
         _fixtures = json.load(_f)
     _ids = {a["ami_id"] for a in _fixtures}
     _amis.AMIS[:] = [a for a in _amis.AMIS if a["ami_id"] not in _ids] + _fixtures
+
+import moto.iam.models as _iam  # noqa: E402
+from moto.core import DEFAULT_ACCOUNT_ID  # noqa: E402
+
+
+def _get_account_id_from(access_key):
+    for account_id, account in list(_iam.iam_backends.items()):
+        for backend in list(account.values()):
+            if access_key in backend.access_keys:
+                return account_id
+    return DEFAULT_ACCOUNT_ID
+
+
+_iam.get_account_id_from = _get_account_id_from
 
 from moto.server import main  # noqa: E402
 

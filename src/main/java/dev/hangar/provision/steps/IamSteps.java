@@ -91,7 +91,7 @@ final class IamSteps {
             try {
                 ctx.iam().createInstanceProfile(r -> r.instanceProfileName(name).tags(ctx.tags().iam()));
             } catch (EntityAlreadyExistsException e) {
-                requireOurs(ctx, ctx.iam().listInstanceProfileTags(r -> r.instanceProfileName(name)).tags(), "instance profile " + name);
+                requireOurs(ctx, ctx.iam().getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile().tags(), "instance profile " + name);
             }
             ctx.journal().created(ResourceKind.INSTANCE_PROFILE, name, id());
             return name;

@@ -1,0 +1,44 @@
+package dev.hangar.testing;
+
+import java.util.List;
+
+/**
+ * The shared part of the local AWS: one moto, one front server and the fakes it answers from.
+ * Started once per test JVM by {@link LocalAwsExtension} and closed when the test run ends.
+ */
+final class LocalAwsRuntime implements AutoCloseable {
+
+    final MotoServer moto;
+    final AwsFrontServer front;
+    final FakeIdentityCenter identityCenter = new FakeIdentityCenter();
+    final FakePricing pricing = new FakePricing();
+    final FakeServiceQuotas quotas = new FakeServiceQuotas();
+
+    private LocalAwsRuntime(MotoServer moto) {
+        this.moto = moto;
+        this.front = new AwsFrontServer(moto.uri(), List.of(
+                new SsoPortalApi(identityCenter),
+                new SsoOidcApi(identityCenter),
+                new PricingApi(pricing),
+                new ServiceQuotasApi(quotas)));
+    }
+
+    static LocalAwsRuntime start() {
+        return new LocalAwsRuntime(MotoServer.start());
+    }
+
+    /** Everything back to the state a test starts from. */
+    void resetForTest() {
+        moto.reset();
+        front.resetForTest();
+        identityCenter.reset();
+        pricing.reset();
+        quotas.reset();
+    }
+
+    @Override
+    public void close() {
+        front.close();
+        moto.close();
+    }
+}
