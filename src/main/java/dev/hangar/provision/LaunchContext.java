@@ -63,9 +63,16 @@ public final class LaunchContext {
     public IamClient iam() { return aws.iam(); }
     public CloudWatchClient cloudWatch() { return aws.cloudWatch(spec.region()); }
 
-    public void emit(LaunchEvent event) { listener.on(event); }
+    /** A listener's own failure (a UI bug) must never break or stall the launch. */
+    public void emit(LaunchEvent event) {
+        try {
+            listener.on(event);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LaunchContext.class).warn("a launch listener failed on {}", event.getClass().getSimpleName(), e);
+        }
+    }
 
-    public void waiting(String stepId, String message) { listener.on(new LaunchEvent.StepWaiting(stepId, message)); }
+    public void waiting(String stepId, String message) { emit(new LaunchEvent.StepWaiting(stepId, message)); }
 
     public void cancel() { cancelled.set(true); }
     public boolean isCancelled() { return cancelled.get(); }

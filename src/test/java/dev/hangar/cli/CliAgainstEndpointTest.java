@@ -1,0 +1,149 @@
+package dev.hangar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.testing.Fault;
+import dev.hangar.testing.Fixtures;
+import dev.hangar.testing.LocalAws;
+import dev.hangar.testing.LocalAwsExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The documented commands and exit codes, run in-process against the local endpoint. */
+@ExtendWith(LocalAwsExtension.class)
+class CliAgainstEndpointTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path home;
+    private LocalAws aws;
+    private Path spec;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeAll
+    static void credentials() {
+        // The command line finds credentials like the AWS CLI; system properties come first in that chain.
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+    }
+
+    @AfterAll
+    static void forgetCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @BeforeEach
+    void setUp(LocalAws aws) throws Exception {
+        this.aws = aws;
+        aws.clients().s3(LocalAws.REGION).createBucket(b -> b.bucket("research-data"));
+        aws.endpoint().clearRecord();
+        spec = home.resolve("spec.json");
+        Files.writeString(spec, """
+                {"name": "llama", "region": "us-east-1", "amiId": "%s", "instanceType": "g5.xlarge",
+                 "dataBucket": "research-data", "tenancy": "dedicated", "tags": {"project": "nlp"}}
+                """.formatted(Fixtures.PYTORCH_UBUNTU_AMI));
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = HangarCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 5];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[] {"--endpoint-url", aws.uri().toString(), "--home", home.toString(), "--fast-polling"}, 0, all, args.length, 5);
+        return cli.execute(all);
+    }
+
+    @Test
+    void launchStatusDestroyRoundTrip() throws Exception {
+        assertThat(run("launch", "--spec", spec.toString(), "--yes", "--json")).as(err.toString()).isZero();
+        JsonNode result = JSON.readTree(out.toString());
+        String launchId = result.get("launchId").asText();
+        assertThat(result.get("instanceId").asText()).startsWith("i-");
+        assertThat(result.get("region").asText()).isEqualTo("us-east-1");
+        assertThat(result.get("availabilityZone").asText()).startsWith("us-east-1");
+        assertThat(result.get("connect").asText()).startsWith("aws ssm start-session --target i-");
+        assertThat(err.toString()).contains("✓ Start g5.xlarge instance");
+
+        assertThat(run("status", "--json")).isZero();
+        JsonNode status = JSON.readTree(out.toString()).get("launches").get(0);
+        assertThat(status.get("launchId").asText()).isEqualTo(launchId);
+        assertThat(status.get("state").asText()).isEqualTo("succeeded");
+        assertThat(status.get("instanceState").asText()).isEqualTo("running");
+        assertThat(status.get("systemStatus").asText()).isEqualTo("ok");
+
+        assertThat(run("destroy", "--launch", launchId, "--yes")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Destroyed launch " + launchId);
+
+        assertThat(run("status", "--launch", launchId, "--json")).isZero();
+        JsonNode after = JSON.readTree(out.toString()).get("launches").get(0);
+        assertThat(after.get("state").asText()).isEqualTo("destroyed");
+    }
+
+    @Test
+    void anInvalidSpecExitsTwoNamingEveryFieldAndCallsNothing() throws Exception {
+        Files.writeString(spec, """
+                {"name": "Bad Name", "region": "us-east-1", "amiId": "ami-xyz", "instanceType": "g5.xlarge",
+                 "dataBucket": "research-data", "access": "ssh", "sshCidr": "10.0.0.5/24"}
+                """);
+        assertThat(run("launch", "--spec", spec.toString(), "--yes")).isEqualTo(2);
+        assertThat(err.toString()).contains("name:").contains("amiId:").contains("sshCidr:").contains("keyPair:");
+        assertThat(aws.endpoint().requests()).isEmpty();
+        assertThat(run("plan", "--spec", spec.toString())).isEqualTo(2);
+        assertThat(aws.endpoint().requests()).isEmpty();
+    }
+
+    @Test
+    void aMissingSpecFileIsAnInvalidSpec() {
+        assertThat(run("plan", "--spec", home.resolve("nope.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--spec").contains("does not exist");
+    }
+
+    @Test
+    void aFailedLaunchExitsOneAfterRollingBack() throws Exception {
+        aws.endpoint().inject(Fault.on("ec2", "RunInstances").always().where("DryRun", null)
+                .error(400, "Unsupported", "The requested configuration is currently not supported."));
+        assertThat(run("launch", "--spec", spec.toString(), "--yes", "--json")).isEqualTo(1);
+        JsonNode result = JSON.readTree(out.toString());
+        assertThat(result.get("state").asText()).isEqualTo("rolled-back");
+        assertThat(result.get("message").asText()).contains("does not support this combination").contains("tenancy 'default'");
+        assertThat(err.toString()).contains("Rolling back").contains("removed iam-role");
+    }
+
+    @Test
+    void withoutYesAndWithoutATerminalNothingIsLaunched() {
+        assertThat(run("launch", "--spec", spec.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--yes");
+        assertThat(aws.endpoint().requests()).isEmpty();
+    }
+
+    @Test
+    void planShowsTheStepsAndTheScopedPolicyWithoutCallingAws() throws Exception {
+        assertThat(run("plan", "--spec", spec.toString(), "--json")).isZero();
+        JsonNode plan = JSON.readTree(out.toString());
+        assertThat(plan.get("steps").size()).isGreaterThan(10);
+        assertThat(plan.get("dataAccessPolicy").toString()).contains("arn:aws:s3:::research-data");
+        assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+    }
+
+    @Test
+    void destroyOfAnUnknownLaunchIsAUsageError() {
+        assertThat(run("destroy", "--launch", "nope-000000", "--yes")).isEqualTo(2);
+        assertThat(err.toString()).contains("--launch: no launch nope-000000");
+    }
+}
