@@ -24,7 +24,7 @@ public final class LaunchTags {
         all.putIfAbsent("Name", spec.name());
         all.put(LAUNCH_ID, launchId);
         all.put(NAME, spec.name());
-        this.tags = Map.copyOf(all);
+        this.tags = java.util.Collections.unmodifiableMap(all); // insertion order: the same in every request and file
     }
 
     public Map<String, String> asMap() {

@@ -23,7 +23,7 @@ class PlanFactoryTest {
     @Test
     void anSsmLaunchOpensNoPortAndCreatesNoKey() {
         List<String> ids = plan(IamPoliciesTest.spec().build()).stepIds();
-        assertThat(ids).contains(ATTACH_SSM_POLICY, RESTRICT_EGRESS, IDLE_STOP_ALARM)
+        assertThat(ids).contains(ATTACH_SSM_POLICY, REVOKE_DEFAULT_EGRESS, ALLOW_EGRESS, IDLE_STOP_ALARM)
                 .doesNotContain(AUTHORIZE_SSH, CREATE_KEY_PAIR, CHECK_KEY_PAIR);
     }
 
@@ -36,7 +36,7 @@ class PlanFactoryTest {
     @Test
     void allEgressKeepsTheDefaultRuleAndNoIdleStopMeansNoAlarm() {
         LaunchSpec spec = IamPoliciesTest.spec().egress(Egress.ALL).idleStopMinutes(0).build();
-        assertThat(plan(spec).stepIds()).doesNotContain(RESTRICT_EGRESS, IDLE_STOP_ALARM);
+        assertThat(plan(spec).stepIds()).doesNotContain(REVOKE_DEFAULT_EGRESS, ALLOW_EGRESS, IDLE_STOP_ALARM);
     }
 
     @Test
@@ -56,7 +56,7 @@ class PlanFactoryTest {
     void theInstanceWaitsForTheWholeIamAndNetworkSetup() {
         LaunchPlan plan = plan(IamPoliciesTest.spec().access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("lab").createKeyPair(true).build());
         assertThat(plan.step(RUN_INSTANCE).dependsOn()).contains(PUT_DATA_POLICY, ADD_ROLE_TO_PROFILE, ATTACH_CLOUDWATCH_POLICY,
-                CREATE_SECURITY_GROUP, RESTRICT_EGRESS, AUTHORIZE_SSH, CREATE_KEY_PAIR);
+                CREATE_SECURITY_GROUP, REVOKE_DEFAULT_EGRESS, ALLOW_EGRESS, AUTHORIZE_SSH, CREATE_KEY_PAIR);
     }
 
     @Test

@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.LocationType;
 import software.amazon.awssdk.services.ec2.model.Subnet;
-import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -145,12 +144,12 @@ final class InputChecks {
                 }
                 ctx.vpcId(subnets.get(0).vpcId());
             } else {
-                List<Vpc> vpcs = ec2.describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs();
-                if (vpcs.isEmpty()) {
+                // Default subnets exist only in the default VPC: one call finds both.
+                subnets = ec2.describeSubnets(r -> r.filters(filter("default-for-az", "true"))).subnets();
+                if (subnets.isEmpty()) {
                     throw new StepFailedException("subnetId: " + spec.region() + " has no default VPC; set subnetId to a subnet of yours");
                 }
-                ctx.vpcId(vpcs.get(0).vpcId());
-                subnets = ec2.describeSubnets(r -> r.filters(filter("vpc-id", ctx.vpcId()), filter("default-for-az", "true"))).subnets();
+                ctx.vpcId(subnets.get(0).vpcId());
             }
             ctx.subnets(subnets);
             return ctx.vpcId();

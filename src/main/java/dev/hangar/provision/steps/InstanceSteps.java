@@ -3,6 +3,7 @@ package dev.hangar.provision.steps;
 import static dev.hangar.provision.steps.StepIds.*;
 
 import dev.hangar.journal.ResourceKind;
+import dev.hangar.provision.AwsErrors;
 import dev.hangar.provision.LaunchContext;
 import dev.hangar.provision.StepFailedException;
 import dev.hangar.spec.Access;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Volume;
@@ -105,8 +107,13 @@ final class InstanceSteps {
             String instanceId = ctx.instanceId();
             String attachment = volumeId + "|" + instanceId + "|" + DATA_DEVICE;
             ctx.journal().intend(ResourceKind.VOLUME_ATTACHMENT, attachment, id());
-            if (!isAttached(ctx, volumeId, instanceId)) {
+            try {
                 ctx.ec2().attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId).device(DATA_DEVICE));
+            } catch (Ec2Exception e) {
+                // A retried call whose first attempt did attach it: fine; attached elsewhere: not ours to take.
+                if (!AwsErrors.is(e, "VolumeInUse") || !isAttached(ctx, volumeId, instanceId)) {
+                    throw e;
+                }
             }
             ctx.journal().created(ResourceKind.VOLUME_ATTACHMENT, attachment, id());
             ctx.waits().until("volume " + volumeId + " to attach", ctx.waits().pacing().instanceTimeout(),
@@ -148,10 +155,16 @@ final class InstanceSteps {
                     .statistic(Statistic.AVERAGE).period(period).evaluationPeriods(periods)
                     .threshold(IDLE_CPU_PERCENT).comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                     .treatMissingData("notBreaching")
-                    .alarmActions("arn:" + dev.hangar.provision.IamPolicies.partition(ctx.spec().region()) + ":automate:" + ctx.spec().region() + ":ec2:stop")
+                    .alarmActions(idleAction(ctx))
                     .tags(ctx.tags().cloudWatch()));
             ctx.journal().created(ResourceKind.ALARM, name, id());
             return name;
+        }
+
+        /** A one-time spot instance cannot be stopped, only terminated (the data volume is kept unless the spec says otherwise). */
+        static String idleAction(LaunchContext ctx) {
+            String action = ctx.spec().market() == dev.hangar.spec.Market.SPOT ? "terminate" : "stop";
+            return "arn:" + dev.hangar.provision.IamPolicies.partition(ctx.spec().region()) + ":automate:" + ctx.spec().region() + ":ec2:" + action;
         }
     }
 }

@@ -49,8 +49,10 @@ public final class PlanFactory {
         steps.add(new SecurityGroupSteps.Create(names.securityGroupName(), checks));
         beforeInstance.add(CREATE_SECURITY_GROUP);
         if (spec.egress() != Egress.ALL) {
-            steps.add(new SecurityGroupSteps.RestrictEgress(spec.egress()));
-            beforeInstance.add(RESTRICT_EGRESS);
+            steps.add(new SecurityGroupSteps.RevokeDefaultEgress());
+            steps.add(new SecurityGroupSteps.AllowEgress(spec.egress()));
+            beforeInstance.add(REVOKE_DEFAULT_EGRESS);
+            beforeInstance.add(ALLOW_EGRESS);
         }
         if (spec.access() == Access.SSH) {
             steps.add(new SecurityGroupSteps.AuthorizeSsh(spec.sshCidr()));

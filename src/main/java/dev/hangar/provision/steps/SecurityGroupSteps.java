@@ -46,24 +46,48 @@ final class SecurityGroupSteps {
         }
     }
 
-    /** Replaces the default allow-all outbound rule, unless the spec asks for all. */
-    static final class RestrictEgress extends BaseStep {
-        RestrictEgress(Egress egress) {
-            super(RESTRICT_EGRESS, "Limit outbound traffic to " + describe(egress), List.of(CREATE_SECURITY_GROUP));
+    /**
+     * Removes the allow-all outbound rule AWS adds to every new group. Runs side by side with
+     * {@link AllowEgress}: the two rules are independent. A retry finds the rule gone, which is fine.
+     */
+    static final class RevokeDefaultEgress extends BaseStep {
+        RevokeDefaultEgress() {
+            super(REVOKE_DEFAULT_EGRESS, "Remove the allow-all outbound rule", List.of(CREATE_SECURITY_GROUP));
         }
 
         @Override
         public String apply(LaunchContext ctx) {
-            String group = ctx.securityGroupId();
-            // A retried step finds the rule already gone, or ours already there: both are fine.
-            ignoring("InvalidPermission.NotFound", () -> ctx.ec2().revokeSecurityGroupEgress(r -> r.groupId(group).ipPermissions(IpPermission.builder()
-                    .ipProtocol("-1").ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build())));
+            // In a VPC with IPv6, AWS adds an allow-all ::/0 rule as well; AWS reports a missing one as
+            // unknown, but older endpoints (and moto) refuse the whole call, so then only IPv4 is revoked.
+            IpRange anyIpv4 = IpRange.builder().cidrIp("0.0.0.0/0").build();
+            try {
+                ctx.ec2().revokeSecurityGroupEgress(r -> r.groupId(ctx.securityGroupId()).ipPermissions(IpPermission.builder().ipProtocol("-1")
+                        .ipRanges(anyIpv4).ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build()));
+            } catch (Ec2Exception e) {
+                if (!"InvalidPermission.NotFound".equals(e.awsErrorDetails().errorCode())) {
+                    throw e;
+                }
+                ignoring("InvalidPermission.NotFound", () -> ctx.ec2().revokeSecurityGroupEgress(r -> r.groupId(ctx.securityGroupId())
+                        .ipPermissions(IpPermission.builder().ipProtocol("-1").ipRanges(anyIpv4).build())));
+            }
+            return "";
+        }
+    }
+
+    /** Allows the outbound traffic the spec's egress names. A retry finds the rules there, which is fine. */
+    static final class AllowEgress extends BaseStep {
+        AllowEgress(Egress egress) {
+            super(ALLOW_EGRESS, "Allow outbound " + describe(egress) + " only", List.of(CREATE_SECURITY_GROUP));
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) {
             List<IpPermission> allowed = new ArrayList<>();
             if (ctx.spec().egress() == Egress.WEB) {
                 allowed.add(tcp(80, "0.0.0.0/0", "HTTP out (package mirrors)"));
             }
             allowed.add(tcp(443, "0.0.0.0/0", "HTTPS out (AWS APIs, S3, SSM)"));
-            ignoring("InvalidPermission.Duplicate", () -> ctx.ec2().authorizeSecurityGroupEgress(r -> r.groupId(group).ipPermissions(allowed)));
+            ignoring("InvalidPermission.Duplicate", () -> ctx.ec2().authorizeSecurityGroupEgress(r -> r.groupId(ctx.securityGroupId()).ipPermissions(allowed)));
             return describe(ctx.spec().egress());
         }
 

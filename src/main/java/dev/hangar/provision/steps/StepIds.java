@@ -15,7 +15,8 @@ public final class StepIds {
     public static final String CREATE_INSTANCE_PROFILE = "create-instance-profile";
     public static final String ADD_ROLE_TO_PROFILE = "add-role-to-profile";
     public static final String CREATE_SECURITY_GROUP = "create-security-group";
-    public static final String RESTRICT_EGRESS = "restrict-egress";
+    public static final String REVOKE_DEFAULT_EGRESS = "revoke-default-egress";
+    public static final String ALLOW_EGRESS = "allow-egress";
     public static final String AUTHORIZE_SSH = "authorize-ssh";
     public static final String CREATE_KEY_PAIR = "create-key-pair";
     public static final String RUN_INSTANCE = "run-instance";

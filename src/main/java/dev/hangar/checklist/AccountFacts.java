@@ -1,0 +1,79 @@
+package dev.hangar.checklist;
+
+import java.time.Instant;
+
+/**
+ * What preflight learned about the account, image, bucket and network. Every fact is nullable: null means
+ * unknown (offline, or not allowed to look), and a rule that needs an unknown fact warns "could not check".
+ *
+ * @param subnetIsPublic          the subnet routes 0.0.0.0/0 to an internet gateway
+ * @param subnetIsDefaultVpc      the subnet belongs to the region's default VPC
+ * @param subnetHasNatOrEndpoints the subnet reaches AWS services without a public IP: a route to a NAT
+ *                                gateway, or VPC endpoints for SSM (ssm, ssmmessages, ec2messages) and S3
+ * @param onDemandPricePerHour    USD per hour for the spec's instance type, default tenancy
+ */
+public record AccountFacts(
+        Boolean ebsEncryptionByDefault,
+        Boolean bucketBlocksPublicAccess,
+        Boolean bucketRequiresTls,
+        Boolean bucketHasDefaultEncryption,
+        Instant amiCreationDate,
+        String amiName,
+        Boolean subnetIsPublic,
+        Boolean subnetIsDefaultVpc,
+        Boolean subnetHasNatOrEndpoints,
+        Double onDemandPricePerHour) {
+
+    private static final AccountFacts UNKNOWN = builder().build();
+
+    /** Nothing known: the offline checklist. */
+    public static AccountFacts unknown() {
+        return UNKNOWN;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().ebsEncryptionByDefault(ebsEncryptionByDefault).bucketBlocksPublicAccess(bucketBlocksPublicAccess)
+                .bucketRequiresTls(bucketRequiresTls).bucketHasDefaultEncryption(bucketHasDefaultEncryption)
+                .amiCreationDate(amiCreationDate).amiName(amiName).subnetIsPublic(subnetIsPublic)
+                .subnetIsDefaultVpc(subnetIsDefaultVpc).subnetHasNatOrEndpoints(subnetHasNatOrEndpoints)
+                .onDemandPricePerHour(onDemandPricePerHour);
+    }
+
+    /** Every fact starts unknown. */
+    public static final class Builder {
+        private Boolean ebsEncryptionByDefault;
+        private Boolean bucketBlocksPublicAccess;
+        private Boolean bucketRequiresTls;
+        private Boolean bucketHasDefaultEncryption;
+        private Instant amiCreationDate;
+        private String amiName;
+        private Boolean subnetIsPublic;
+        private Boolean subnetIsDefaultVpc;
+        private Boolean subnetHasNatOrEndpoints;
+        private Double onDemandPricePerHour;
+
+        private Builder() {
+        }
+
+        public Builder ebsEncryptionByDefault(Boolean v) { ebsEncryptionByDefault = v; return this; }
+        public Builder bucketBlocksPublicAccess(Boolean v) { bucketBlocksPublicAccess = v; return this; }
+        public Builder bucketRequiresTls(Boolean v) { bucketRequiresTls = v; return this; }
+        public Builder bucketHasDefaultEncryption(Boolean v) { bucketHasDefaultEncryption = v; return this; }
+        public Builder amiCreationDate(Instant v) { amiCreationDate = v; return this; }
+        public Builder amiName(String v) { amiName = v; return this; }
+        public Builder subnetIsPublic(Boolean v) { subnetIsPublic = v; return this; }
+        public Builder subnetIsDefaultVpc(Boolean v) { subnetIsDefaultVpc = v; return this; }
+        public Builder subnetHasNatOrEndpoints(Boolean v) { subnetHasNatOrEndpoints = v; return this; }
+        public Builder onDemandPricePerHour(Double v) { onDemandPricePerHour = v; return this; }
+
+        public AccountFacts build() {
+            return new AccountFacts(ebsEncryptionByDefault, bucketBlocksPublicAccess, bucketRequiresTls,
+                    bucketHasDefaultEncryption, amiCreationDate, amiName, subnetIsPublic, subnetIsDefaultVpc,
+                    subnetHasNatOrEndpoints, onDemandPricePerHour);
+        }
+    }
+}

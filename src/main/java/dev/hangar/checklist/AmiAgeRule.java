@@ -1,0 +1,38 @@
+package dev.hangar.checklist;
+
+import dev.hangar.spec.LaunchSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** Warns past 90 days: images are a snapshot of the OS, driver and CUDA patches of their day. */
+public final class AmiAgeRule extends BaseRule {
+
+    public static final int MAX_AGE_DAYS = 90;
+
+    private final Clock clock;
+
+    public AmiAgeRule(Clock clock) {
+        super("ami-up-to-date", "The machine image is recent",
+                "An image carries the operating system, GPU driver and CUDA patches of the day it was made. An old one "
+                        + "starts with known holes; AWS publishes new Deep Learning AMIs every few weeks.",
+                Severity.MEDIUM);
+        this.clock = clock;
+    }
+
+    @Override
+    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+        String image = facts.amiName() == null ? spec.amiId() : facts.amiName() + " (" + spec.amiId() + ")";
+        Fix fix = Fix.manual("Pick a recent image, e.g. the latest AWS Deep Learning AMI for your framework, and set amiId to it.");
+        Instant created = facts.amiCreationDate();
+        if (created == null) {
+            return couldNotCheck("when image " + image + " was created.", fix);
+        }
+        long days = Math.max(0, Duration.between(created, clock.instant()).toDays());
+        String when = image + " was created " + days + (days == 1 ? " day" : " days") + " ago ("
+                + LocalDate.ofInstant(created, ZoneOffset.UTC) + ").";
+        return days > MAX_AGE_DAYS ? warn(when + " Images older than " + MAX_AGE_DAYS + " days miss recent patches.", fix) : pass(when);
+    }
+}

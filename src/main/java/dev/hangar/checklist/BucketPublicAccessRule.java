@@ -1,0 +1,29 @@
+package dev.hangar.checklist;
+
+import dev.hangar.spec.LaunchSpec;
+
+/** The bucket's owner's setting: Hangar reports it and does not change buckets. */
+public final class BucketPublicAccessRule extends BaseRule {
+
+    public BucketPublicAccessRule() {
+        super("data-bucket-blocks-public-access", "The data bucket blocks public access",
+                "Datasets, checkpoints and trained models are often the valuable part. S3 Block Public Access keeps a "
+                        + "mistaken bucket policy or object ACL from publishing them to the internet.",
+                Severity.HIGH, "S3.8", "S3.1");
+    }
+
+    @Override
+    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+        String bucket = spec.dataBucket();
+        Fix fix = Fix.manual("The bucket's owner turns on all four Block Public Access settings of s3://" + bucket
+                + " (S3 console > bucket > Permissions), or: aws s3api put-public-access-block --bucket " + bucket
+                + " --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,"
+                + "RestrictPublicBuckets=true");
+        if (facts.bucketBlocksPublicAccess() == null) {
+            return couldNotCheck("whether s3://" + bucket + " blocks public access.", fix);
+        }
+        return facts.bucketBlocksPublicAccess()
+                ? pass("s3://" + bucket + " blocks public access (bucket or account settings).")
+                : warn("s3://" + bucket + " does not block public access: a bucket policy or ACL could make it public.", fix);
+    }
+}

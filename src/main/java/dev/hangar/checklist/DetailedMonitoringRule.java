@@ -1,0 +1,18 @@
+package dev.hangar.checklist;
+
+import dev.hangar.spec.LaunchSpec;
+
+/** Always on: the idle-stop alarm needs 1-minute metrics. */
+public final class DetailedMonitoringRule extends BaseRule {
+
+    public DetailedMonitoringRule() {
+        super("detailed-monitoring", "Detailed (1-minute) monitoring is on",
+                "One-minute metrics show a stuck or idle machine quickly and let the idle-stop alarm act on time.",
+                Severity.LOW, "CKV_AWS_126");
+    }
+
+    @Override
+    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+        return pass("Hangar launches with detailed monitoring on.");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.hangar.checklist;
+
+import dev.hangar.spec.LaunchSpec;
+
+/** A forgotten GPU machine is the most common and most expensive mistake. */
+public final class IdleStopRule extends BaseRule {
+
+    public IdleStopRule() {
+        super("idle-stop-on", "An idle instance stops itself",
+                "GPU instances cost from under $1 to tens of dollars an hour and keep billing after a job has finished. The idle-stop "
+                        + "alarm stops the machine when its CPU stays under 5 % for the set time; its disks are kept.",
+                Severity.MEDIUM);
+    }
+
+    @Override
+    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+        if (spec.idleStopMinutes() <= 0) {
+            return warn("Idle stop is off (idleStopMinutes is 0): the instance runs and bills until someone stops it.", Fixes.IDLE_STOP);
+        }
+        return pass("The instance stops after " + spec.idleStopMinutes() + " minutes under 5 % CPU.");
+    }
+}

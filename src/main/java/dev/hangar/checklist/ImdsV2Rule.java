@@ -1,0 +1,20 @@
+package dev.hangar.checklist;
+
+import dev.hangar.spec.LaunchSpec;
+
+/** Hangar always sets IMDSv2 with hop limit 1; the rule states the guarantee (and the drift audit rechecks it). */
+public final class ImdsV2Rule extends BaseRule {
+
+    public ImdsV2Rule() {
+        super("imdsv2-required", "Instance metadata requires IMDSv2 tokens, hop limit 1",
+                "The metadata service hands out the instance role's AWS credentials. Requiring session tokens (IMDSv2) "
+                        + "with a hop limit of 1 stops a request forged through a web app or made from a container from reading them.",
+                Severity.HIGH, "EC2.8", "CKV_AWS_79");
+    }
+
+    @Override
+    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+        return pass("Hangar launches with HttpTokens=required and HttpPutResponseHopLimit=1. Containers on Docker's "
+                + "bridge network cannot reach the metadata service then; run them with --network host to use the role.");
+    }
+}

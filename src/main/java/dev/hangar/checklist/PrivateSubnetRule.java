@@ -1,0 +1,42 @@
+package dev.hangar.checklist;
+
+import dev.hangar.spec.LaunchSpec;
+
+/**
+ * Warns when the instance is directly on the internet: a public IP in a subnet routed to an internet gateway.
+ * The reverse trap, a public subnet without a public IP, is {@link ReachesAwsServicesRule}'s: kept apart so
+ * that each rule's fix makes that rule pass.
+ */
+public final class PrivateSubnetRule extends BaseRule {
+
+    public PrivateSubnetRule() {
+        super("private-subnet", "The instance is not directly on the internet",
+                "In a private subnet the machine has no internet address at all, so a security group mistake cannot "
+                        + "expose it; it reaches AWS through a NAT gateway or VPC endpoints.",
+                Severity.MEDIUM);
+    }
+
+    @Override
+    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+        if (!spec.associatePublicIp()) {
+            return pass("No public IP: the instance cannot be reached from the internet, whatever the subnet's routes.");
+        }
+        Boolean isPublic = SubnetExposure.isPublic(spec, facts);
+        Fix fix = Fix.manual("Set subnetId to a private subnet that has a NAT gateway or VPC endpoints for SSM, S3 and "
+                + "CloudWatch, and turn associatePublicIp off.");
+        if (isPublic == null) {
+            return couldNotCheck("whether " + SubnetExposure.describe(spec) + " routes to an internet gateway.", fix);
+        }
+        if (isPublic) {
+            String where = SubnetExposure.inDefaultVpc(spec, facts) ? " (default VPC subnets all are)" : "";
+            return warn(capitalized(SubnetExposure.describe(spec)) + " routes to an internet gateway" + where
+                    + " and the instance gets a public IP: it is on the internet, guarded only by its security group.", fix);
+        }
+        return pass(capitalized(SubnetExposure.describe(spec)) + " has no route to an internet gateway, so the public IP "
+                + "is not reachable from the internet.");
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.hangar.checklist;
+
+import dev.hangar.spec.LaunchSpec;
+import java.util.List;
+
+/** One check of the security checklist. Stateless and side-effect free, so the monitor's drift audit can rerun it. */
+public interface Rule {
+
+    /** Stable kebab-case identifier; never reused for another meaning. */
+    String id();
+
+    String title();
+
+    String why();
+
+    Severity severity();
+
+    List<String> controls();
+
+    /** @param facts never null; unknown facts are null inside it */
+    Finding evaluate(LaunchSpec spec, AccountFacts facts);
+}

@@ -1,0 +1,25 @@
+package dev.hangar.checklist;
+
+import dev.hangar.spec.Access;
+import dev.hangar.spec.LaunchSpec;
+
+/** With ssh the role does not get AmazonSSMManagedInstanceCore, so Systems Manager cannot manage the instance. */
+public final class SsmManagedRule extends BaseRule {
+
+    public SsmManagedRule() {
+        super("managed-by-ssm", "The instance is managed by Systems Manager",
+                "Systems Manager gives you a shell without an open port or an SSH key to lose, records who connected, "
+                        + "and can patch the machine.",
+                Severity.MEDIUM, "SSM.1");
+    }
+
+    @Override
+    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+        if (spec.access() == Access.SSM) {
+            return pass("access is ssm: the role gets AmazonSSMManagedInstanceCore. The image must run the SSM agent "
+                    + "(AWS Deep Learning AMIs, Amazon Linux and Ubuntu images do).");
+        }
+        return warn("access is ssh: the role does not get AmazonSSMManagedInstanceCore, so Systems Manager cannot manage "
+                + "the instance.", Fixes.USE_SSM);
+    }
+}

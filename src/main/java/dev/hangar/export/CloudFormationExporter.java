@@ -1,0 +1,267 @@
+package dev.hangar.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hangar.spec.Access;
+import java.util.Map;
+
+/**
+ * A CloudFormation template (YAML, long-form intrinsic functions only, so any YAML parser reads it).
+ * AWS::EC2::Instance has no metadata options, so a launch template carries IMDSv2 and the hop limit
+ * (and the spot options, which the instance cannot take either).
+ */
+public final class CloudFormationExporter implements Exporter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public ExportFormat format() {
+        return ExportFormat.CLOUDFORMATION;
+    }
+
+    @Override
+    public String export(ExportInput input) {
+        StackModel stack = input.stack();
+        return comments(stack) + YamlWriter.write(template(stack));
+    }
+
+    private static String comments(StackModel stack) {
+        StringBuilder out = new StringBuilder();
+        String text = Headers.summary(stack) + "\n" + Headers.launchIdNote(stack, "the resources")
+                + "\nAWS::IAM::InstanceProfile takes no tags in CloudFormation; Hangar tags the profile when it launches."
+                + (stack.dataVolume().deleteOnTermination()
+                        ? "\ndeleteDataVolumeOnTermination: Hangar marks the attachment DeleteOnTermination, which a"
+                                + "\nVolumeAttachment cannot set; deleting the stack deletes the volume either way."
+                        : "");
+        text.lines().forEach(l -> out.append("# ").append(l).append('\n'));
+        return out.toString();
+    }
+
+    ObjectNode template(StackModel stack) {
+        ObjectNode t = NODES.objectNode();
+        t.put("AWSTemplateFormatVersion", "2010-09-09");
+        t.put("Description", "Hangar launch " + stack.launchId() + ": " + stack.instance().instanceType() + " in " + stack.region());
+        t.set("Parameters", parameters(stack));
+        ObjectNode r = t.putObject("Resources");
+        r.set("InstanceRole", resource("AWS::IAM::Role", role(stack)));
+        r.set("InstanceProfile", resource("AWS::IAM::InstanceProfile", profile(stack)));
+        r.set("SecurityGroup", resource("AWS::EC2::SecurityGroup", securityGroup(stack)));
+        if (stack.keyPair() != null && stack.keyPair().create()) {
+            r.set("KeyPair", resource("AWS::EC2::KeyPair", keyPair(stack)));
+        }
+        r.set("LaunchTemplate", resource("AWS::EC2::LaunchTemplate", launchTemplate(stack)));
+        r.set("Instance", resource("AWS::EC2::Instance", instance(stack)));
+        r.set("DataVolume", resource("AWS::EC2::Volume", dataVolume(stack)));
+        r.set("DataVolumeAttachment", resource("AWS::EC2::VolumeAttachment", attachment(stack)));
+        if (stack.idleAlarm() != null) {
+            r.set("IdleStopAlarm", resource("AWS::CloudWatch::Alarm", alarm(stack)));
+        }
+        t.set("Outputs", outputs(stack));
+        return t;
+    }
+
+    private static ObjectNode parameters(StackModel stack) {
+        ObjectNode p = NODES.objectNode();
+        ObjectNode vpc = p.putObject("VpcId").put("Type", "AWS::EC2::VPC::Id");
+        if (stack.instance().subnetId() == null) {
+            vpc.put("Description", "The default VPC of " + stack.region() + ": Hangar launches in its default subnets when the spec names no subnet.");
+        } else {
+            vpc.put("Description", "The VPC of subnet " + stack.instance().subnetId() + ".");
+            p.putObject("SubnetId").put("Type", "AWS::EC2::Subnet::Id").put("Default", stack.instance().subnetId())
+                    .put("Description", "The spec's subnet.");
+        }
+        ObjectNode root = p.putObject("RootDeviceName").put("Type", "String").put("AllowedPattern", "/dev/[a-z0-9]+")
+                .put("Description", "The root device of image " + stack.instance().amiId() + ", so the encrypted root volume replaces it: "
+                        + "aws ec2 describe-images --region " + stack.region() + " --image-ids " + stack.instance().amiId()
+                        + " --query Images[0].RootDeviceName");
+        if (stack.instance().rootDeviceName() != null) {
+            root.put("Default", stack.instance().rootDeviceName());
+        }
+        return p;
+    }
+
+    private static ObjectNode role(StackModel stack) {
+        IamModel iam = stack.iam();
+        ObjectNode p = NODES.objectNode().put("RoleName", iam.roleName()).put("Description", iam.roleDescription());
+        p.set("AssumeRolePolicyDocument", json(iam.trustPolicy()));
+        ObjectNode policy = p.putArray("Policies").addObject().put("PolicyName", iam.dataPolicyName());
+        policy.set("PolicyDocument", json(iam.dataPolicy()));
+        ArrayNode managed = p.putArray("ManagedPolicyArns");
+        iam.managedPolicyArns().forEach(managed::add);
+        p.set("Tags", tags(stack.tags()));
+        return p;
+    }
+
+    private static ObjectNode profile(StackModel stack) {
+        ObjectNode p = NODES.objectNode().put("InstanceProfileName", stack.iam().instanceProfileName());
+        p.putArray("Roles").add(ref("InstanceRole"));
+        return p;
+    }
+
+    private static ObjectNode securityGroup(StackModel stack) {
+        SecurityGroupModel sg = stack.securityGroup();
+        ObjectNode p = NODES.objectNode().put("GroupName", sg.name()).put("GroupDescription", sg.description());
+        p.set("VpcId", ref("VpcId"));
+        if (!sg.ingress().isEmpty()) {
+            ArrayNode in = p.putArray("SecurityGroupIngress");
+            sg.ingress().forEach(r -> in.add(rule(r)));
+        }
+        // Given any egress rule, CloudFormation removes the default allow-all one; with egress all it stays.
+        if (!sg.egressAll()) {
+            ArrayNode out = p.putArray("SecurityGroupEgress");
+            sg.egress().forEach(r -> out.add(rule(r)));
+        }
+        p.set("Tags", tags(stack.tags()));
+        return p;
+    }
+
+    private static ObjectNode rule(SecurityGroupModel.Rule r) {
+        ObjectNode n = NODES.objectNode().put("IpProtocol", r.protocol()).put("FromPort", r.fromPort()).put("ToPort", r.toPort())
+                .put(r.ipv6() ? "CidrIpv6" : "CidrIp", r.cidr());
+        if (r.description() != null) {
+            n.put("Description", r.description());
+        }
+        return n;
+    }
+
+    private static ObjectNode keyPair(StackModel stack) {
+        ObjectNode p = NODES.objectNode().put("KeyName", stack.keyPair().name()).put("KeyType", stack.keyPair().keyType());
+        p.set("Tags", tags(stack.tags()));
+        return p;
+    }
+
+    private static ObjectNode launchTemplate(StackModel stack) {
+        InstanceModel i = stack.instance();
+        ObjectNode p = NODES.objectNode().put("LaunchTemplateName", stack.iam().roleName());
+        p.putArray("TagSpecifications").add(tagSpecification("launch-template", stack.tags()));
+        ObjectNode data = p.putObject("LaunchTemplateData");
+        data.putObject("MetadataOptions").put("HttpEndpoint", i.httpEndpoint()).put("HttpTokens", i.httpTokens())
+                .put("HttpPutResponseHopLimit", i.httpPutResponseHopLimit());
+        if (i.spot()) {
+            data.putObject("InstanceMarketOptions").put("MarketType", "spot").putObject("SpotOptions")
+                    .put("SpotInstanceType", InstanceModel.SPOT_INSTANCE_TYPE)
+                    .put("InstanceInterruptionBehavior", InstanceModel.SPOT_INTERRUPTION_BEHAVIOR);
+        }
+        data.putArray("TagSpecifications").add(tagSpecification("network-interface", stack.tags()));
+        return p;
+    }
+
+    private static ObjectNode instance(StackModel stack) {
+        InstanceModel i = stack.instance();
+        ObjectNode p = NODES.objectNode();
+        ObjectNode template = p.putObject("LaunchTemplate");
+        template.set("LaunchTemplateId", ref("LaunchTemplate"));
+        template.set("Version", getAtt("LaunchTemplate", "LatestVersionNumber"));
+        p.put("ImageId", i.amiId()).put("InstanceType", i.instanceType());
+        p.set("IamInstanceProfile", ref("InstanceProfile"));
+        ObjectNode nic = p.putArray("NetworkInterfaces").addObject().put("DeviceIndex", "0");
+        if (i.subnetId() != null) {
+            nic.set("SubnetId", ref("SubnetId"));
+        }
+        nic.putArray("GroupSet").add(getAtt("SecurityGroup", "GroupId"));
+        nic.put("AssociatePublicIpAddress", i.associatePublicIp()).put("DeleteOnTermination", true);
+        if (i.availabilityZone() != null) {
+            p.put("AvailabilityZone", i.availabilityZone());
+        }
+        if (stack.keyPair() != null) {
+            if (stack.keyPair().create()) {
+                p.set("KeyName", ref("KeyPair"));
+            } else {
+                p.put("KeyName", stack.keyPair().name());
+            }
+        }
+        p.put("Tenancy", i.tenancy()).put("Monitoring", i.monitoring()).put("EbsOptimized", i.ebsOptimized())
+                .put("InstanceInitiatedShutdownBehavior", i.shutdownBehavior());
+        ObjectNode root = p.putArray("BlockDeviceMappings").addObject();
+        root.set("DeviceName", ref("RootDeviceName"));
+        root.putObject("Ebs").put("VolumeSize", i.rootVolumeGiB()).put("VolumeType", i.rootVolumeType())
+                .put("Encrypted", i.rootEncrypted()).put("DeleteOnTermination", i.rootDeleteOnTermination());
+        p.putObject("UserData").put("Fn::Base64", i.userData());
+        p.put("PropagateTagsToVolumeOnCreation", true);
+        p.set("Tags", tags(stack.tags()));
+        return p;
+    }
+
+    private static ObjectNode dataVolume(StackModel stack) {
+        DataVolumeModel v = stack.dataVolume();
+        ObjectNode p = NODES.objectNode();
+        p.set("AvailabilityZone", getAtt("Instance", "AvailabilityZone"));
+        p.put("Size", v.sizeGiB()).put("VolumeType", v.volumeType()).put("Encrypted", v.encrypted());
+        p.set("Tags", tags(v.tags()));
+        return p;
+    }
+
+    private static ObjectNode attachment(StackModel stack) {
+        ObjectNode p = NODES.objectNode().put("Device", stack.dataVolume().device());
+        p.set("InstanceId", ref("Instance"));
+        p.set("VolumeId", ref("DataVolume"));
+        return p;
+    }
+
+    private static ObjectNode alarm(StackModel stack) {
+        IdleAlarmModel a = stack.idleAlarm();
+        ObjectNode p = NODES.objectNode().put("AlarmName", a.name()).put("AlarmDescription", a.description())
+                .put("Namespace", a.namespace()).put("MetricName", a.metricName());
+        p.putArray("Dimensions").addObject().put("Name", a.dimension()).set("Value", ref("Instance"));
+        p.put("Statistic", a.statistic()).put("Period", a.periodSeconds()).put("EvaluationPeriods", a.evaluationPeriods())
+                .put("Threshold", a.threshold()).put("ComparisonOperator", a.comparisonOperator())
+                .put("TreatMissingData", a.treatMissingData());
+        p.putArray("AlarmActions").add(a.actionArn());
+        p.set("Tags", tags(stack.tags()));
+        return p;
+    }
+
+    private static ObjectNode outputs(StackModel stack) {
+        ObjectNode o = NODES.objectNode();
+        o.putObject("InstanceId").set("Value", ref("Instance"));
+        o.putObject("DataVolumeId").set("Value", ref("DataVolume"));
+        if (stack.spec().access() == Access.SSM) {
+            o.putObject("Connect").putObject("Value").put("Fn::Sub", "aws ssm start-session --target ${Instance} --region " + stack.region());
+        }
+        if (stack.keyPair() != null && stack.keyPair().create()) {
+            o.putObject("PrivateKeyParameter").put("Description", "The SSM parameter that holds the new key pair's private key")
+                    .putObject("Value").put("Fn::Sub", "/ec2/keypair/${KeyPair.KeyPairId}");
+        }
+        return o;
+    }
+
+    private static ObjectNode resource(String type, ObjectNode properties) {
+        ObjectNode r = NODES.objectNode().put("Type", type);
+        r.set("Properties", properties);
+        return r;
+    }
+
+    private static ObjectNode tagSpecification(String resourceType, Map<String, String> tags) {
+        ObjectNode spec = NODES.objectNode().put("ResourceType", resourceType);
+        spec.set("Tags", tags(tags));
+        return spec;
+    }
+
+    private static ArrayNode tags(Map<String, String> tags) {
+        ArrayNode list = NODES.arrayNode();
+        tags.forEach((k, v) -> list.addObject().put("Key", k).put("Value", v));
+        return list;
+    }
+
+    private static ObjectNode ref(String name) {
+        return NODES.objectNode().put("Ref", name);
+    }
+
+    private static ObjectNode getAtt(String resource, String attribute) {
+        ObjectNode n = NODES.objectNode();
+        n.putArray("Fn::GetAtt").add(resource).add(attribute);
+        return n;
+    }
+
+    private static JsonNode json(String document) {
+        try {
+            return JSON.readTree(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("IamPolicies wrote a document that is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.hangar.export;
+
+import java.util.Objects;
+
+/**
+ * What an export is made from: the stack, and for the evidence formats what was found about it.
+ *
+ * @param evidence null for the stack formats; the evidence formats then record an offline review
+ */
+public record ExportInput(StackModel stack, Evidence evidence) {
+
+    public ExportInput {
+        Objects.requireNonNull(stack, "stack");
+    }
+
+    public static ExportInput of(StackModel stack) {
+        return new ExportInput(stack, null);
+    }
+}

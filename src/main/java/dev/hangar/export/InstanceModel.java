@@ -1,0 +1,31 @@
+package dev.hangar.export;
+
+import dev.hangar.provision.UserData;
+import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.Market;
+
+/**
+ * The instance with every setting the engine's RunInstances call makes. The security settings are fixed
+ * here, once, for every format.
+ *
+ * @param rootDeviceName the image's root device, null when not known (CloudFormation then asks for it)
+ * @param spot           one-time spot, terminated (not stopped) when interrupted or shut down
+ */
+public record InstanceModel(String amiId, String instanceType, String subnetId, String availabilityZone,
+                            boolean associatePublicIp, String tenancy, boolean monitoring, boolean ebsOptimized,
+                            String httpEndpoint, String httpTokens, int httpPutResponseHopLimit,
+                            String rootDeviceName, int rootVolumeGiB, String rootVolumeType, boolean rootEncrypted,
+                            boolean rootDeleteOnTermination, String userData, boolean spot, String shutdownBehavior) {
+
+    public static final String SPOT_INSTANCE_TYPE = "one-time";
+    public static final String SPOT_INTERRUPTION_BEHAVIOR = "terminate";
+
+    static InstanceModel of(LaunchSpec spec, String rootDeviceName) {
+        boolean spot = spec.market() == Market.SPOT;
+        return new InstanceModel(spec.amiId(), spec.instanceType(), spec.subnetId(), spec.availabilityZone(),
+                spec.associatePublicIp(), spec.tenancy().wireName(), true, true,
+                "enabled", "required", 1,
+                rootDeviceName, spec.rootVolumeGiB(), "gp3", true, true,
+                UserData.script(), spot, spot ? "terminate" : "stop");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.hangar.export;
+
+import dev.hangar.provision.IamPolicies;
+import dev.hangar.provision.LaunchNames;
+import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.LaunchSpecJson;
+import dev.hangar.spec.SpecValidator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every value of the stack a launch creates, resolved once from a reviewed spec: names, tags, policies and
+ * security settings. Each export format only writes these values in its own syntax, so the formats cannot
+ * drift apart from one another; the values come from the helpers the engine itself uses.
+ *
+ * @param launchIdDerived true when no launch ID was given and one was derived from the spec
+ * @param tags            the tags of every resource, in a fixed order: the spec's, then Hangar's own
+ * @param keyPair         null when the instance gets no key pair
+ * @param idleAlarm       null when idle stop is off
+ */
+public record StackModel(LaunchSpec spec, String launchId, boolean launchIdDerived, String region, String partition,
+                         Map<String, String> tags, IamModel iam, SecurityGroupModel securityGroup, KeyPairModel keyPair,
+                         InstanceModel instance, DataVolumeModel dataVolume, IdleAlarmModel idleAlarm) {
+
+    /** Leaves room for "hangar-" in IAM names, which may have 64 characters. */
+    private static final Pattern LAUNCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,56}");
+
+    public StackModel {
+        tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    }
+
+    /** With a launch ID derived from the spec; see {@link #derivedLaunchId}. */
+    public static StackModel of(LaunchSpec spec) {
+        return of(spec, null, null);
+    }
+
+    public static StackModel of(LaunchSpec spec, String launchId) {
+        return of(spec, launchId, null);
+    }
+
+    /**
+     * @param launchId       the launch's ID (e.g. from the journal), or null to derive one from the spec
+     * @param rootDeviceName the image's root device name, e.g. /dev/sda1, or null when not known
+     * @throws dev.hangar.spec.InvalidSpecException if the spec is not valid
+     * @throws IllegalArgumentException if the launch ID cannot be part of an IAM name
+     */
+    public static StackModel of(LaunchSpec spec, String launchId, String rootDeviceName) {
+        new SpecValidator().requireValid(spec);
+        boolean derived = launchId == null;
+        String id = derived ? derivedLaunchId(spec) : launchId;
+        if (!LAUNCH_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("launch ID " + id + " must be lowercase letters, digits and '-', at most 57 characters");
+        }
+        LaunchNames names = new LaunchNames(id);
+        Map<String, String> tags = StackTags.of(id, spec);
+        return new StackModel(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
+                IamModel.of(spec, names), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
+                InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.of(spec, names));
+    }
+
+    /**
+     * {@code <name>-<6 hex>} like a real launch ID, from a hash of the spec: the same spec exports the same
+     * names every time, so re-running an export does not rename (and so replace) resources.
+     */
+    public static String derivedLaunchId(LaunchSpec spec) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(LaunchSpecJson.write(spec).getBytes(StandardCharsets.UTF_8));
+            return spec.name() + "-" + HexFormat.of().formatHex(hash, 0, 3);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,329 @@
+package dev.hangar.checklist;
+
+import static dev.hangar.checklist.Specs.*;
+import static dev.hangar.checklist.Status.FAIL;
+import static dev.hangar.checklist.Status.PASS;
+import static dev.hangar.checklist.Status.WARN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hangar.spec.BucketAccess;
+import dev.hangar.spec.Egress;
+import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.SpecValidator;
+import dev.hangar.spec.Tenancy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every rule, passing and not, with its control IDs, and every one-click fix making its rule pass. */
+class RulesTest {
+
+    static final Map<String, List<String>> CONTROLS = Map.ofEntries(
+            Map.entry("imdsv2-required", List.of("EC2.8", "CKV_AWS_79")),
+            Map.entry("ebs-volumes-encrypted", List.of("EC2.3", "CKV_AWS_8", "CKV_AWS_3")),
+            Map.entry("ebs-encryption-by-default", List.of("EC2.7")),
+            Map.entry("no-admin-ports-from-anywhere", List.of("EC2.13", "EC2.14", "EC2.53", "EC2.54", "CKV_AWS_24", "CKV_AWS_25")),
+            Map.entry("no-high-risk-ports-open", List.of("EC2.19")),
+            Map.entry("only-authorized-ports-unrestricted", List.of("EC2.18")),
+            Map.entry("own-security-group", List.of("EC2.2")),
+            Map.entry("restricted-egress", List.of("CKV_AWS_382")),
+            Map.entry("no-public-ip", List.of("EC2.9", "CKV_AWS_88")),
+            Map.entry("private-subnet", List.of()),
+            Map.entry("instance-can-reach-aws", List.of()),
+            Map.entry("managed-by-ssm", List.of("SSM.1")),
+            Map.entry("least-privilege-data-access", List.of("CKV_AWS_355", "CKV_AWS_290")),
+            Map.entry("no-secrets-in-user-data", List.of("CKV_AWS_46")),
+            Map.entry("data-bucket-blocks-public-access", List.of("S3.8", "S3.1")),
+            Map.entry("data-bucket-requires-tls", List.of("S3.5")),
+            Map.entry("data-bucket-default-encryption", List.of("S3.4")),
+            Map.entry("ami-up-to-date", List.of()),
+            Map.entry("detailed-monitoring", List.of("CKV_AWS_126")),
+            Map.entry("ebs-optimized", List.of("CKV_AWS_135")),
+            Map.entry("idle-stop-on", List.of()),
+            Map.entry("data-volume-kept", List.of()),
+            Map.entry("tenancy-isolation", List.of()));
+
+    /** Rules that pass by construction: they document a guarantee, or only advise. */
+    static final Set<String> ALWAYS_PASS = Set.of("imdsv2-required", "ebs-volumes-encrypted", "own-security-group",
+            "detailed-monitoring", "ebs-optimized", "tenancy-isolation");
+
+    record Case(String name, Rule rule, LaunchSpec spec, AccountFacts facts, Status expected, String detailHas) {
+        @Override
+        public String toString() {
+            return rule.id() + ": " + name;
+        }
+    }
+
+    private static final List<Case> CASES = new ArrayList<>();
+
+    private static void add(Rule rule, String name, LaunchSpec spec, AccountFacts facts, Status expected, String detailHas) {
+        CASES.add(new Case(name, rule, spec, facts, expected, detailHas));
+    }
+
+    private static void add(Rule rule, String name, LaunchSpec spec, Status expected, String detailHas) {
+        add(rule, name, spec, unknown(), expected, detailHas);
+    }
+
+    static {
+        Rule imds = new ImdsV2Rule();
+        add(imds, "ssm", spec(), PASS, "HttpTokens=required");
+        add(imds, "ssh", ssh("203.0.113.7/32"), PASS, "HttpPutResponseHopLimit=1");
+
+        Rule encrypted = new EncryptedVolumesRule();
+        add(encrypted, "default volumes", spec(), PASS, "Encrypted=true");
+        add(encrypted, "big volumes", base().rootVolumeGiB(500).dataVolumeGiB(2000).build(), PASS, "2000 GiB");
+
+        Rule ebsDefault = new EbsEncryptionByDefaultRule();
+        add(ebsDefault, "on", spec(), facts().ebsEncryptionByDefault(true).build(), PASS, "is on");
+        add(ebsDefault, "off", spec(), facts().ebsEncryptionByDefault(false).build(), WARN, "is off in us-east-1");
+        add(ebsDefault, "unknown", spec(), WARN, "Could not check");
+
+        Rule admin = new NoAdminPortsFromAnywhereRule();
+        add(admin, "ssm opens nothing", spec(), PASS, "No inbound rule");
+        add(admin, "own /32", ssh("203.0.113.7/32"), PASS, "203.0.113.7/32");
+        add(admin, "site /24", ssh("203.0.113.0/24"), PASS, "only to");
+        add(admin, "ipv6 /128", ssh("2001:db8::1/128"), PASS, "only to");
+        add(admin, "ipv6 /56", ssh("2001:db8::/56"), PASS, "only to");
+        add(admin, "broad /16", ssh("10.1.0.0/16"), WARN, "65,536 addresses");
+        add(admin, "broad ipv6 /48", ssh("2001:db8::/48"), WARN, "2^80 addresses");
+        add(admin, "ipv4 world", ssh("0.0.0.0/0"), FAIL, "whole internet");
+        add(admin, "ipv6 world", ssh("::/0"), FAIL, "whole internet");
+
+        Rule highRisk = new HighRiskPortsRule();
+        add(highRisk, "ssm", spec(), PASS, "No inbound port");
+        add(highRisk, "own /32", ssh("203.0.113.7/32"), PASS, "only to 203.0.113.7/32");
+        add(highRisk, "broad but not world", ssh("10.0.0.0/8"), PASS, "only to");
+        add(highRisk, "ipv4 world", ssh("0.0.0.0/0"), FAIL, "Port 22");
+        add(highRisk, "ipv6 world", ssh("::/0"), FAIL, "::/0");
+
+        Rule unrestricted = new UnrestrictedPortsRule();
+        add(unrestricted, "ssm", spec(), PASS, "No port");
+        add(unrestricted, "own /32", ssh("203.0.113.7/32"), PASS, "No port");
+        add(unrestricted, "ipv4 world", ssh("0.0.0.0/0"), FAIL, "only 80 and 443");
+        add(unrestricted, "ipv6 world", ssh("::/0"), FAIL, "only 80 and 443");
+
+        Rule ownGroup = new OwnSecurityGroupRule();
+        add(ownGroup, "ssm", spec(), PASS, "hangar-<launch id>");
+        add(ownGroup, "ssh", ssh("203.0.113.7/32"), PASS, "never uses the default");
+
+        Rule egress = new RestrictedEgressRule();
+        add(egress, "web", spec(), PASS, "80 and 443");
+        add(egress, "https-only", base().egress(Egress.HTTPS_ONLY).build(), PASS, "443");
+        add(egress, "all", base().egress(Egress.ALL).build(), WARN, "every protocol");
+
+        Rule publicIp = new NoPublicIpRule();
+        add(publicIp, "none", spec(), PASS, "No public");
+        add(publicIp, "private subnet", base().subnetId(SUBNET).associatePublicIp(true).build(),
+                facts().subnetIsPublic(false).build(), WARN, "No inbound port is open");
+        add(publicIp, "unknown subnet", base().subnetId(SUBNET).associatePublicIp(true).build(), WARN, "public IPv4");
+        add(publicIp, "with ssh", ssh("203.0.113.7/32").toBuilder().subnetId(SUBNET).associatePublicIp(true).build(),
+                WARN, "SSH is open to 203.0.113.7/32");
+        add(publicIp, "default VPC: manual fix only", base().associatePublicIp(true).build(), WARN, "public IPv4");
+
+        Rule privateSubnet = new PrivateSubnetRule();
+        add(privateSubnet, "no public ip", spec(), PASS, "cannot be reached");
+        add(privateSubnet, "default VPC with public ip", base().associatePublicIp(true).build(), WARN, "default VPC subnets");
+        add(privateSubnet, "public subnet with public ip", base().subnetId(SUBNET).associatePublicIp(true).build(),
+                facts().subnetIsPublic(true).build(), WARN, "internet gateway");
+        add(privateSubnet, "private subnet with public ip", base().subnetId(SUBNET).associatePublicIp(true).build(),
+                facts().subnetIsPublic(false).build(), PASS, "no route");
+        add(privateSubnet, "unknown subnet with public ip", base().subnetId(SUBNET).associatePublicIp(true).build(),
+                WARN, "Could not check");
+
+        Rule reach = new ReachesAwsServicesRule();
+        add(reach, "default VPC without public ip: the trap", spec(), WARN, "needs a route to SSM: a NAT gateway or VPC endpoints");
+        add(reach, "default VPC with ssh, no public ip", ssh("203.0.113.7/32"), WARN, "only from inside the VPC");
+        add(reach, "public subnet named by facts", base().subnetId(SUBNET).build(),
+                facts().subnetIsPublic(true).subnetIsDefaultVpc(false).build(), WARN, "needs a route to SSM");
+        add(reach, "default VPC with public ip", base().associatePublicIp(true).build(), PASS, "internet gateway");
+        add(reach, "private subnet with NAT", base().subnetId(SUBNET).build(),
+                facts().subnetIsPublic(false).subnetHasNatOrEndpoints(true).build(), PASS, "NAT gateway or VPC endpoints");
+        add(reach, "public subnet with endpoints", base().subnetId(SUBNET).build(),
+                facts().subnetIsPublic(true).subnetHasNatOrEndpoints(true).build(), PASS, "VPC endpoints");
+        add(reach, "private subnet without a way out", base().subnetId(SUBNET).build(),
+                facts().subnetIsPublic(false).subnetHasNatOrEndpoints(false).build(), WARN, "neither");
+        add(reach, "private subnet, NAT unknown", base().subnetId(SUBNET).build(),
+                facts().subnetIsPublic(false).build(), WARN, "Could not check");
+        add(reach, "unknown subnet", base().subnetId(SUBNET).build(), WARN, "Could not check");
+
+        Rule ssm = new SsmManagedRule();
+        add(ssm, "ssm", spec(), PASS, "AmazonSSMManagedInstanceCore");
+        add(ssm, "ssh", ssh("203.0.113.7/32"), WARN, "cannot manage");
+
+        Rule leastPrivilege = new LeastPrivilegeDataAccessRule();
+        add(leastPrivilege, "read-only bucket", spec(), PASS, "read-only on s3://my-datasets/ only");
+        add(leastPrivilege, "read-write under a prefix", base().bucketAccess(BucketAccess.READ_WRITE).dataPrefix("ckpt/").build(),
+                PASS, "read-write on s3://my-datasets/ckpt/");
+        add(leastPrivilege, "read-write on the whole bucket", base().bucketAccess(BucketAccess.READ_WRITE).build(),
+                WARN, "write and delete every object");
+        add(leastPrivilege, "prefix without a slash", base().dataPrefix("train").build(), WARN, "siblings");
+        add(new LeastPrivilegeDataAccessRule(s -> policy("\"Action\": \"s3:GetObject\", \"Resource\": \"*\"")),
+                "Resource *", spec(), FAIL, "every resource (Data)");
+        add(new LeastPrivilegeDataAccessRule(s -> policy("\"Action\": [\"s3:*\"], \"Resource\": [\"arn:aws:s3:::b/*\"]")),
+                "Action s3:*", spec(), FAIL, "every action");
+        add(new LeastPrivilegeDataAccessRule(s -> policy("\"Action\": \"*\", \"Resource\": [\"arn:aws:s3:::b\", \"*\"]")),
+                "Action * and a * among resources", spec(), FAIL, "every resource (Data); every action (Data)");
+        add(new LeastPrivilegeDataAccessRule(s -> policy("\"Action\": \"s3:GetObject\", \"NotResource\": \"arn:aws:s3:::b\"")),
+                "NotResource", spec(), FAIL, "every resource");
+        add(new LeastPrivilegeDataAccessRule(s -> "{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\"}]}"),
+                "a Deny on * is fine", spec(), PASS, "only");
+        add(new LeastPrivilegeDataAccessRule(s -> "{not json"), "unreadable policy", spec(), WARN, "Could not check");
+
+        Rule secrets = new NoSecretsInUserDataRule();
+        add(secrets, "Hangar's user data", spec(), PASS, "CloudWatch agent");
+        add(script("#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n"), "access key id", spec(), FAIL, "Line 2");
+        add(script("#!/bin/bash\nexport KEY=ASIAIOSFODNN7EXAMPLE\n"), "session key id", spec(), FAIL, "access key ID");
+        add(script("#!/bin/bash\n\n\naws configure set aws_secret_access_key abc\n"), "secret key setting", spec(), FAIL, "Line 4");
+        add(script("cat > k <<EOF\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n"), "openssh private key", spec(), FAIL, "a private key");
+        add(script("-----BEGIN RSA PRIVATE KEY-----\n"), "rsa private key", spec(), FAIL, "a private key");
+        add(script("echo AKIA is a prefix; echo AKIAshort\n"), "no full key id", spec(), PASS, "holds no");
+
+        Rule publicAccess = new BucketPublicAccessRule();
+        add(publicAccess, "blocked", spec(), facts().bucketBlocksPublicAccess(true).build(), PASS, "blocks public access");
+        add(publicAccess, "not blocked", spec(), facts().bucketBlocksPublicAccess(false).build(), WARN, "does not block");
+        add(publicAccess, "unknown", spec(), WARN, "Could not check");
+
+        Rule tls = new BucketRequiresTlsRule();
+        add(tls, "required", spec(), facts().bucketRequiresTls(true).build(), PASS, "denies requests without TLS");
+        add(tls, "not required", spec(), facts().bucketRequiresTls(false).build(), WARN, "does not deny");
+        add(tls, "unknown", spec(), WARN, "Could not check");
+
+        Rule sse = new BucketDefaultEncryptionRule();
+        add(sse, "set", spec(), facts().bucketHasDefaultEncryption(true).build(), PASS, "has default encryption");
+        add(sse, "not set", spec(), facts().bucketHasDefaultEncryption(false).build(), WARN, "since January 2023");
+        add(sse, "unknown", spec(), WARN, "SSE-S3");
+
+        Rule ami = new AmiAgeRule(CLOCK);
+        add(ami, "10 days", spec(), facts().amiCreationDate(NOW.minusSeconds(86400L * 10)).amiName("DLAMI 74").build(), PASS,
+                "DLAMI 74 (ami-0123456789abcdef0) was created 10 days ago");
+        add(ami, "exactly 90 days", spec(), facts().amiCreationDate(NOW.minusSeconds(86400L * 90)).build(), PASS, "90 days");
+        add(ami, "91 days", spec(), facts().amiCreationDate(NOW.minusSeconds(86400L * 91)).build(), WARN, "91 days ago");
+        add(ami, "two years", spec(), facts().amiCreationDate(NOW.minusSeconds(86400L * 730)).build(), WARN, "(2024-11-26)");
+        add(ami, "dated after now (clock skew)", spec(), facts().amiCreationDate(NOW.plusSeconds(3600)).build(), PASS, "0 days");
+        add(ami, "unknown", spec(), WARN, "Could not check");
+
+        add(new DetailedMonitoringRule(), "always", spec(), PASS, "detailed monitoring");
+        add(new EbsOptimizedRule(), "always", spec(), PASS, "EbsOptimized=true");
+
+        Rule idle = new IdleStopRule();
+        add(idle, "60 minutes", spec(), PASS, "60 minutes");
+        add(idle, "off", base().idleStopMinutes(0).build(), WARN, "off");
+
+        Rule volume = new DataVolumeKeptRule();
+        add(volume, "kept", spec(), PASS, "kept");
+        add(volume, "deleted with the instance", base().deleteDataVolumeOnTermination(true).build(), WARN, "deletes the data volume");
+
+        Rule tenancy = new TenancyRule();
+        add(tenancy, "default", spec(), PASS, "hypervisor");
+        add(tenancy, "dedicated, price unknown", base().tenancy(Tenancy.DEDICATED).build(), PASS,
+                "about +10 % per hour plus $2 per region-hour while any dedicated instance runs");
+        add(tenancy, "dedicated, price known", base().tenancy(Tenancy.DEDICATED).build(),
+                facts().onDemandPricePerHour(1.006).build(), PASS, "about $1.11/h instead of $1.01/h, plus the $2.00/h region fee: about $3.11/h");
+    }
+
+    private static String policy(String allow) {
+        return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"Data\", \"Effect\": \"Allow\", " + allow + "}]}";
+    }
+
+    private static Rule script(String text) {
+        Supplier<String> s = () -> text;
+        return new NoSecretsInUserDataRule(s);
+    }
+
+    static Stream<Case> cases() {
+        return CASES.stream();
+    }
+
+    static Stream<Case> oneClickFixes() {
+        return CASES.stream().filter(c -> c.expected() != PASS && c.rule().evaluate(c.spec(), c.facts()).hasOneClickFix());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void statusDetailAndControls(Case c) {
+        Finding f = c.rule().evaluate(c.spec(), c.facts());
+
+        assertThat(f.status()).isEqualTo(c.expected());
+        assertThat(f.detail()).contains(c.detailHas());
+        assertThat(f.ruleId()).isEqualTo(c.rule().id());
+        assertThat(f.controls()).containsExactlyElementsOf(CONTROLS.get(c.rule().id()));
+        assertThat(f.severity()).isEqualTo(c.rule().severity());
+        assertThat(f.title()).isNotBlank();
+        assertThat(f.why()).isNotBlank();
+        if (c.expected() == PASS) {
+            assertThat(f.fix()).isNull();
+        } else if (!c.name().equals("unreadable policy")) {
+            assertThat(f.fix()).isNotNull();
+            assertThat(f.fix().description()).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneClickFixes")
+    void aOneClickFixChangesTheSpecSoTheRulePasses(Case c) {
+        Fix fix = c.rule().evaluate(c.spec(), c.facts()).fix();
+
+        LaunchSpec fixed = fix.applyTo(c.spec());
+
+        assertThat(fixed).isNotEqualTo(c.spec());
+        assertThat(c.rule().evaluate(fixed, c.facts()).status()).isEqualTo(PASS);
+        assertThat(new SpecValidator().validate(fixed)).isEmpty();
+    }
+
+    @Test
+    void theseFindingsOfferOneClickFixes() {
+        Set<String> fixable = oneClickFixes().map(Case::toString).collect(Collectors.toSet());
+        assertThat(fixable).contains(
+                "no-admin-ports-from-anywhere: ipv4 world", "no-admin-ports-from-anywhere: broad /16",
+                "no-high-risk-ports-open: ipv6 world", "only-authorized-ports-unrestricted: ipv4 world",
+                "restricted-egress: all", "no-public-ip: private subnet", "no-public-ip: unknown subnet",
+                "instance-can-reach-aws: default VPC without public ip: the trap", "managed-by-ssm: ssh",
+                "least-privilege-data-access: read-write on the whole bucket",
+                "least-privilege-data-access: prefix without a slash", "idle-stop-on: off",
+                "data-volume-kept: deleted with the instance");
+        assertThat(fixable).doesNotContain("no-public-ip: default VPC: manual fix only");
+    }
+
+    @Test
+    void manualFixesCannotBeApplied() {
+        Finding f = new BucketPublicAccessRule().evaluate(spec(), unknown());
+        assertThat(f.fix().isOneClick()).isFalse();
+        assertThat(f.fix().description()).contains("put-public-access-block --bucket my-datasets");
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> f.fix().applyTo(spec()));
+    }
+
+    @Test
+    void aSecretIsReportedByLineButNeverShown() {
+        Finding f = new NoSecretsInUserDataRule(() -> "x\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n").evaluate(spec(), unknown());
+        assertThat(f.detail()).doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("IOSFODNN");
+    }
+
+    @Test
+    void everyRuleIsCoveredPassingAndOtherwise() {
+        List<Rule> rules = Checklist.rules(CLOCK);
+        assertThat(CONTROLS.keySet()).containsExactlyInAnyOrderElementsOf(rules.stream().map(Rule::id).toList());
+        for (Rule rule : rules) {
+            Set<Status> seen = CASES.stream().filter(c -> c.rule().id().equals(rule.id())).map(Case::expected).collect(Collectors.toSet());
+            assertThat(seen).as(rule.id()).contains(PASS);
+            if (!ALWAYS_PASS.contains(rule.id())) {
+                assertThat(seen).as(rule.id()).containsAnyOf(WARN, FAIL);
+            }
+        }
+    }
+
+    @Test
+    void rulesThatPassByConstructionPassForEveryCaseSpec() {
+        for (Rule rule : Checklist.rules(CLOCK)) {
+            if (ALWAYS_PASS.contains(rule.id())) {
+                CASES.forEach(c -> assertThat(rule.evaluate(c.spec(), c.facts()).status()).as(rule.id() + " on " + c).isEqualTo(PASS));
+            }
+        }
+    }
+}

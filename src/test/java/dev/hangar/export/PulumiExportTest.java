@@ -1,0 +1,156 @@
+package dev.hangar.export;
+
+import static dev.hangar.export.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.provision.IamPolicies;
+import dev.hangar.provision.UserData;
+import dev.hangar.spec.LaunchSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The program is compiled by python3, then run against a stand-in pulumi SDK that records what it declares. */
+class PulumiExportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<LaunchSpec> specs() {
+        return Stream.of(ssm(), sshSpot(), ipv6AllEgress(), nasty());
+    }
+
+    static String export(LaunchSpec spec) {
+        return new PulumiExporter().export(ExportInput.of(StackModel.of(spec)));
+    }
+
+    static JsonNode resource(JsonNode declared, String type, String name) {
+        for (JsonNode r : declared.get("resources")) {
+            if (r.get("type").asText().equals(type) && r.get("name").asText().equals(name)) {
+                return r.get("args");
+            }
+        }
+        throw new AssertionError("no " + type + " " + name);
+    }
+
+    static List<String> types(JsonNode declared) {
+        List<String> out = new ArrayList<>();
+        declared.get("resources").forEach(r -> out.add(r.get("type").asText()));
+        return out;
+    }
+
+    static Map<String, String> map(JsonNode object) {
+        Map<String, String> out = new LinkedHashMap<>();
+        object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void pythonCompilesIt(LaunchSpec spec) throws Exception {
+        Python.compile(export(spec));
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void itDeclaresTheStackWithEverySecuritySetting(LaunchSpec spec) throws Exception {
+        JsonNode d = Python.declared(export(spec));
+        StackModel stack = StackModel.of(spec);
+
+        assertThat(types(d)).contains("aws.iam.Role", "aws.iam.RolePolicy", "aws.iam.RolePolicyAttachment", "aws.iam.InstanceProfile",
+                "aws.ec2.SecurityGroup", "aws.ec2.Instance", "aws.ec2.Tag", "aws.ebs.Volume", "aws.ec2.VolumeAttachment");
+        assertThat(resource(d, "aws.Provider", "aws").get("region").asText()).isEqualTo(spec.region());
+        d.get("resources").forEach(r -> {
+            if (r.get("type").asText().startsWith("aws.") && !r.get("type").asText().equals("aws.Provider")) {
+                assertThat(r.at("/args/opts/provider").asText()).as(r.get("name").asText()).isEqualTo("resource:aws.Provider:aws");
+            }
+        });
+
+        JsonNode i = resource(d, "aws.ec2.Instance", "gpu");
+        assertThat(i.at("/metadata_options/http_tokens").asText()).isEqualTo("required");
+        assertThat(i.at("/metadata_options/http_put_response_hop_limit").asInt()).isEqualTo(1);
+        assertThat(i.at("/root_block_device/encrypted").asBoolean()).isTrue();
+        assertThat(i.at("/root_block_device/volume_type").asText()).isEqualTo("gp3");
+        assertThat(i.at("/root_block_device/volume_size").asInt()).isEqualTo(spec.rootVolumeGiB());
+        assertThat(i.get("monitoring").asBoolean()).isTrue();
+        assertThat(i.get("ebs_optimized").asBoolean()).isTrue();
+        assertThat(i.get("tenancy").asText()).isEqualTo(spec.tenancy().wireName());
+        assertThat(i.get("associate_public_ip_address").asBoolean()).isEqualTo(spec.associatePublicIp());
+        assertThat(i.get("iam_instance_profile").asText()).isEqualTo("ref:instance-profile.name");
+        assertThat(i.get("user_data").asText()).isEqualTo(UserData.script());
+        assertThat(map(i.get("tags"))).isEqualTo(stack.tags());
+        assertThat(i.at("/opts/dependsOn").toString()).contains("resource:aws.iam.RolePolicy:data-access");
+
+        JsonNode role = resource(d, "aws.iam.Role", "instance-role");
+        assertThat(role.get("name").asText()).isEqualTo(stack.iam().roleName());
+        assertThat(JSON.readTree(role.get("assume_role_policy").asText())).isEqualTo(JSON.readTree(IamPolicies.trustPolicy()));
+        assertThat(JSON.readTree(resource(d, "aws.iam.RolePolicy", "data-access").get("policy").asText()))
+                .isEqualTo(JSON.readTree(IamPolicies.dataAccessPolicy(spec)));
+        List<String> arns = new ArrayList<>();
+        d.get("resources").forEach(r -> {
+            if (r.get("type").asText().equals("aws.iam.RolePolicyAttachment")) {
+                arns.add(r.at("/args/policy_arn").asText());
+            }
+        });
+        assertThat(arns).isEqualTo(IamPolicies.managedPolicyArns(spec));
+
+        JsonNode volume = resource(d, "aws.ebs.Volume", "data");
+        assertThat(volume.get("encrypted").asBoolean()).isTrue();
+        assertThat(volume.get("availability_zone").asText()).isEqualTo("ref:gpu.availability_zone");
+        assertThat(map(volume.get("tags"))).isEqualTo(stack.dataVolume().tags());
+        assertThat(resource(d, "aws.ec2.VolumeAttachment", "data").get("device_name").asText()).isEqualTo("/dev/sdh");
+        assertThat(types(d).stream().filter(t -> t.equals("aws.ec2.Tag")).count()).isEqualTo(stack.tags().size());
+    }
+
+    @Test
+    void ssmOpensNoInboundPort() throws Exception {
+        JsonNode d = Python.declared(export(ssm()));
+        JsonNode sg = resource(d, "aws.ec2.SecurityGroup", "instance-sg");
+
+        assertThat(sg.get("ingress")).isEmpty();
+        assertThat(sg.get("egress")).hasSize(2);
+        assertThat(sg.at("/egress/0/from_port").asInt()).isEqualTo(80);
+        assertThat(sg.get("vpc_id").asText()).isEqualTo("invoke:aws.ec2.get_vpc.id");
+        assertThat(d.at("/invokes/0/args/default").asBoolean()).isTrue();
+        assertThat(d.at("/exports/connect").asText()).isEqualTo("aws ssm start-session --target ref:gpu.id --region us-east-1");
+        assertThat(resource(d, "aws.cloudwatch.MetricAlarm", "idle-stop").get("period").asInt()).isEqualTo(60);
+        assertThat(resource(d, "aws.ec2.Instance", "gpu").get("key_name").asText()).isEqualTo("my-key");
+    }
+
+    @Test
+    void sshSpotDeclaresItsKeySubnetAndSpotOptions() throws Exception {
+        JsonNode d = Python.declared(export(sshSpot()));
+
+        JsonNode sg = resource(d, "aws.ec2.SecurityGroup", "instance-sg");
+        assertThat(sg.get("ingress")).hasSize(1);
+        assertThat(sg.at("/ingress/0/cidr_blocks/0").asText()).isEqualTo("203.0.113.7/32");
+        assertThat(sg.get("vpc_id").asText()).isEqualTo("invoke:aws.ec2.get_subnet.vpc_id");
+        assertThat(resource(d, "tls.PrivateKey", "ssh-key").get("algorithm").asText()).isEqualTo("ED25519");
+        assertThat(resource(d, "aws.ec2.KeyPair", "ssh").get("public_key").asText()).isEqualTo("ref:ssh-key.public_key_openssh");
+        JsonNode i = resource(d, "aws.ec2.Instance", "gpu");
+        assertThat(i.get("key_name").asText()).isEqualTo("ref:ssh.key_name");
+        assertThat(i.get("subnet_id").asText()).isEqualTo(SUBNET);
+        assertThat(i.at("/instance_market_options/market_type").asText()).isEqualTo("spot");
+        assertThat(i.at("/instance_market_options/spot_options/instance_interruption_behavior").asText()).isEqualTo("terminate");
+        assertThat(d.at("/exports/private_key_openssh").asText()).startsWith("secret:");
+        JsonNode alarm = resource(d, "aws.cloudwatch.MetricAlarm", "idle-stop");
+        assertThat(alarm.get("evaluation_periods").asInt()).isEqualTo(34);
+        assertThat(alarm.at("/dimensions/InstanceId").asText()).isEqualTo("ref:gpu.id");
+    }
+
+    @Test
+    void ipv6SshAllEgressNoAlarm() throws Exception {
+        JsonNode d = Python.declared(export(ipv6AllEgress()));
+        JsonNode sg = resource(d, "aws.ec2.SecurityGroup", "instance-sg");
+
+        assertThat(sg.at("/ingress/0/ipv6_cidr_blocks/0").asText()).isEqualTo("2001:db8::/64");
+        assertThat(sg.at("/egress/0/protocol").asText()).isEqualTo("-1");
+        assertThat(types(d)).doesNotContain("aws.cloudwatch.MetricAlarm");
+    }
+}

@@ -1,0 +1,196 @@
+package dev.hangar.export;
+
+import static dev.hangar.export.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.export.Hcl.Block;
+import dev.hangar.export.Hcl.Body;
+import dev.hangar.export.Hcl.Ref;
+import dev.hangar.provision.IamPolicies;
+import dev.hangar.provision.UserData;
+import dev.hangar.spec.LaunchSpec;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TerraformExportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<LaunchSpec> specs() {
+        return Stream.of(ssm(), sshSpot(), ipv6AllEgress(), nasty());
+    }
+
+    private static String export(LaunchSpec spec) {
+        return new TerraformExporter().export(ExportInput.of(StackModel.of(spec)));
+    }
+
+    private static Body parse(LaunchSpec spec) {
+        return Hcl.parse(export(spec));
+    }
+
+    private static Body resource(Body tf, String type, String name) {
+        return tf.block("resource", type, name).body();
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void parsesStrictlyWithWellFormedResourceHeaders(LaunchSpec spec) {
+        String text = export(spec);
+        Body tf = Hcl.parse(text);
+
+        text.lines().filter(l -> l.startsWith("resource ") || l.startsWith("data "))
+                .forEach(l -> assertThat(l).matches("(resource|data) \"[a-z0-9_]+\" \"[a-z0-9_]+\" \\{"));
+        assertThat(tf.blocks("resource")).extracting(b -> b.labels().get(0)).contains("aws_iam_role", "aws_iam_role_policy",
+                "aws_iam_role_policy_attachment", "aws_iam_instance_profile", "aws_security_group", "aws_instance",
+                "aws_ec2_tag", "aws_ebs_volume", "aws_volume_attachment");
+        assertThat(text).endsWith("}\n").doesNotEndWith("\n\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void everyExportCarriesTheSecuritySettings(LaunchSpec spec) throws Exception {
+        Body tf = parse(spec);
+        Body instance = resource(tf, "aws_instance", "gpu");
+
+        Body metadata = instance.block("metadata_options").body();
+        assertThat(metadata.attr("http_tokens")).isEqualTo("required");
+        assertThat(metadata.attr("http_put_response_hop_limit")).isEqualTo(BigDecimal.ONE);
+        assertThat(metadata.attr("http_endpoint")).isEqualTo("enabled");
+        Body root = instance.block("root_block_device").body();
+        assertThat(root.attr("encrypted")).isEqualTo(true);
+        assertThat(root.attr("volume_type")).isEqualTo("gp3");
+        assertThat(root.attr("volume_size")).isEqualTo(BigDecimal.valueOf(spec.rootVolumeGiB()));
+        assertThat(instance.attr("monitoring")).isEqualTo(true);
+        assertThat(instance.attr("ebs_optimized")).isEqualTo(true);
+        assertThat(instance.attr("tenancy")).isEqualTo(spec.tenancy().wireName());
+        assertThat(instance.attr("associate_public_ip_address")).isEqualTo(spec.associatePublicIp());
+        assertThat(instance.attr("ami")).isEqualTo(spec.amiId());
+        assertThat(instance.attr("instance_type")).isEqualTo(spec.instanceType());
+        assertThat(instance.attr("vpc_security_group_ids")).isEqualTo(List.of(new Ref("aws_security_group.instance.id")));
+        assertThat(instance.attr("iam_instance_profile")).isEqualTo(new Ref("aws_iam_instance_profile.instance.name"));
+        assertThat(instance.attr("user_data")).isEqualTo(UserData.script());
+
+        Body data = resource(tf, "aws_ebs_volume", "data");
+        assertThat(data.attr("encrypted")).isEqualTo(true);
+        assertThat(data.attr("type")).isEqualTo("gp3");
+        assertThat(data.attr("size")).isEqualTo(BigDecimal.valueOf(spec.dataVolumeGiB()));
+        assertThat(data.attr("availability_zone")).isEqualTo(new Ref("aws_instance.gpu.availability_zone"));
+        assertThat(resource(tf, "aws_volume_attachment", "data").attr("device_name")).isEqualTo("/dev/sdh");
+
+        Body policy = resource(tf, "aws_iam_role_policy", "data_access");
+        assertThat(JSON.readTree((String) policy.attr("policy"))).isEqualTo(JSON.readTree(IamPolicies.dataAccessPolicy(spec)));
+        assertThat(JSON.readTree((String) resource(tf, "aws_iam_role", "instance").attr("assume_role_policy")))
+                .isEqualTo(JSON.readTree(IamPolicies.trustPolicy()));
+        List<Object> arns = tf.blocks("resource").stream().filter(b -> b.labels().get(0).equals("aws_iam_role_policy_attachment"))
+                .map(b -> b.body().attr("policy_arn")).toList();
+        assertThat(arns).containsExactlyElementsOf(IamPolicies.managedPolicyArns(spec));
+
+        StackModel stack = StackModel.of(spec);
+        Body locals = tf.blocks("locals").get(0).body();
+        assertThat(locals.attr("tags")).isEqualTo(stack.tags());
+        assertThat(locals.attr("data_volume_tags")).isEqualTo(stack.dataVolume().tags());
+        for (String taggable : List.of("aws_iam_role/instance", "aws_iam_instance_profile/instance", "aws_security_group/instance",
+                "aws_instance/gpu")) {
+            String[] t = taggable.split("/");
+            assertThat(resource(tf, t[0], t[1]).attr("tags")).as(taggable).isEqualTo(new Ref("local.tags"));
+        }
+        assertThat(data.attr("tags")).isEqualTo(new Ref("local.data_volume_tags"));
+        assertThat(resource(tf, "aws_ec2_tag", "network_interface").attr("resource_id"))
+                .isEqualTo(new Ref("aws_instance.gpu.primary_network_interface_id"));
+    }
+
+    @Test
+    void ssmOpensNoInboundPortAndReplacesTheAllowAllEgress() {
+        String text = export(ssm());
+        Body sg = resource(Hcl.parse(text), "aws_security_group", "instance");
+
+        assertThat(sg.blocks("ingress")).isEmpty();
+        assertThat(text).doesNotContain("ingress");
+        assertThat(sg.blocks("egress")).extracting(b -> b.body().attr("from_port")).containsExactly(BigDecimal.valueOf(80), BigDecimal.valueOf(443));
+        assertThat(sg.blocks("egress")).allSatisfy(b -> assertThat(b.body().attr("protocol")).isEqualTo("tcp"));
+        assertThat(sg.attr("vpc_id")).isEqualTo(new Ref("data.aws_vpc.default.id"));
+        assertThat(Hcl.parse(text).block("data", "aws_vpc", "default").body().attr("default")).isEqualTo(true);
+        assertThat(resource(Hcl.parse(text), "aws_instance", "gpu").attr("key_name")).isEqualTo("my-key");
+        assertThat(text).doesNotContain("tls_private_key").doesNotContain("aws_key_pair").doesNotContain("instance_market_options");
+    }
+
+    @Test
+    void sshIsOpenOnlyToTheCidrAndTheRestOfTheSshSpotSpecFollows() throws Exception {
+        Body tf = parse(sshSpot());
+        Body sg = resource(tf, "aws_security_group", "instance");
+
+        List<Block> ingress = sg.blocks("ingress");
+        assertThat(ingress).hasSize(1);
+        assertThat(ingress.get(0).body().attr("cidr_blocks")).isEqualTo(List.of("203.0.113.7/32"));
+        assertThat(ingress.get(0).body().attr("from_port")).isEqualTo(BigDecimal.valueOf(22));
+        assertThat(sg.blocks("egress")).hasSize(1);
+        assertThat(sg.attr("vpc_id")).isEqualTo(new Ref("data.aws_subnet.selected.vpc_id"));
+        assertThat(tf.block("data", "aws_subnet", "selected").body().attr("id")).isEqualTo(SUBNET);
+
+        assertThat(resource(tf, "tls_private_key", "ssh").attr("algorithm")).isEqualTo("ED25519");
+        assertThat(resource(tf, "aws_key_pair", "ssh").attr("key_name")).isEqualTo("hangar-key");
+        Body instance = resource(tf, "aws_instance", "gpu");
+        assertThat(instance.attr("key_name")).isEqualTo(new Ref("aws_key_pair.ssh.key_name"));
+        assertThat(instance.attr("subnet_id")).isEqualTo(SUBNET);
+        assertThat(instance.attr("availability_zone")).isEqualTo("us-east-1b");
+        assertThat(instance.attr("instance_initiated_shutdown_behavior")).isEqualTo("terminate");
+        Body market = instance.block("instance_market_options").body();
+        assertThat(market.attr("market_type")).isEqualTo("spot");
+        assertThat(market.block("spot_options").body().attr("spot_instance_type")).isEqualTo("one-time");
+        assertThat(market.block("spot_options").body().attr("instance_interruption_behavior")).isEqualTo("terminate");
+        assertThat(tf.block("output", "private_key_openssh").body().attr("sensitive")).isEqualTo(true);
+        assertThat(tf.blocks("terraform").get(0).body().block("required_providers").body().attr("tls")).isEqualTo(Map.of("source", "hashicorp/tls", "version", ">= 4.0"));
+
+        Body alarm = resource(tf, "aws_cloudwatch_metric_alarm", "idle_stop");
+        assertThat(alarm.attr("period")).isEqualTo(BigDecimal.valueOf(3600));
+        assertThat(alarm.attr("evaluation_periods")).isEqualTo(BigDecimal.valueOf(34));
+        assertThat(alarm.attr("threshold")).isEqualTo(BigDecimal.valueOf(5));
+        assertThat(alarm.attr("comparison_operator")).isEqualTo("LessThanThreshold");
+        assertThat(alarm.attr("alarm_actions")).isEqualTo(List.of("arn:aws:automate:us-east-1:ec2:stop"));
+        assertThat(alarm.attr("dimensions")).isEqualTo(Map.of("InstanceId", new Ref("aws_instance.gpu.id")));
+    }
+
+    @Test
+    void ipv6SshAllEgressNoIdleStop() {
+        String text = export(ipv6AllEgress());
+        Body tf = Hcl.parse(text);
+        Body sg = resource(tf, "aws_security_group", "instance");
+
+        assertThat(sg.blocks("ingress").get(0).body().attr("ipv6_cidr_blocks")).isEqualTo(List.of("2001:db8::/64"));
+        Body egress = sg.blocks("egress").get(0).body();
+        assertThat(sg.blocks("egress")).hasSize(1);
+        assertThat(egress.attr("protocol")).isEqualTo("-1");
+        assertThat(egress.attr("cidr_blocks")).isEqualTo(List.of("0.0.0.0/0"));
+        assertThat(tf.blocks("resource")).noneMatch(b -> b.labels().get(0).equals("aws_cloudwatch_metric_alarm"));
+        assertThat(tf.block("provider", "aws").body().attr("region")).isEqualTo("eu-west-1");
+        assertThat(text).contains("DeleteOnTermination").doesNotContain("AmazonSSMManagedInstanceCore");
+        assertThat(tf.blocks("output")).noneMatch(b -> b.labels().get(0).equals("connect"));
+    }
+
+    @Test
+    void theInstanceWaitsForItsPoliciesAsTheEngineDoes() {
+        Body instance = resource(parse(ssm()), "aws_instance", "gpu");
+        assertThat(instance.attr("depends_on")).isEqualTo(List.of(new Ref("aws_iam_role_policy.data_access"),
+                new Ref("aws_iam_role_policy_attachment.amazon_ssm_managed_instance_core"),
+                new Ref("aws_iam_role_policy_attachment.cloud_watch_agent_server_policy")));
+    }
+
+    @Test
+    void aGivenLaunchIdNamesTheResources() {
+        Body tf = Hcl.parse(new TerraformExporter().export(ExportInput.of(StackModel.of(ssm(), "llama-finetune-0a0b0c"))));
+        assertThat(resource(tf, "aws_iam_role", "instance").attr("name")).isEqualTo("hangar-llama-finetune-0a0b0c");
+        assertThat(resource(tf, "aws_security_group", "instance").attr("name")).isEqualTo("hangar-llama-finetune-0a0b0c");
+        assertThat(resource(tf, "aws_cloudwatch_metric_alarm", "idle_stop").attr("alarm_name"))
+                .isEqualTo("hangar-llama-finetune-0a0b0c-idle-stop");
+    }
+
+}
