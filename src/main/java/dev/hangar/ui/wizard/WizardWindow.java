@@ -3,6 +3,7 @@ package dev.hangar.ui.wizard;
 import dev.hangar.ui.Views;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The wizard's window: loads the frame and puts it on a stage. */
@@ -27,6 +28,9 @@ public final class WizardWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(WizardWindow.class.getResource("/dev/hangar/assets/hangar-" + size + ".png").toExternalForm()));
+        }
         stage.show();
     }
 }
