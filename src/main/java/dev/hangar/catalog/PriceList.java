@@ -38,7 +38,8 @@ public final class PriceList {
             if (type == null) {
                 return;
             }
-            root.path("terms").path("OnDemand").forEach(term -> term.path("priceDimensions").forEach(dim -> {
+            // GetProducts nests terms one level less deep than the bulk price files; find them at either depth.
+            root.path("terms").path("OnDemand").findValues("priceDimensions").forEach(dims -> dims.forEach(dim -> {
                 JsonNode usd = dim.path("pricePerUnit").path("USD");
                 if (usd.isTextual() && "Hrs".equals(dim.path("unit").asText())) {
                     double price = Double.parseDouble(usd.asText());

@@ -2,6 +2,11 @@ package dev.hangar.cli;
 
 import dev.hangar.aws.AwsClients;
 import dev.hangar.aws.AwsSettings;
+import dev.hangar.aws.MissingCredentialsException;
+import dev.hangar.catalog.CatalogCache;
+import dev.hangar.catalog.CatalogService;
+import dev.hangar.review.Reviewer;
+import java.util.Optional;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.Launcher;
 import dev.hangar.provision.Pacing;
@@ -36,10 +41,30 @@ final class Engine implements AutoCloseable {
     /** Built on first use, so commands that need no AWS (a plan of an invalid spec) create no client. */
     synchronized AwsClients aws() {
         if (aws == null) {
-            aws = new AwsClients(settings);
-            aws.requireCredentials();
+            AwsClients clients = new AwsClients(settings);
+            try {
+                clients.requireCredentials();
+            } catch (MissingCredentialsException e) {
+                clients.close();
+                throw e;
+            }
+            aws = clients;
         }
         return aws;
+    }
+
+    /** The clients when credentials can be found; empty means plan-only mode on the bundled catalog. */
+    Optional<AwsClients> awsIfSignedIn() {
+        try {
+            return Optional.of(aws());
+        } catch (MissingCredentialsException e) {
+            return Optional.empty();
+        }
+    }
+
+    Reviewer reviewer() {
+        Optional<AwsClients> clients = awsIfSignedIn();
+        return new Reviewer(clients, new CatalogService(clients, new CatalogCache(home, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC());
     }
 
     Launcher launcher() {

@@ -1,23 +1,24 @@
 package dev.hangar.cli;
 
-import dev.hangar.provision.IamPolicies;
-import dev.hangar.provision.Launcher;
-import dev.hangar.provision.LaunchPlan;
+import dev.hangar.checklist.Finding;
+import dev.hangar.checklist.Status;
+import dev.hangar.preflight.PreflightCheck;
 import dev.hangar.provision.Step;
+import dev.hangar.review.LaunchReview;
 import dev.hangar.spec.LaunchSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Validate a launch spec and show what a launch would create; changes nothing.")
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Review a launch: security checklist, preflight in your account, IAM policy, steps and cost. Changes nothing.",
+                "Exit 0 launchable (or plan-only without credentials), 3 the checklist has a FAIL, 1 preflight fails, 2 invalid spec."})
 final class PlanCommand implements Callable<Integer> {
 
     @ParentCommand HangarCommand root;
@@ -26,45 +27,67 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Launch spec (JSON)")
     Path specFile;
 
-    @Option(names = "--json", description = "Print the plan as JSON")
+    @Option(names = "--json", description = "Print the review as JSON")
     boolean json;
 
     @Override
     public Integer call() {
         LaunchSpec spec = SpecFile.read(specFile);
-        LaunchPlan plan = Launcher.plan(spec);
-        PrintWriter out = command.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(asJson(spec, plan)));
-        } else {
-            printText(out, spec, plan);
+        dev.hangar.provision.Launcher.plan(spec); // an invalid spec stops here, before any AWS call
+        try (Engine engine = new Engine(root.global, System.getenv())) {
+            LaunchReview review = engine.reviewer().review(spec);
+            PrintWriter out = command.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(ReviewJson.of(review)));
+            } else {
+                printText(out, review);
+            }
+            out.flush();
+            if (review.checklist().hasFail()) {
+                return ExitCode.CHECKLIST_FAIL;
+            }
+            return review.preflight().map(p -> p.passed() ? ExitCode.OK : ExitCode.FAILED).orElse(ExitCode.OK);
         }
-        out.flush();
-        return ExitCode.OK;
     }
 
-    private static Map<String, Object> asJson(LaunchSpec spec, LaunchPlan plan) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("valid", true);
-        result.put("region", spec.region());
-        result.put("steps", plan.steps().stream().map(s -> Map.of("id", s.id(), "title", s.title(), "dependsOn", s.dependsOn())).toList());
-        result.put("criticalPathSteps", plan.criticalPathSteps());
-        result.put("trustPolicy", Json.parse(IamPolicies.trustPolicy()));
-        result.put("dataAccessPolicy", Json.parse(IamPolicies.dataAccessPolicy(spec)));
-        result.put("managedPolicies", IamPolicies.managedPolicyArns(spec));
-        return result;
-    }
-
-    private static void printText(PrintWriter out, LaunchSpec spec, LaunchPlan plan) {
-        out.println("Spec is valid. A launch of " + spec.instanceType() + " in " + spec.region() + " would:");
-        List<Step> steps = plan.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            Step s = steps.get(i);
-            out.printf("  %2d. %s%s%n", i + 1, s.title(), s.dependsOn().isEmpty() ? "" : "   (after " + String.join(", ", s.dependsOn()) + ")");
+    private static void printText(PrintWriter out, LaunchReview r) {
+        LaunchSpec spec = r.spec();
+        out.println("Plan for " + spec.name() + ": " + spec.instanceType() + " in " + spec.region()
+                + (r.preflight().isEmpty() ? "   [plan-only: no AWS credentials, nothing checked in an account]" : ""));
+        out.println();
+        var counts = r.checklist().counts();
+        out.printf("Security checklist: %d pass, %d warn, %d fail%n", counts.getOrDefault(Status.PASS, 0L),
+                counts.getOrDefault(Status.WARN, 0L), counts.getOrDefault(Status.FAIL, 0L));
+        for (Finding f : r.checklist().findings()) {
+            out.printf("  %-4s  %-64s %s%n", f.status(), f.title(), String.join(", ", f.controls()));
+            if (f.status() != Status.PASS && f.detail() != null) {
+                out.println("        " + f.detail());
+            }
+            if (f.status() != Status.PASS && f.fix() != null) {
+                out.println("        fix: " + f.fix().description());
+            }
         }
         out.println();
-        out.println("IAM policy of the instance role (" + spec.bucketAccess().wireName() + " on s3://" + spec.dataBucket() + "/" + spec.dataPrefix() + "):");
-        out.println(IamPolicies.dataAccessPolicy(spec));
-        out.println("Managed policies: " + String.join(", ", IamPolicies.managedPolicyArns(spec)));
+        r.preflight().ifPresent(p -> {
+            out.println("Preflight in account " + p.accountId() + ":");
+            for (PreflightCheck c : p.checks()) {
+                out.printf("  %-4s  %-32s %s%n", c.status(), c.title(), c.detail());
+            }
+            out.println();
+        });
+        out.println("Cost: " + r.cost().summary());
+        out.println();
+        List<Step> steps = r.plan().steps();
+        out.println("Steps (" + steps.size() + ", at most " + r.plan().criticalPathSteps() + " one after another):");
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            out.printf("  %2d. %s%n", i + 1, s.title());
+        }
+        out.println();
+        out.println("IAM policy of the instance role:");
+        out.println(r.dataAccessPolicy());
+        out.println("Managed policies: " + String.join(", ", r.managedPolicies()));
+        out.println();
+        out.println(r.blockedBecause().map(why -> "Not launchable: " + why).orElse("Launchable."));
     }
 }

@@ -23,6 +23,16 @@ class PriceListParseTest {
     }
 
     @Test
+    void readsTheBulkFileNestingToo() {
+        Map<String, Double> prices = new HashMap<>();
+        PriceList.parse("""
+                {"product":{"attributes":{"instanceType":"p4d.24xlarge"}},
+                 "terms":{"OnDemand":{"SKU":{"SKU.JRTCKXETXF":{"priceDimensions":{"SKU.JRTCKXETXF.6YS6EN2CT7":
+                   {"unit":"Hrs","pricePerUnit":{"USD":"32.7726000000"}}}}}}}}""", prices);
+        assertThat(prices).containsEntry("p4d.24xlarge", 32.7726);
+    }
+
+    @Test
     void skipsZeroPricesOtherUnitsAndGarbage() {
         Map<String, Double> prices = new HashMap<>();
         PriceList.parse(product("g5.xlarge", "0.0000000000", "Hrs"), prices);

@@ -133,12 +133,69 @@ class CliAgainstEndpointTest {
     }
 
     @Test
-    void planShowsTheStepsAndTheScopedPolicyWithoutCallingAws() throws Exception {
+    void planShowsTheStepsAndTheScopedPolicyAndChangesNothing() throws Exception {
         assertThat(run("plan", "--spec", spec.toString(), "--json")).isZero();
         JsonNode plan = JSON.readTree(out.toString());
         assertThat(plan.get("steps").size()).isGreaterThan(10);
         assertThat(plan.get("dataAccessPolicy").toString()).contains("arn:aws:s3:::research-data");
         assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+    }
+
+    @Test
+    void planReviewsTheSpecInTheAccount() throws Exception {
+        assertThat(run("plan", "--spec", spec.toString(), "--json")).as(err.toString()).isZero();
+        JsonNode plan = JSON.readTree(out.toString());
+        assertThat(plan.get("planOnly").asBoolean()).isFalse();
+        JsonNode imds = findById(plan.at("/checklist/findings"), "imdsv2-required");
+        assertThat(imds.get("status").asText()).isEqualTo("PASS");
+        assertThat(imds.get("controls").toString()).contains("EC2.8").contains("CKV_AWS_79");
+        JsonNode checks = plan.at("/preflight/checks");
+        assertThat(findById(checks, "dry-run").get("status").asText()).isEqualTo("PASS");
+        assertThat(findById(checks, "vcpu-quota").get("detail").asText()).contains("L-DB2E81BA").contains("4 vCPUs needed");
+        assertThat(findById(checks, "bucket").get("status").asText()).isEqualTo("PASS");
+        assertThat(plan.at("/preflight/accountId").asText()).isEqualTo(LocalAws.ACCOUNT_ID);
+        assertThat(plan.at("/cost/instancePerHour").asDouble()).isGreaterThan(1.0);
+        assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+    }
+
+    @Test
+    void planExitsThreeWhenTheChecklistFails() throws Exception {
+        aws.clients().ec2(LocalAws.REGION).createKeyPair(k -> k.keyName("lab"));
+        aws.endpoint().clearRecord();
+        Files.writeString(spec, """
+                {"name": "open", "region": "us-east-1", "amiId": "%s", "instanceType": "g5.xlarge", "dataBucket": "research-data",
+                 "access": "ssh", "keyPair": "lab", "sshCidr": "0.0.0.0/0", "allowSshFromAnywhere": true}
+                """.formatted(Fixtures.PYTORCH_UBUNTU_AMI));
+        assertThat(run("plan", "--spec", spec.toString())).isEqualTo(3);
+        assertThat(out.toString()).contains("FAIL").contains("EC2.13").contains("Not launchable: the security checklist fails");
+        assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+    }
+
+    @Test
+    void planFailsPreflightForAMissingBucket() throws Exception {
+        Files.writeString(spec, Files.readString(spec).replace("research-data", "no-such-data"));
+        assertThat(run("plan", "--spec", spec.toString(), "--json")).isEqualTo(1);
+        assertThat(JSON.readTree(out.toString()).get("blockedBecause").asText()).contains("dataBucket: bucket no-such-data does not exist");
+    }
+
+    @Test
+    void exportWritesTerraformAndEvidence() throws Exception {
+        assertThat(run("export", "--spec", spec.toString(), "--format", "terraform")).isZero();
+        assertThat(out.toString()).contains("http_tokens").contains("\"required\"").contains("tenancy").contains("arn:aws:s3:::research-data");
+        Path html = home.resolve("evidence.html");
+        assertThat(run("export", "--spec", spec.toString(), "--format", "evidence-html", "--out", html.toString())).isZero();
+        assertThat(Files.readString(html)).contains(LocalAws.ACCOUNT_ID).contains("EC2.8");
+        assertThat(run("export", "--spec", spec.toString(), "--format", "docx")).isEqualTo(2);
+        assertThat(err.toString()).contains("--format");
+    }
+
+    private static JsonNode findById(JsonNode array, String id) {
+        for (JsonNode n : array) {
+            if (id.equals(n.get("id").asText())) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + id + " in " + array);
     }
 
     @Test

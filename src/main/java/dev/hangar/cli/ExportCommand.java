@@ -1,0 +1,65 @@
+package dev.hangar.cli;
+
+import dev.hangar.export.ExportFormat;
+import dev.hangar.export.ExportInput;
+import dev.hangar.export.Exporters;
+import dev.hangar.export.StackModel;
+import dev.hangar.review.EvidenceFactory;
+import dev.hangar.spec.LaunchSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the same stack as code (Terraform, Pulumi, CloudFormation) or the evidence report (JSON, HTML).")
+final class ExportCommand implements Callable<Integer> {
+
+    @ParentCommand HangarCommand root;
+    @Spec CommandSpec command;
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Launch spec (JSON)")
+    Path specFile;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "terraform, pulumi, cloudformation, evidence-json or evidence-html")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        ExportFormat chosen;
+        try {
+            chosen = ExportFormat.fromWire(format);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format: " + e.getMessage());
+        }
+        LaunchSpec spec = SpecFile.read(specFile);
+        StackModel stack = StackModel.of(spec);
+        ExportInput input = ExportInput.of(stack);
+        if (chosen == ExportFormat.EVIDENCE_JSON || chosen == ExportFormat.EVIDENCE_HTML) {
+            // The evidence records what preflight saw in the account, so it is reviewed like a plan.
+            try (Engine engine = new Engine(root.global, System.getenv())) {
+                input = new ExportInput(stack, EvidenceFactory.of(engine.reviewer().review(spec), Clock.systemUTC()));
+            }
+        }
+        String text = Exporters.export(chosen, input);
+        if (out == null) {
+            command.commandLine().getOut().print(text);
+            command.commandLine().getOut().flush();
+        } else {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+            command.commandLine().getErr().println("Wrote " + chosen + " to " + out);
+        }
+        return ExitCode.OK;
+    }
+}

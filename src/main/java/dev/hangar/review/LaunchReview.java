@@ -1,0 +1,41 @@
+package dev.hangar.review;
+
+import dev.hangar.catalog.CostEstimate;
+import dev.hangar.checklist.ChecklistReport;
+import dev.hangar.checklist.Finding;
+import dev.hangar.checklist.Status;
+import dev.hangar.preflight.PreflightCheck;
+import dev.hangar.preflight.PreflightReport;
+import dev.hangar.provision.LaunchPlan;
+import dev.hangar.spec.LaunchSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a researcher sees before Launch: the checklist, the preflight (absent in plan-only
+ * mode, without credentials), the exact policies, the steps and the cost.
+ */
+public record LaunchReview(LaunchSpec spec, ChecklistReport checklist, Optional<PreflightReport> preflight, CostEstimate cost,
+        String trustPolicy, String dataAccessPolicy, List<String> managedPolicies, LaunchPlan plan) {
+
+    /** Launch is allowed only with no FAIL in the checklist and a preflight that ran and passed. */
+    public boolean launchable() {
+        return blockedBecause().isEmpty();
+    }
+
+    /** Why Launch is disabled, in words for the button's tooltip and the command line; empty when it is not. */
+    public Optional<String> blockedBecause() {
+        List<Finding> failing = checklist.findings().stream().filter(f -> f.status() == Status.FAIL).toList();
+        if (!failing.isEmpty()) {
+            return Optional.of("the security checklist fails: " + String.join(", ", failing.stream().map(Finding::title).toList()));
+        }
+        if (preflight.isEmpty()) {
+            return Optional.of("plan-only mode: no AWS credentials, so nothing could be checked in your account");
+        }
+        List<PreflightCheck> failed = preflight.get().checks().stream().filter(c -> c.status() == PreflightCheck.Status.FAIL).toList();
+        if (!failed.isEmpty()) {
+            return Optional.of("preflight fails: " + String.join("; ", failed.stream().map(PreflightCheck::detail).toList()));
+        }
+        return Optional.empty();
+    }
+}

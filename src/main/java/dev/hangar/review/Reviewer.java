@@ -1,0 +1,47 @@
+package dev.hangar.review;
+
+import dev.hangar.aws.AwsClients;
+import dev.hangar.catalog.CatalogService;
+import dev.hangar.catalog.CostEstimate;
+import dev.hangar.catalog.CostEstimator;
+import dev.hangar.catalog.GpuCatalog;
+import dev.hangar.catalog.GpuOffer;
+import dev.hangar.checklist.AccountFacts;
+import dev.hangar.checklist.Checklist;
+import dev.hangar.preflight.Preflight;
+import dev.hangar.provision.IamPolicies;
+import dev.hangar.provision.Launcher;
+import dev.hangar.spec.LaunchSpec;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Reviews a spec before launch: preflight against the account (read-only), the checklist on what
+ * preflight saw, the cost from the catalog's price. Without AWS (plan-only) the checklist runs on
+ * unknown facts and the price comes from the bundled snapshot.
+ */
+public final class Reviewer {
+
+    private final Optional<AwsClients> aws;
+    private final CatalogService catalog;
+    private final Clock clock;
+
+    public Reviewer(Optional<AwsClients> aws, CatalogService catalog, Clock clock) {
+        this.aws = aws;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** @throws dev.hangar.spec.InvalidSpecException before any AWS call, naming every invalid field */
+    public LaunchReview review(LaunchSpec spec) {
+        var plan = Launcher.plan(spec);
+        Optional<Preflight.Result> preflight = aws.map(a -> new Preflight(a, clock).run(spec));
+        GpuCatalog types = catalog.gpuTypes(spec.region(), false);
+        Double price = types.offer(spec.instanceType()).map(GpuOffer::pricePerHour).orElse(null);
+        AccountFacts facts = preflight.map(Preflight.Result::facts).orElse(AccountFacts.unknown()).toBuilder()
+                .onDemandPricePerHour(price).build();
+        CostEstimate cost = CostEstimator.estimate(spec, price, types.source());
+        return new LaunchReview(spec, Checklist.evaluate(spec, facts, clock), preflight.map(Preflight.Result::report), cost,
+                IamPolicies.trustPolicy(), IamPolicies.dataAccessPolicy(spec), IamPolicies.managedPolicyArns(spec), plan);
+    }
+}
