@@ -28,7 +28,9 @@ class CatalogServiceTest {
         assertThat(g5.type().gpuModel()).isEqualTo("A10G");
         assertThat(g5.pricePerHour()).isEqualTo(1.006);
         assertThat(g5.zones()).contains("us-east-1a");
-        assertThat(catalog.offers()).allMatch(o -> o.type().gpuCount() > 0);
+        assertThat(catalog.offers()).allMatch(o -> o.type().gpuMemoryMiB() > 0);
+        assertThat(catalog.offer("g6f.large").orElseThrow().type().gpuSummary()).isEqualTo("part of an L4");
+        assertThat(g5.type().gpuSummary()).isEqualTo("1 × A10G");
         assertThat(catalog.offer("m5.large")).isEmpty();
     }
 
