@@ -1,0 +1,111 @@
+package dev.hangar.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hangar.preflight.PreflightCheck.Status;
+import dev.hangar.spec.Access;
+import dev.hangar.spec.LaunchSpec;
+import dev.hangar.testing.Fault;
+import dev.hangar.testing.Fixtures;
+import dev.hangar.testing.LocalAws;
+import dev.hangar.testing.LocalAwsExtension;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalAwsExtension.class)
+class PreflightTest {
+
+    private LocalAws aws;
+
+    @BeforeEach
+    void bucket(LocalAws aws) {
+        this.aws = aws;
+        aws.clients().s3(LocalAws.REGION).createBucket(b -> b.bucket("research-data"));
+        aws.endpoint().clearRecord();
+    }
+
+    private static LaunchSpec.Builder spec() {
+        return LaunchSpec.builder().name("llama").region(LocalAws.REGION).amiId(Fixtures.PYTORCH_UBUNTU_AMI)
+                .instanceType("g5.xlarge").dataBucket("research-data");
+    }
+
+    private Preflight.Result run(LaunchSpec spec) {
+        return new Preflight(aws.clients(), Clock.systemUTC()).run(spec);
+    }
+
+    private static PreflightCheck check(Preflight.Result r, String id) {
+        return r.report().checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aGoodSpecPassesEveryCheckAndChangesNothing() {
+        Preflight.Result r = run(spec().build());
+        assertThat(r.report().checks()).extracting(PreflightCheck::id)
+                .containsExactly("identity", "image", "dry-run", "offering", "vcpu-quota", "bucket", "key-pair", "network", "ebs-default-encryption");
+        assertThat(r.report().checks()).filteredOn(c -> !c.id().equals("ebs-default-encryption")).allMatch(c -> c.status() == Status.PASS);
+        assertThat(r.report().passed()).isTrue();
+        assertThat(r.report().accountId()).isEqualTo(LocalAws.ACCOUNT_ID);
+        assertThat(aws.endpoint().requests("ec2", "RunInstances")).allMatch(q -> q.isDryRun());
+        assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+    }
+
+    @Test
+    void preflightObservesWhatTheChecklistJudges() {
+        Preflight.Result r = run(spec().build());
+        assertThat(r.facts().amiName()).startsWith("Deep Learning");
+        assertThat(r.facts().amiCreationDate()).isNotNull();
+        assertThat(r.facts().subnetIsDefaultVpc()).isTrue();
+        // moto's default VPC has no internet-gateway route (AWS's has): only that it was read is asserted.
+        assertThat(r.facts().subnetIsPublic()).isNotNull();
+        assertThat(r.facts().subnetHasNatOrEndpoints()).isFalse();
+        assertThat(r.facts().bucketBlocksPublicAccess()).isFalse();
+        assertThat(r.facts().ebsEncryptionByDefault()).isNotNull();
+    }
+
+    @Test
+    void aMissingPermissionIsNamed() {
+        aws.endpoint().inject(Fault.on("ec2", "RunInstances").where("DryRun", "true").always().error(403, "UnauthorizedOperation",
+                "You are not authorized to perform this operation. User: arn:aws:iam::123456789012:user/ana is not authorized to perform: ec2:RunInstances"));
+        PreflightCheck dryRun = check(run(spec().build()), "dry-run");
+        assertThat(dryRun.status()).isEqualTo(Status.FAIL);
+        assertThat(dryRun.detail()).contains("ec2:RunInstances");
+    }
+
+    @Test
+    void tooLittleQuotaFailsWithNeededVersusAllowed() {
+        aws.serviceQuotas().set("L-DB2E81BA", 2);
+        PreflightCheck quota = check(run(spec().build()), "vcpu-quota");
+        assertThat(quota.status()).isEqualTo(Status.FAIL);
+        assertThat(quota.detail()).contains("4 vCPUs needed").contains("2 allowed").contains("request an increase");
+    }
+
+    @Test
+    void pTypesCountAgainstThePQuota() {
+        PreflightCheck quota = check(run(spec().instanceType("p4d.24xlarge").build()), "vcpu-quota");
+        assertThat(quota.detail()).contains("L-417A185B").contains("96 vCPUs needed");
+    }
+
+    @Test
+    void anArmImageDoesNotFitAnX86Type() {
+        PreflightCheck image = check(run(spec().amiId(Fixtures.PYTORCH_ARM64_AMI).build()), "image");
+        assertThat(image.status()).isEqualTo(Status.FAIL);
+        assertThat(image.detail()).contains("arm64").contains("x86_64");
+    }
+
+    @Test
+    void missingBucketAndKeyPairAreFailuresNamingTheirFields() {
+        Preflight.Result r = run(spec().dataBucket("no-such-bucket-x").access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("nope").build());
+        assertThat(check(r, "bucket").detail()).startsWith("dataBucket:");
+        assertThat(check(r, "key-pair").detail()).startsWith("keyPair:");
+        assertThat(r.report().passed()).isFalse();
+    }
+
+    @Test
+    void aZoneThatDoesNotOfferTheTypeFails() {
+        PreflightCheck offering = check(run(spec().availabilityZone("us-east-1e").build()), "offering");
+        assertThat(offering.status()).isEqualTo(Status.FAIL);
+        assertThat(offering.detail()).startsWith("availabilityZone:");
+    }
+}
