@@ -1,14 +1,63 @@
 package dev.hangar.app;
 
+import dev.hangar.auth.AwsProfiles;
+import dev.hangar.auth.SessionOpener;
+import dev.hangar.aws.AwsClients;
+import dev.hangar.aws.AwsSettings;
+import dev.hangar.journal.JournalStore;
+import dev.hangar.provision.Pacing;
+import dev.hangar.ui.concurrent.FxTaskExecutor;
+import dev.hangar.ui.wizard.CheckIpDetector;
+import dev.hangar.ui.wizard.FileSaver;
+import dev.hangar.ui.wizard.WizardServices;
+import dev.hangar.ui.wizard.WizardState;
 import dev.hangar.ui.wizard.WizardWindow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application: the composition root of the desktop app. */
+/** The JavaFX application: the composition root of the desktop app, where everything is wired by constructor. */
 public final class HangarApplication extends Application {
+
+    private FxTaskExecutor executor;
+    private WizardState state;
 
     @Override
     public void start(Stage stage) {
-        new WizardWindow().showIn(stage);
+        Map<String, String> env = System.getenv();
+        Path home = JournalStore.home(null, env);
+        executor = new FxTaskExecutor();
+        state = new WizardState();
+        state.settingsProperty().set(settings(env));
+        String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
+        if (region != null && !region.isBlank()) {
+            state.regionProperty().set(region);
+        }
+        WizardServices services = new WizardServices(executor, new SessionOpener(AwsClients::new), AwsProfiles.ofUser(),
+                new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, Duration.ofSeconds(3)), FileSaver.chooser(), home,
+                Path.of(System.getProperty("user.home"), ".ssh", "config"), Clock.systemUTC(), Pacing.aws());
+        new WizardWindow(state, services).showIn(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (state != null && state.sessionProperty().get() != null) {
+            state.sessionProperty().get().close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    /** AWS_PROFILE and AWS_ENDPOINT_URL prefill the Account step; a malformed URL is left for the user to fix there. */
+    private static AwsSettings settings(Map<String, String> env) {
+        try {
+            return AwsSettings.of(null, null, env);
+        } catch (IllegalArgumentException e) {
+            return AwsSettings.of(null, null, Map.of("AWS_PROFILE", env.getOrDefault("AWS_PROFILE", "")));
+        }
     }
 }

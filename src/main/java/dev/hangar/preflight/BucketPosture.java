@@ -4,12 +4,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Reads a bucket's security settings; null means "could not read" (no permission), false means "not set". */
-final class BucketPosture {
+public final class BucketPosture {
 
     private BucketPosture() {
     }
 
-    static Boolean blocksPublicAccess(S3Client s3, String bucket) {
+    public static Boolean blocksPublicAccess(S3Client s3, String bucket) {
         try {
             var c = s3.getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration();
             return Boolean.TRUE.equals(c.blockPublicAcls()) && Boolean.TRUE.equals(c.ignorePublicAcls())
@@ -20,7 +20,7 @@ final class BucketPosture {
     }
 
     /** A bucket policy that denies requests with {@code aws:SecureTransport = false}. */
-    static Boolean requiresTls(S3Client s3, String bucket) {
+    public static Boolean requiresTls(S3Client s3, String bucket) {
         try {
             String policy = s3.getBucketPolicy(r -> r.bucket(bucket)).policy();
             return policy != null && policy.replace(" ", "").contains("\"aws:SecureTransport\":\"false\"") && policy.contains("Deny");
@@ -29,7 +29,7 @@ final class BucketPosture {
         }
     }
 
-    static Boolean hasDefaultEncryption(S3Client s3, String bucket) {
+    public static Boolean hasDefaultEncryption(S3Client s3, String bucket) {
         try {
             return !s3.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules().isEmpty();
         } catch (AwsServiceException e) {

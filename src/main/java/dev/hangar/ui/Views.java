@@ -7,15 +7,24 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.util.Callback;
 
-/** Loads FXML views with controllers built by a factory, so controllers get their dependencies by constructor. */
+/**
+ * Loads FXML views with controllers built by a factory, so controllers get their dependencies by
+ * constructor. Stylesheets belong to the scene ({@link Theme}), so a theme switch reaches every view.
+ */
 public final class Views {
 
-    private static final String STYLESHEET = Views.class.getResource("hangar.css").toExternalForm();
+    /** A loaded view and its controller. */
+    public record View<C>(Parent root, C controller) {
+    }
 
     private Views() {
     }
 
     public static Parent load(Class<?> anchor, String fxml, Callback<Class<?>, Object> controllers) {
+        return loadView(anchor, fxml, controllers).root();
+    }
+
+    public static <C> View<C> loadView(Class<?> anchor, String fxml, Callback<Class<?>, Object> controllers) {
         URL url = anchor.getResource(fxml);
         if (url == null) {
             throw new IllegalStateException("missing view " + fxml + " beside " + anchor.getName());
@@ -24,8 +33,7 @@ public final class Views {
         loader.setControllerFactory(controllers);
         try {
             Parent root = loader.load();
-            root.getStylesheets().add(STYLESHEET);
-            return root;
+            return new View<>(root, loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load view " + fxml, e);
         }

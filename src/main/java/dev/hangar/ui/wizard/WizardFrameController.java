@@ -1,27 +1,38 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.ui.Theme;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
-/** The frame around every step: the step list, the step's header and content, Back and Next. */
+/** The frame around every step: the step list, the account banner, the step's header and content, Back and Next. */
 public final class WizardFrameController {
 
     private final WizardState state;
+    private final StepViews views;
+    private final ObjectProperty<Theme> theme;
 
     @FXML private ListView<WizardStep> stepList;
+    @FXML private HBox accountBanner;
+    @FXML private Label bannerText;
     @FXML private Label stepTitle;
     @FXML private Label stepSubtitle;
     @FXML private StackPane content;
     @FXML private Button backButton;
     @FXML private Button nextButton;
+    @FXML private ToggleButton themeToggle;
 
-    public WizardFrameController(WizardState state) {
+    WizardFrameController(WizardState state, StepViews views, ObjectProperty<Theme> theme) {
         this.state = state;
+        this.views = views;
+        this.theme = theme;
     }
 
     @FXML
@@ -31,27 +42,66 @@ public final class WizardFrameController {
         // The list shows where you are; moving is done with Back and Next, which check each step.
         stepList.setMouseTransparent(true);
         stepList.setFocusTraversable(false);
+        themeToggle.setSelected(theme.get() == Theme.DARK);
+        themeToggle.selectedProperty().addListener((obs, was, dark) -> theme.set(dark ? Theme.DARK : Theme.LIGHT));
+        bindBanner();
         state.currentStepProperty().addListener((obs, old, step) -> show(step));
         show(state.currentStep());
-        backButton.disableProperty().bind(Bindings.createBooleanBinding(() -> state.currentStep().isFirst(), state.currentStepProperty()));
-        nextButton.disableProperty().bind(Bindings.createBooleanBinding(() -> state.currentStep().isLast(), state.currentStepProperty()));
     }
 
     @FXML
     void next() {
-        state.currentStepProperty().set(state.currentStep().next());
+        if (!nextButton.isDisabled()) {
+            state.currentStepProperty().set(state.currentStep().next());
+        }
     }
 
     @FXML
     void back() {
-        state.currentStepProperty().set(state.currentStep().previous());
+        if (!backButton.isDisabled()) {
+            state.currentStepProperty().set(state.currentStep().previous());
+        }
     }
 
     private void show(WizardStep step) {
+        var view = views.get(step);
+        StepController controller = view.controller();
         stepList.getSelectionModel().select(step);
         stepTitle.setText(step.title());
         stepSubtitle.setText(step.subtitle());
-        content.getChildren().setAll(new StepPlaceholder(step));
+        content.getChildren().setAll(view.root());
+        nextButton.setText(step == WizardStep.REVIEW ? "Launch" : "Next");
+        nextButton.disableProperty().unbind();
+        nextButton.disableProperty().bind(state.processingProperty().or(controller.canProceed().not()).or(Bindings.createBooleanBinding(step::isLast)));
+        backButton.disableProperty().unbind();
+        backButton.disableProperty().bind(controller.canGoBack().not().or(Bindings.createBooleanBinding(step::isFirst)));
+        controller.entered();
+    }
+
+    private void bindBanner() {
+        accountBanner.visibleProperty().bind(state.currentStepProperty().isNotEqualTo(WizardStep.ACCOUNT));
+        accountBanner.managedProperty().bind(accountBanner.visibleProperty());
+        bannerText.textProperty().bind(Bindings.createStringBinding(this::bannerLine, state.sessionProperty(),
+                state.planOnlyReasonProperty(), state.settingsProperty()));
+        state.sessionProperty().addListener((obs, old, now) -> {
+            accountBanner.getStyleClass().removeAll("banner-plan-only");
+            if (now == null) {
+                accountBanner.getStyleClass().add("banner-plan-only");
+            }
+        });
+        if (state.sessionProperty().get() == null) {
+            accountBanner.getStyleClass().add("banner-plan-only");
+        }
+    }
+
+    private String bannerLine() {
+        var session = state.sessionProperty().get();
+        String endpoint = state.settingsProperty().get().endpoint().map(u -> "   ·   endpoint " + u).orElse("");
+        if (session == null) {
+            String reason = state.planOnlyReasonProperty().get();
+            return "Plan-only mode — nothing can be launched" + (reason == null ? "" : ": " + reason);
+        }
+        return "Account " + session.accountId() + "   ·   " + session.callerArn() + endpoint;
     }
 
     private static final class StepCell extends ListCell<WizardStep> {

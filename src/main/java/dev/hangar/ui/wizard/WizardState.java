@@ -1,18 +1,174 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.auth.AwsSession;
+import dev.hangar.aws.AwsClients;
+import dev.hangar.aws.AwsSettings;
+import dev.hangar.catalog.GpuOffer;
+import dev.hangar.provision.LaunchOutcome;
+import dev.hangar.review.LaunchReview;
+import dev.hangar.spec.Access;
+import dev.hangar.spec.BucketAccess;
+import dev.hangar.spec.Egress;
+import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.Market;
+import dev.hangar.spec.SpecProblem;
+import dev.hangar.spec.SpecValidator;
+import dev.hangar.spec.Tenancy;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
-/** What every step of the wizard shares. The launch spec being built joins it with the steps. */
+/**
+ * What every step of the wizard shares: the account it works in and the launch spec being built,
+ * field by field, as properties the steps bind to (Cryptomator's pattern). {@link #spec()} builds the
+ * spec from them; {@link #load(LaunchSpec)} puts a changed spec (a checklist fix) back.
+ */
 public final class WizardState {
 
     private final ObjectProperty<WizardStep> currentStep = new SimpleObjectProperty<>(WizardStep.ACCOUNT);
+    /** True while a step loads from AWS; greys out Next. */
+    private final BooleanProperty processing = new SimpleBooleanProperty();
 
-    public ObjectProperty<WizardStep> currentStepProperty() {
-        return currentStep;
+    // The account
+    private final ObjectProperty<AwsSettings> settings = new SimpleObjectProperty<>(AwsSettings.defaults());
+    private final ObjectProperty<AwsSession> session = new SimpleObjectProperty<>();
+    /** Why there is no session, once signing in was tried; null while signed in or not tried. */
+    private final StringProperty planOnlyReason = new SimpleStringProperty();
+
+    // The spec
+    final StringProperty name = new SimpleStringProperty("gpu-training");
+    final StringProperty region = new SimpleStringProperty("us-east-1");
+    final StringProperty amiId = new SimpleStringProperty();
+    final StringProperty instanceType = new SimpleStringProperty();
+    final StringProperty keyPair = new SimpleStringProperty();
+    final BooleanProperty createKeyPair = new SimpleBooleanProperty();
+    final StringProperty dataBucket = new SimpleStringProperty();
+    final StringProperty dataPrefix = new SimpleStringProperty("");
+    final ObjectProperty<BucketAccess> bucketAccess = new SimpleObjectProperty<>(BucketAccess.READ_ONLY);
+    final IntegerProperty dataVolumeGiB = new SimpleIntegerProperty(LaunchSpec.DEFAULT_VOLUME_GIB);
+    final IntegerProperty rootVolumeGiB = new SimpleIntegerProperty(LaunchSpec.DEFAULT_VOLUME_GIB);
+    final BooleanProperty deleteDataVolumeOnTermination = new SimpleBooleanProperty();
+    final ObjectProperty<Tenancy> tenancy = new SimpleObjectProperty<>(Tenancy.DEFAULT);
+    final ObjectProperty<Access> access = new SimpleObjectProperty<>(Access.SSM);
+    final StringProperty sshCidr = new SimpleStringProperty();
+    final BooleanProperty allowSshFromAnywhere = new SimpleBooleanProperty();
+    final BooleanProperty associatePublicIp = new SimpleBooleanProperty();
+    final ObjectProperty<Market> market = new SimpleObjectProperty<>(Market.ON_DEMAND);
+    final IntegerProperty idleStopMinutes = new SimpleIntegerProperty(LaunchSpec.DEFAULT_IDLE_STOP_MINUTES);
+    final ObjectProperty<Egress> egress = new SimpleObjectProperty<>(Egress.WEB);
+    final ObjectProperty<Map<String, String>> tags = new SimpleObjectProperty<>(Map.of());
+    // Fields the wizard does not ask for keep what a loaded spec said.
+    private String availabilityZone;
+    private String subnetId;
+
+    // What the steps found
+    final ObjectProperty<GpuOffer> offer = new SimpleObjectProperty<>();
+    final ObjectProperty<LaunchReview> review = new SimpleObjectProperty<>();
+    final ObjectProperty<LaunchOutcome> outcome = new SimpleObjectProperty<>();
+
+    private final ObjectBinding<LaunchSpec> spec;
+    private final ObjectBinding<List<SpecProblem>> problems;
+
+    public WizardState() {
+        Observable[] fields = {name, region, amiId, instanceType, keyPair, createKeyPair, dataBucket, dataPrefix, bucketAccess,
+            dataVolumeGiB, rootVolumeGiB, deleteDataVolumeOnTermination, tenancy, access, sshCidr, allowSshFromAnywhere,
+            associatePublicIp, market, idleStopMinutes, egress, tags};
+        spec = Bindings.createObjectBinding(this::build, fields);
+        problems = Bindings.createObjectBinding(() -> new SpecValidator().validate(spec.get()), spec);
     }
 
-    public WizardStep currentStep() {
-        return currentStep.get();
+    public ObjectProperty<WizardStep> currentStepProperty() { return currentStep; }
+    public WizardStep currentStep() { return currentStep.get(); }
+    public BooleanProperty processingProperty() { return processing; }
+    public ObjectProperty<AwsSettings> settingsProperty() { return settings; }
+    public ObjectProperty<AwsSession> sessionProperty() { return session; }
+    public StringProperty planOnlyReasonProperty() { return planOnlyReason; }
+    public ObjectProperty<LaunchOutcome> outcomeProperty() { return outcome; }
+    public ObjectProperty<LaunchReview> reviewProperty() { return review; }
+    public StringProperty regionProperty() { return region; }
+
+    /** The clients of the signed-in session; empty in plan-only mode. */
+    public Optional<AwsClients> clients() {
+        return Optional.ofNullable(session.get()).map(AwsSession::clients);
+    }
+
+    public BooleanBinding planOnly() {
+        return session.isNull();
+    }
+
+    /** The spec as the steps have filled it so far; not validated. */
+    public ObjectBinding<LaunchSpec> specBinding() {
+        return spec;
+    }
+
+    public LaunchSpec spec() {
+        return spec.get();
+    }
+
+    /** Every problem of the current spec, named by field, for the steps to show beside their fields. */
+    public ObjectBinding<List<SpecProblem>> problems() {
+        return problems;
+    }
+
+    /** Puts a spec's values into the fields, e.g. after a checklist fix changed it. */
+    public void load(LaunchSpec s) {
+        name.set(s.name());
+        region.set(s.region());
+        amiId.set(s.amiId());
+        instanceType.set(s.instanceType());
+        access.set(s.access());
+        keyPair.set(s.keyPair());
+        createKeyPair.set(s.createKeyPair());
+        sshCidr.set(s.sshCidr());
+        allowSshFromAnywhere.set(s.allowSshFromAnywhere());
+        dataBucket.set(s.dataBucket());
+        dataPrefix.set(s.dataPrefix());
+        bucketAccess.set(s.bucketAccess());
+        dataVolumeGiB.set(s.dataVolumeGiB());
+        rootVolumeGiB.set(s.rootVolumeGiB());
+        deleteDataVolumeOnTermination.set(s.deleteDataVolumeOnTermination());
+        tenancy.set(s.tenancy());
+        associatePublicIp.set(s.associatePublicIp());
+        market.set(s.market());
+        idleStopMinutes.set(s.idleStopMinutes());
+        egress.set(s.egress());
+        tags.set(s.tags());
+        availabilityZone = s.availabilityZone();
+        subnetId = s.subnetId();
+        spec.invalidate();
+    }
+
+    private LaunchSpec build() {
+        boolean ssh = access.get() == Access.SSH;
+        return LaunchSpec.builder()
+                .name(text(name)).region(text(region)).availabilityZone(availabilityZone).subnetId(subnetId)
+                .amiId(text(amiId)).instanceType(text(instanceType))
+                // Only SSH uses a key pair and a CIDR; with SSM they are left out, whatever was typed before.
+                .access(access.get()).keyPair(ssh ? text(keyPair) : null).createKeyPair(ssh && createKeyPair.get())
+                .sshCidr(ssh ? text(sshCidr) : null).allowSshFromAnywhere(ssh && allowSshFromAnywhere.get())
+                .dataBucket(text(dataBucket)).dataPrefix(dataPrefix.get() == null ? "" : dataPrefix.get().trim())
+                .bucketAccess(bucketAccess.get()).dataVolumeGiB(dataVolumeGiB.get()).rootVolumeGiB(rootVolumeGiB.get())
+                .deleteDataVolumeOnTermination(deleteDataVolumeOnTermination.get()).tenancy(tenancy.get())
+                .associatePublicIp(associatePublicIp.get()).market(market.get()).idleStopMinutes(idleStopMinutes.get())
+                .egress(egress.get()).tags(tags.get())
+                .build();
+    }
+
+    /** Blank means not given. */
+    private static String text(StringProperty p) {
+        String v = p.get();
+        return v == null || v.isBlank() ? null : v.trim();
     }
 }

@@ -1,8 +1,8 @@
 package dev.hangar.ui.wizard;
 
-/** The wizard's steps, in order. Each step's view is {@code <fxmlName>.fxml} beside this class. */
+/** The wizard's steps, in order. Each step's view is {@code <fxmlName>.fxml} beside this class: the one place naming them. */
 public enum WizardStep {
-    ACCOUNT("Account", "Sign in with an AWS profile or IAM Identity Center.", "AccountStep"),
+    ACCOUNT("Account", "Sign in with an AWS profile, or go on without one to plan.", "AccountStep"),
     REGION("Region", "Where the machine runs: pick a region close to your data.", "RegionStep"),
     INSTANCE_TYPE("GPU type", "The GPU machine: model, count, memory and price per hour.", "InstanceTypeStep"),
     AMI("Machine image", "The operating system and frameworks, e.g. a Deep Learning AMI.", "AmiStep"),
@@ -10,7 +10,8 @@ public enum WizardStep {
     DATA("Data", "The S3 bucket with your data, and the disks.", "DataStep"),
     OPTIONS("Options", "Tenancy, spot or on-demand, idle stop, outbound traffic, name and tags.", "OptionsStep"),
     REVIEW("Review", "The security checklist, the IAM policy, the cost and a preflight check.", "ReviewStep"),
-    LAUNCH("Launch", "Hangar creates everything, and removes it all again if anything fails.", "LaunchStep");
+    LAUNCH("Launch", "Hangar creates everything, and removes it all again if anything fails.", "LaunchStep"),
+    DONE("Done", "Your machine is running. Connect to it.", "DoneStep");
 
     private final String title;
     private final String subtitle;

@@ -1,29 +1,58 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.ui.Theme;
 import dev.hangar.ui.Views;
+import dev.hangar.ui.WindowPlacement;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The wizard's window: loads the frame and puts it on a stage. */
+/** The wizard's window: loads the frame, puts it on a stage, remembers the stage's place and theme. */
 public final class WizardWindow {
 
     public static final String TITLE = "Hangar";
+    public static final double WIDTH = 1100;
+    public static final double HEIGHT = 720;
 
-    private final WizardState state = new WizardState();
+    private final WizardState state;
+    private final WizardServices services;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+
+    public WizardWindow(WizardState state, WizardServices services) {
+        this.state = state;
+        this.services = services;
+    }
+
+    public WizardState state() {
+        return state;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
 
     public Parent createRoot() {
+        StepViews views = new StepViews(state, services);
         return Views.load(WizardWindow.class, "WizardFrame.fxml", type -> {
             if (type == WizardFrameController.class) {
-                return new WizardFrameController(state);
+                return new WizardFrameController(state, views, theme);
             }
             throw new IllegalArgumentException("no controller " + type.getName() + " in the wizard");
         });
     }
 
     public void showIn(Stage stage) {
-        Scene scene = new Scene(createRoot(), 1100, 720);
+        Path placementFile = services.home().resolve("window.json");
+        Optional<WindowPlacement> placement = WindowPlacement.load(placementFile);
+        placement.ifPresent(p -> theme.set(p.theme() == null ? Theme.LIGHT : p.theme()));
+        Scene scene = new Scene(createRoot(), WIDTH, HEIGHT);
+        theme.get().applyTo(scene);
+        theme.addListener((obs, old, now) -> now.applyTo(scene));
         stage.setTitle(TITLE);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -31,6 +60,8 @@ public final class WizardWindow {
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new Image(WizardWindow.class.getResource("/dev/hangar/assets/hangar-" + size + ".png").toExternalForm()));
         }
+        placement.ifPresent(p -> p.applyTo(stage));
+        stage.setOnHidden(e -> WindowPlacement.of(stage, theme.get()).save(placementFile));
         stage.show();
     }
 }

@@ -1,0 +1,54 @@
+package dev.hangar.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The window's size, position and theme, remembered in {@code <home>/window.json} between runs.
+ * A bad or missing file only means the default placement.
+ */
+public record WindowPlacement(double x, double y, double width, double height, boolean maximized, Theme theme) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static Optional<WindowPlacement> load(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Optional.of(JSON.readValue(file.toFile(), WindowPlacement.class)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static WindowPlacement of(Stage stage, Theme theme) {
+        return new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(), theme);
+    }
+
+    public void save(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            JSON.writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            // Losing the window's place is not worth an error on exit.
+        }
+    }
+
+    /** Puts the stage where it was, unless that place is no longer on any screen (a monitor was unplugged). */
+    public void applyTo(Stage stage) {
+        if (width < 200 || height < 200) {
+            return;
+        }
+        stage.setWidth(width);
+        stage.setHeight(height);
+        if (!Screen.getScreensForRectangle(new Rectangle2D(x, y, width, height)).isEmpty()) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(maximized);
+    }
+}

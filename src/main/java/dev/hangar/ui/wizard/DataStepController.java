@@ -1,0 +1,140 @@
+package dev.hangar.ui.wizard;
+
+import dev.hangar.catalog.BucketCatalog;
+import dev.hangar.catalog.BucketSecurity;
+import dev.hangar.spec.BucketAccess;
+import dev.hangar.spec.SpecValidator;
+import dev.hangar.ui.concurrent.Tasks;
+import java.util.Objects;
+import javafx.beans.binding.BooleanExpression;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+
+/** The bucket with the data (and how the machine may use it), its security posture, and the disks. */
+final class DataStepController implements StepController {
+
+    private static final String[] FIELDS = {"dataBucket", "dataPrefix", "bucketAccess", "dataVolumeGiB", "rootVolumeGiB"};
+
+    private final WizardState state;
+    private final WizardServices services;
+    private String loadedFor;
+
+    @FXML private ComboBox<String> bucketChoice;
+    @FXML private Label bucketPosture;
+    @FXML private Label bucketError;
+    @FXML private RadioButton readOnlyRadio;
+    @FXML private RadioButton readWriteRadio;
+    @FXML private TextField prefixField;
+    @FXML private Label prefixError;
+    @FXML private Spinner<Integer> dataVolumeSpinner;
+    @FXML private Spinner<Integer> rootVolumeSpinner;
+    @FXML private Label volumeError;
+    @FXML private CheckBox keepDataVolumeCheck;
+
+    DataStepController(WizardState state, WizardServices services) {
+        this.state = state;
+        this.services = services;
+    }
+
+    @FXML
+    private void initialize() {
+        bucketChoice.setEditable(true);
+        bucketChoice.getEditor().setText(state.dataBucket.get());
+        bucketChoice.getEditor().textProperty().addListener((obs, old, now) -> state.dataBucket.set(now));
+        bucketChoice.valueProperty().addListener((obs, old, now) -> readPosture(now));
+        ToggleGroup access = new ToggleGroup();
+        readOnlyRadio.setToggleGroup(access);
+        readWriteRadio.setToggleGroup(access);
+        (state.bucketAccess.get() == BucketAccess.READ_WRITE ? readWriteRadio : readOnlyRadio).setSelected(true);
+        readWriteRadio.selectedProperty().addListener((obs, old, rw) -> state.bucketAccess.set(rw ? BucketAccess.READ_WRITE : BucketAccess.READ_ONLY));
+        state.bucketAccess.addListener((obs, old, now) -> (now == BucketAccess.READ_WRITE ? readWriteRadio : readOnlyRadio).setSelected(true));
+        prefixField.textProperty().bindBidirectional(state.dataPrefix);
+        volume(dataVolumeSpinner, state.dataVolumeGiB);
+        volume(rootVolumeSpinner, state.rootVolumeGiB);
+        // The checkbox says "keep"; the spec says "delete on termination".
+        keepDataVolumeCheck.setSelected(!state.deleteDataVolumeOnTermination.get());
+        keepDataVolumeCheck.selectedProperty().addListener((obs, old, keep) -> state.deleteDataVolumeOnTermination.set(!keep));
+        state.deleteDataVolumeOnTermination.addListener((obs, old, delete) -> keepDataVolumeCheck.setSelected(!delete));
+        FieldErrors errors = new FieldErrors(state.problems(), FIELDS);
+        errors.show(bucketError, "dataBucket");
+        errors.show(prefixError, "dataPrefix");
+        volumeError.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (errors.messages("dataVolumeGiB") + "\n" + errors.messages("rootVolumeGiB")).trim(), state.problems()));
+        volumeError.getStyleClass().add("field-error");
+        volumeError.visibleProperty().bind(volumeError.textProperty().isNotEmpty());
+        volumeError.managedProperty().bind(volumeError.visibleProperty());
+    }
+
+    @Override
+    public BooleanExpression canProceed() {
+        return new FieldErrors(state.problems(), FIELDS).none();
+    }
+
+    @Override
+    public void entered() {
+        String key = System.identityHashCode(state.sessionProperty().get()) + "";
+        if (state.clients().isEmpty()) {
+            bucketChoice.setPromptText("type the bucket's name");
+            bucketPosture.setText("Plan-only mode: the bucket's settings cannot be read.");
+            return;
+        }
+        if (Objects.equals(key, loadedFor)) {
+            return;
+        }
+        loadedFor = key;
+        BucketCatalog catalog = new BucketCatalog(state.clients().get());
+        String region = state.region.get();
+        Tasks.create(() -> catalog.names(region))
+                .busy(state.processingProperty())
+                .onSuccess(names -> {
+                    String typed = bucketChoice.getEditor().getText();
+                    bucketChoice.getItems().setAll(names);
+                    bucketChoice.setPromptText(names.isEmpty() ? "no buckets: type a name" : "choose a bucket");
+                    if (typed != null && !typed.isBlank()) {
+                        bucketChoice.setValue(typed);
+                    }
+                })
+                .onError(Exception.class, e -> {
+                    loadedFor = null;
+                    bucketChoice.setPromptText("buckets could not be listed: type a name");
+                })
+                .runOn(services.executor());
+    }
+
+    private void readPosture(String bucket) {
+        if (bucket == null || bucket.isBlank() || state.clients().isEmpty()) {
+            bucketPosture.setText("");
+            return;
+        }
+        BucketCatalog catalog = new BucketCatalog(state.clients().get());
+        String region = state.region.get();
+        bucketPosture.setText("Reading the settings of " + bucket + "…");
+        Tasks.create(() -> catalog.security(region, bucket))
+                .onSuccess((BucketSecurity s) -> {
+                    if (bucket.equals(state.dataBucket.get())) {
+                        bucketPosture.setText(s.summary());
+                    }
+                })
+                .onError(Exception.class, e -> bucketPosture.setText("The settings of " + bucket + " could not be read: " + firstLine(e.getMessage())))
+                .runOn(services.executor());
+    }
+
+    private static void volume(Spinner<Integer> spinner, javafx.beans.property.IntegerProperty value) {
+        var factory = new IntegerSpinnerValueFactory(1, SpecValidator.MAX_VOLUME_GIB, value.get(), 10);
+        spinner.setValueFactory(factory);
+        spinner.setEditable(true);
+        factory.valueProperty().addListener((obs, old, now) -> value.set(now == null ? 0 : now));
+        value.addListener((obs, old, now) -> factory.setValue(now.intValue()));
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

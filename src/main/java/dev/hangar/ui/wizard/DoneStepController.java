@@ -1,0 +1,112 @@
+package dev.hangar.ui.wizard;
+
+import dev.hangar.provision.LaunchOutcome;
+import dev.hangar.spec.Access;
+import dev.hangar.ui.concurrent.Tasks;
+import java.util.Optional;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
+
+/** How to connect to the new machine, with copy buttons, and an opt-in SSH host entry. */
+final class DoneStepController implements StepController {
+
+    private final WizardState state;
+    private final WizardServices services;
+    private SshConfigEntry entry;
+
+    @FXML private Label doneSummary;
+    @FXML private TextField connectCommand;
+    @FXML private Label connectHint;
+    @FXML private TextField instanceIdField;
+    @FXML private TextField dataVolumeField;
+    @FXML private VBox sshConfigBox;
+    @FXML private Label sshConfigLabel;
+    @FXML private TextArea sshConfigPreview;
+    @FXML private Button addSshConfigButton;
+    @FXML private Label sshConfigStatus;
+    @FXML private Button openMonitorButton;
+
+    DoneStepController(WizardState state, WizardServices services) {
+        this.state = state;
+        this.services = services;
+    }
+
+    @Override
+    public BooleanExpression canProceed() {
+        return new ReadOnlyBooleanWrapper(false);
+    }
+
+    /** The instance exists: going back would only invite a second launch. */
+    @Override
+    public BooleanExpression canGoBack() {
+        return new ReadOnlyBooleanWrapper(false);
+    }
+
+    @Override
+    public void entered() {
+        LaunchOutcome outcome = state.outcomeProperty().get();
+        if (outcome == null) {
+            return;
+        }
+        var out = outcome.outputs();
+        doneSummary.setText("Launched " + out.get("instanceId") + " in " + out.get("availabilityZone") + " (launch " + outcome.launchId()
+                + "). It bills by the second until stopped; Hangar stops it after " + state.idleStopMinutes.get() + " idle minutes"
+                + (state.idleStopMinutes.get() == 0 ? " — never, as you chose." : "."));
+        connectCommand.setText(out.getOrDefault("connect", ""));
+        connectHint.setText(state.access.get() == Access.SSM
+                ? "Needs the AWS CLI and its Session Manager plugin. The instance registers with SSM a minute or two after it starts."
+                : "Only " + state.sshCidr.get() + " may connect.");
+        instanceIdField.setText(out.getOrDefault("instanceId", ""));
+        dataVolumeField.setText(out.getOrDefault("dataVolumeId", "") + " at /dev/sdh");
+        Optional<SshConfigEntry> ssh = SshConfigEntry.from(state.name.get(), out.get("connect"));
+        entry = ssh.orElse(null);
+        sshConfigBox.setVisible(ssh.isPresent());
+        sshConfigBox.setManaged(ssh.isPresent());
+        ssh.ifPresent(e -> {
+            sshConfigLabel.setText("Optional: add this entry to " + services.sshConfig() + " so that 'ssh " + e.host() + "' works.");
+            sshConfigPreview.setText(e.text());
+        });
+    }
+
+    @FXML
+    void copyConnect() {
+        copy(connectCommand.getText());
+    }
+
+    @FXML
+    void copyInstanceId() {
+        copy(instanceIdField.getText());
+    }
+
+    @FXML
+    void addSshConfig() {
+        if (entry == null) {
+            return;
+        }
+        SshConfigEntry e = entry;
+        var file = services.sshConfig();
+        Tasks.create(() -> {
+            e.appendTo(file);
+            return file;
+        })
+                .onSuccess(f -> {
+                    sshConfigStatus.setText("Added \"Host " + e.host() + "\" to " + f + ".");
+                    addSshConfigButton.setDisable(true);
+                })
+                .onError(Exception.class, ex -> sshConfigStatus.setText(ex.getMessage()))
+                .runOn(services.executor());
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+}

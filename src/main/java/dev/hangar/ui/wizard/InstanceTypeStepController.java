@@ -1,0 +1,165 @@
+package dev.hangar.ui.wizard;
+
+import dev.hangar.catalog.GpuCatalog;
+import dev.hangar.catalog.QuotaHeadroom;
+import dev.hangar.catalog.QuotaHeadroom.Headroom;
+import dev.hangar.ui.concurrent.Tasks;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** A sortable, filterable table of the region's GPU types, cached on disk per region, with a refresh button. */
+final class InstanceTypeStepController implements StepController {
+
+    private final WizardState state;
+    private final WizardServices services;
+    private final InstanceTypeViewModel model = new InstanceTypeViewModel();
+    private String loadedFor;
+
+    @FXML private TextField typeFilter;
+    @FXML private Button refreshButton;
+    @FXML private Label catalogSource;
+    @FXML private TableView<GpuTypeRow> typeTable;
+    @FXML private Label typeError;
+    @FXML private Label quotaWarning;
+
+    InstanceTypeStepController(WizardState state, WizardServices services) {
+        this.state = state;
+        this.services = services;
+    }
+
+    @FXML
+    private void initialize() {
+        typeTable.getColumns().setAll(java.util.List.of(
+                column("Type", 100, GpuTypeRow::name, Object::toString),
+                column("GPU", 130, GpuTypeRow::gpuModel, Object::toString),
+                column("GPUs", 48, GpuTypeRow::gpuCount, n -> n == 0 ? "part" : n.toString()),
+                column("GPU memory", 100, GpuTypeRow::gpuMemoryGiB, g -> String.format("%.0f GiB", g)),
+                column("vCPU", 48, GpuTypeRow::vcpus, Object::toString),
+                column("Memory", 72, GpuTypeRow::memoryGiB, g -> String.format("%.0f GiB", g)),
+                column("$/hour", 62, GpuTypeRow::pricePerHour, p -> String.format("%.3f", p)),
+                column("Zones", 100, GpuTypeRow::zones, Object::toString),
+                column("Quota headroom", 120, GpuTypeRow::freeVcpus, n -> n < 0 ? "unknown" : n + " vCPU free")));
+        typeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        model.rows().comparatorProperty().bind(typeTable.comparatorProperty());
+        typeTable.setItems(model.rows());
+        typeTable.setRowFactory(t -> new QuotaRow());
+        typeTable.setPlaceholder(new Label("No GPU type matches."));
+        typeFilter.textProperty().bindBidirectional(model.filterProperty());
+        catalogSource.textProperty().bind(model.sourceProperty());
+        refreshButton.disableProperty().bind(state.processingProperty());
+        typeTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                state.instanceType.set(row.name());
+                state.offer.set(row.offer());
+                quotaWarning.setText(row.fitsQuota() ? "" : row.name() + " needs " + row.vcpus() + " vCPUs but only "
+                        + row.freeVcpus() + " are free under \"" + row.headroom().quotaName()
+                        + "\": request an increase in Service Quotas, or pick a smaller type.");
+            }
+        });
+        quotaWarning.visibleProperty().bind(quotaWarning.textProperty().isNotEmpty());
+        quotaWarning.managedProperty().bind(quotaWarning.visibleProperty());
+        new FieldErrors(state.problems(), "instanceType").show(typeError, "instanceType");
+    }
+
+    @Override
+    public BooleanExpression canProceed() {
+        return new FieldErrors(state.problems(), "instanceType").none().and(state.offer.isNotNull());
+    }
+
+    @Override
+    public void entered() {
+        String key = state.region.get() + "|" + System.identityHashCode(state.sessionProperty().get());
+        if (!Objects.equals(key, loadedFor)) {
+            load(false);
+        }
+    }
+
+    @FXML
+    void refresh() {
+        load(true);
+    }
+
+    private record Loaded(GpuCatalog catalog, Map<String, Headroom> headroom) {
+    }
+
+    private void load(boolean refresh) {
+        String region = state.region.get();
+        var clients = state.clients();
+        var market = state.market.get();
+        loadedFor = region + "|" + System.identityHashCode(state.sessionProperty().get());
+        catalogSource.textProperty().unbind();
+        catalogSource.setText("Loading the GPU types of " + region + "…");
+        Tasks.create(() -> {
+            GpuCatalog catalog = services.catalog(clients).gpuTypes(region, refresh);
+            Map<String, Headroom> headroom = Map.of();
+            if (clients.isPresent()) {
+                try {
+                    headroom = new QuotaHeadroom(clients.get()).byFamily(region,
+                            catalog.offers().stream().map(o -> o.type().family()).distinct().toList(), market);
+                } catch (SdkException e) {
+                    headroom = Map.of(); // headroom is advice; preflight checks the quota again
+                }
+            }
+            return new Loaded(catalog, headroom);
+        })
+                .busy(state.processingProperty())
+                .onSuccess(loaded -> {
+                    model.show(loaded.catalog(), loaded.headroom());
+                    catalogSource.textProperty().bind(model.sourceProperty());
+                    reselect(loaded.catalog());
+                })
+                .onError(Exception.class, e -> {
+                    loadedFor = null;
+                    catalogSource.setText("The GPU types of " + region + " could not be read: " + e.getMessage());
+                })
+                .runOn(services.executor());
+    }
+
+    private void reselect(GpuCatalog catalog) {
+        GpuTypeRow row = model.find(state.instanceType.get());
+        if (row != null) {
+            typeTable.getSelectionModel().select(row);
+            typeTable.scrollTo(row);
+        } else {
+            state.offer.set(null);
+            state.instanceType.set(null);
+        }
+    }
+
+    private static <T> TableColumn<GpuTypeRow, T> column(String title, double width, Function<GpuTypeRow, T> value,
+                                                         Function<T, String> format) {
+        TableColumn<GpuTypeRow, T> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setId("col-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "—" : format.apply(item));
+            }
+        });
+        return c;
+    }
+
+    /** Rows whose type does not fit the quota are marked, not hidden: the quota can be raised. */
+    private static final class QuotaRow extends TableRow<GpuTypeRow> {
+        @Override
+        protected void updateItem(GpuTypeRow row, boolean empty) {
+            super.updateItem(row, empty);
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over-quota"), !empty && row != null && !row.fitsQuota());
+        }
+    }
+}

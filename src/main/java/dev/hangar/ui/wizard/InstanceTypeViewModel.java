@@ -1,0 +1,72 @@
+package dev.hangar.ui.wizard;
+
+import dev.hangar.catalog.GpuCatalog;
+import dev.hangar.catalog.QuotaHeadroom.Headroom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/** The GPU type table's rows, filter and source line; no window needed to test it. */
+final class InstanceTypeViewModel {
+
+    private final ObservableList<GpuTypeRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<GpuTypeRow> filtered = new FilteredList<>(rows);
+    private final SortedList<GpuTypeRow> sorted = new SortedList<>(filtered);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final StringProperty source = new SimpleStringProperty("");
+
+    InstanceTypeViewModel() {
+        filter.addListener((obs, old, text) -> applyFilter(text));
+    }
+
+    /** The rows as shown: filtered, then sorted by the table's comparator once bound to it. */
+    SortedList<GpuTypeRow> rows() {
+        return sorted;
+    }
+
+    StringProperty filterProperty() {
+        return filter;
+    }
+
+    StringProperty sourceProperty() {
+        return source;
+    }
+
+    /** Cheapest first, unknown prices last: a researcher usually wants the smallest machine that fits. */
+    void show(GpuCatalog catalog, Map<String, Headroom> headroomByFamily) {
+        List<GpuTypeRow> list = catalog.offers().stream()
+                .map(o -> new GpuTypeRow(o, headroomByFamily.get(o.type().family())))
+                .sorted(java.util.Comparator.comparing(GpuTypeRow::pricePerHour, java.util.Comparator.nullsLast(Double::compare))
+                        .thenComparing(GpuTypeRow::name))
+                .toList();
+        rows.setAll(list);
+        source.set(list.size() + " GPU types in " + catalog.region() + " · " + describe(catalog)
+                + (headroomByFamily.isEmpty() ? " · quota headroom unknown" : ""));
+    }
+
+    private static String describe(GpuCatalog catalog) {
+        return switch (catalog.source()) {
+            case "live" -> "read from AWS just now";
+            case "cache" -> "from the cache of " + catalog.fetchedAt().toString().substring(0, 10);
+            default -> catalog.source();
+        };
+    }
+
+    /** Every word must match the type name, the GPU model, or "24gb" as a minimum GPU memory. */
+    private void applyFilter(String text) {
+        String[] tokens = text == null ? new String[0] : text.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        List<String> words = Arrays.stream(tokens).filter(t -> !t.isEmpty()).toList();
+        filtered.setPredicate(words.isEmpty() ? null : row -> words.stream().allMatch(row::matches));
+    }
+
+    GpuTypeRow find(String instanceType) {
+        return rows.stream().filter(r -> r.name().equals(instanceType)).findFirst().orElse(null);
+    }
+}

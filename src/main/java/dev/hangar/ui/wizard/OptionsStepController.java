@@ -1,0 +1,116 @@
+package dev.hangar.ui.wizard;
+
+import dev.hangar.catalog.CostEstimator;
+import dev.hangar.spec.Egress;
+import dev.hangar.spec.Market;
+import dev.hangar.spec.SpecValidator;
+import dev.hangar.spec.Tenancy;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.util.StringConverter;
+
+/** Name, tenancy (with what it costs), on-demand or spot, idle stop, outbound traffic and tags. */
+final class OptionsStepController implements StepController {
+
+    private static final String[] FIELDS = {"name", "tenancy", "market", "idleStopMinutes", "egress", "tags"};
+
+    private final WizardState state;
+    private final StringProperty tagsParseError = new SimpleStringProperty("");
+
+    @FXML private TextField nameField;
+    @FXML private Label nameError;
+    @FXML private RadioButton sharedRadio;
+    @FXML private RadioButton dedicatedRadio;
+    @FXML private Label tenancyNote;
+    @FXML private RadioButton onDemandRadio;
+    @FXML private RadioButton spotRadio;
+    @FXML private Label marketNote;
+    @FXML private Spinner<Integer> idleSpinner;
+    @FXML private Label idleError;
+    @FXML private ChoiceBox<Egress> egressChoice;
+    @FXML private TextArea tagsArea;
+    @FXML private Label tagsError;
+
+    OptionsStepController(WizardState state, WizardServices services) {
+        this.state = state;
+    }
+
+    @FXML
+    private void initialize() {
+        nameField.textProperty().bindBidirectional(state.name);
+        pair(sharedRadio, dedicatedRadio, state.tenancy, Tenancy.DEFAULT, Tenancy.DEDICATED);
+        tenancyNote.setText(String.format("Dedicated hardware runs only your instances: about %.0f %% more per hour, plus $%.2f per hour "
+                + "for the region while any dedicated instance runs. Shared hardware is isolated by the hypervisor and enough for most work.",
+                (CostEstimator.DEDICATED_PRICE_FACTOR - 1) * 100, CostEstimator.DEDICATED_REGION_FEE_PER_HOUR));
+        pair(onDemandRadio, spotRadio, state.market, Market.ON_DEMAND, Market.SPOT);
+        spotRadio.disableProperty().bind(Bindings.createBooleanBinding(() -> state.offer.get() != null && !state.offer.get().type().spot(), state.offer));
+        marketNote.textProperty().bind(Bindings.createStringBinding(() -> state.market.get() == Market.SPOT
+                ? "Spot is often 60–90 % cheaper, but AWS may reclaim the machine with two minutes' notice: save checkpoints to the bucket."
+                : "On-demand runs until you stop it.", state.market));
+        var idle = new IntegerSpinnerValueFactory(0, SpecValidator.MAX_IDLE_STOP_MINUTES, state.idleStopMinutes.get(), 5);
+        idleSpinner.setValueFactory(idle);
+        idleSpinner.setEditable(true);
+        idle.valueProperty().addListener((obs, old, now) -> state.idleStopMinutes.set(now == null ? 0 : now));
+        state.idleStopMinutes.addListener((obs, old, now) -> idle.setValue(now.intValue()));
+        egressChoice.getItems().setAll(Egress.values());
+        egressChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Egress e) {
+                return e == null ? "" : switch (e) {
+                    case WEB -> "HTTP and HTTPS only (recommended)";
+                    case HTTPS_ONLY -> "HTTPS only";
+                    case ALL -> "Everything";
+                };
+            }
+
+            @Override
+            public Egress fromString(String s) {
+                return null;
+            }
+        });
+        egressChoice.valueProperty().bindBidirectional(state.egress);
+        tagsArea.setText(TagsText.format(state.tags.get()));
+        tagsArea.textProperty().addListener((obs, old, text) -> {
+            TagsText.Parsed parsed = TagsText.parse(text);
+            tagsParseError.set(parsed.error());
+            state.tags.set(parsed.tags());
+        });
+        state.tags.addListener((obs, old, now) -> {
+            if (!now.equals(TagsText.parse(tagsArea.getText()).tags())) {
+                tagsArea.setText(TagsText.format(now));
+            }
+        });
+        FieldErrors errors = new FieldErrors(state.problems(), FIELDS);
+        errors.show(nameError, "name");
+        errors.show(idleError, "idleStopMinutes");
+        errors.show(tagsError, "tags");
+        tagsError.textProperty().unbind();
+        tagsError.textProperty().bind(Bindings.createStringBinding(() -> (tagsParseError.get() + "\n" + errors.messages("tags")).trim(),
+                tagsParseError, state.problems()));
+    }
+
+    @Override
+    public BooleanExpression canProceed() {
+        return new FieldErrors(state.problems(), FIELDS).none().and(tagsParseError.isEmpty());
+    }
+
+    private static <E> void pair(RadioButton first, RadioButton second, javafx.beans.property.ObjectProperty<E> value, E a, E b) {
+        ToggleGroup group = new ToggleGroup();
+        first.setToggleGroup(group);
+        second.setToggleGroup(group);
+        (value.get() == b ? second : first).setSelected(true);
+        second.selectedProperty().addListener((obs, old, on) -> value.set(on ? b : a));
+        value.addListener((obs, old, now) -> (now == b ? second : first).setSelected(true));
+    }
+}

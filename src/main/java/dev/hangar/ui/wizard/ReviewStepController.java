@@ -1,0 +1,163 @@
+package dev.hangar.ui.wizard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.checklist.Finding;
+import dev.hangar.checklist.Status;
+import dev.hangar.export.ExportFormat;
+import dev.hangar.export.ExportInput;
+import dev.hangar.export.Exporters;
+import dev.hangar.export.StackModel;
+import dev.hangar.preflight.PreflightCheck;
+import dev.hangar.review.EvidenceFactory;
+import dev.hangar.review.LaunchReview;
+import dev.hangar.spec.InvalidSpecException;
+import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.SpecProblem;
+import dev.hangar.ui.concurrent.Tasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+
+/**
+ * The review before launch: the security checklist with its one-click fixes, the preflight, the IAM
+ * policy, the cost and the exports. Launch (the frame's Next) is enabled only when the review allows it.
+ */
+final class ReviewStepController implements StepController {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WizardState state;
+    private final WizardServices services;
+    private int generation;
+
+    @FXML private Label reviewSummary;
+    @FXML private Label costLabel;
+    @FXML private ListView<Finding> checklistList;
+    @FXML private ListView<PreflightCheck> preflightList;
+    @FXML private TextArea policyArea;
+    @FXML private Label launchBlockedReason;
+    @FXML private HBox exportButtons;
+    @FXML private Label exportStatus;
+
+    ReviewStepController(WizardState state, WizardServices services) {
+        this.state = state;
+        this.services = services;
+    }
+
+    @FXML
+    private void initialize() {
+        checklistList.setCellFactory(list -> new FindingCell(this::applyFix));
+        preflightList.setCellFactory(list -> new PreflightCell());
+        preflightList.setPlaceholder(new Label("Plan-only mode: preflight needs an AWS account."));
+        exportButtons.disableProperty().bind(state.review.isNull().or(state.processingProperty()));
+        launchBlockedReason.visibleProperty().bind(launchBlockedReason.textProperty().isNotEmpty());
+        launchBlockedReason.managedProperty().bind(launchBlockedReason.visibleProperty());
+    }
+
+    @Override
+    public BooleanExpression canProceed() {
+        return Bindings.createBooleanBinding(() -> state.review.get() != null && state.review.get().launchable()
+                && state.clients().isPresent() && state.review.get().spec().equals(state.spec()), state.review, state.specBinding(), state.sessionProperty());
+    }
+
+    @Override
+    public void entered() {
+        runReview();
+    }
+
+    private void runReview() {
+        int run = ++generation;
+        LaunchSpec spec = state.spec();
+        var reviewer = services.reviewer(state.clients());
+        state.review.set(null);
+        reviewSummary.setText("Checking " + spec.name() + (state.clients().isPresent() ? " against your account…" : " offline…"));
+        launchBlockedReason.setText("");
+        Tasks.create(() -> reviewer.review(spec))
+                .busy(state.processingProperty())
+                .onSuccess(review -> {
+                    if (run == generation) {
+                        show(review);
+                    }
+                })
+                .onError(InvalidSpecException.class, e -> invalid(e.problems()))
+                .onError(Exception.class, e -> blocked("The review failed: " + firstLine(e.getMessage())))
+                .runOn(services.executor());
+    }
+
+    private void show(LaunchReview review) {
+        state.review.set(review);
+        var counts = review.checklist().counts();
+        reviewSummary.setText("Security checklist: " + counts.get(Status.PASS) + " pass · " + counts.get(Status.WARN) + " warn · "
+                + counts.get(Status.FAIL) + " fail" + review.preflight().map(p -> "    Preflight: " + (p.passed() ? "passed" : "FAILED")).orElse(""));
+        costLabel.setText("Cost: " + review.cost().summary());
+        // Failures first: they are what stands between the researcher and Launch.
+        checklistList.getItems().setAll(review.checklist().findings().stream()
+                .sorted(Comparator.comparing((Finding f) -> f.status() == Status.FAIL ? 0 : f.status() == Status.WARN ? 1 : 2)).toList());
+        preflightList.getItems().setAll(review.preflight().map(p -> p.checks()).orElse(List.of()));
+        policyArea.setText("Trust policy — only EC2 may use the role\n" + pretty(review.trustPolicy())
+                + "\n\nData access policy — " + review.spec().dataBucket() + "\n" + pretty(review.dataAccessPolicy())
+                + "\n\nAWS managed policies\n" + review.managedPolicies().stream().map(a -> "  " + a).collect(Collectors.joining("\n")));
+        launchBlockedReason.setText(review.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(""));
+    }
+
+    private void invalid(List<SpecProblem> problems) {
+        blocked("The spec is not complete: " + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; ")));
+    }
+
+    private void blocked(String reason) {
+        reviewSummary.setText("");
+        checklistList.getItems().clear();
+        preflightList.getItems().clear();
+        launchBlockedReason.setText(reason);
+    }
+
+    private void applyFix(Finding finding) {
+        state.load(finding.fix().applyTo(state.spec()));
+        runReview();
+    }
+
+    @FXML
+    void export(ActionEvent event) {
+        LaunchReview review = state.review.get();
+        ExportFormat format = ExportFormat.fromWire((String) ((Button) event.getSource()).getUserData());
+        var window = exportButtons.getScene().getWindow();
+        services.fileSaver().choose(window, "Save " + format.wireName(), format.defaultFileName()).ifPresent(target -> {
+            exportStatus.setText("Saving…");
+            Tasks.create(() -> write(review, format, target))
+                    .onSuccess(path -> exportStatus.setText("Saved " + format.wireName() + " to " + path))
+                    .onError(Exception.class, e -> exportStatus.setText("Could not save " + target + ": " + firstLine(e.getMessage())))
+                    .runOn(services.executor());
+        });
+    }
+
+    private Path write(LaunchReview review, ExportFormat format, Path target) throws Exception {
+        boolean evidence = format == ExportFormat.EVIDENCE_JSON || format == ExportFormat.EVIDENCE_HTML;
+        StackModel stack = StackModel.of(review.spec());
+        ExportInput input = evidence ? new ExportInput(stack, EvidenceFactory.of(review, services.clock())) : ExportInput.of(stack);
+        Files.writeString(target, Exporters.export(format, input));
+        return target;
+    }
+
+    private static String pretty(String json) {
+        try {
+            return JSON.readTree(json).toPrettyString();
+        } catch (Exception e) {
+            return json;
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.hangar.ui.concurrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+@ExtendWith(ApplicationExtension.class)
+class TaskExecutorTest {
+
+    @Test
+    void theCurrentThreadExecutorRunsAtOnceInOrder() {
+        List<String> seen = new ArrayList<>();
+        SimpleBooleanProperty busy = new SimpleBooleanProperty();
+        busy.addListener((obs, old, now) -> seen.add("busy=" + now));
+        Tasks.create(() -> {
+            seen.add("work");
+            return 42;
+        }).busy(busy).onSuccess(v -> seen.add("success " + v)).andFinally(() -> seen.add("finally")).runOn(new CurrentThreadTaskExecutor());
+        assertThat(seen).containsExactly("busy=true", "work", "success 42", "busy=false", "finally");
+    }
+
+    @Test
+    void anErrorGoesToTheFirstHandlerOfItsType() {
+        List<String> seen = new ArrayList<>();
+        Tasks.create(() -> {
+            throw new UncheckedIOException(new IOException("disk full"));
+        }).onSuccess(v -> seen.add("success"))
+                .onError(IllegalStateException.class, e -> seen.add("state"))
+                .onError(UncheckedIOException.class, e -> seen.add("io " + e.getCause().getMessage()))
+                .onError(Exception.class, e -> seen.add("any"))
+                .andFinally(() -> seen.add("finally"))
+                .runOn(new CurrentThreadTaskExecutor());
+        assertThat(seen).containsExactly("io disk full", "finally");
+    }
+
+    @Test
+    void anUnhandledErrorStillRunsFinallyAndClearsBusy() {
+        SimpleBooleanProperty busy = new SimpleBooleanProperty();
+        List<String> seen = new ArrayList<>();
+        Tasks.create(() -> {
+            throw new IllegalArgumentException("x");
+        }).busy(busy).andFinally(() -> seen.add("finally")).runOn(new CurrentThreadTaskExecutor());
+        assertThat(seen).containsExactly("finally");
+        assertThat(busy.get()).isFalse();
+    }
+
+    @Test
+    void theFxExecutorWorksOffTheFxThreadAndHandsResultsToIt() throws Exception {
+        try (FxTaskExecutor executor = new FxTaskExecutor()) {
+            CountDownLatch done = new CountDownLatch(1);
+            String[] threads = new String[2];
+            boolean[] onFx = new boolean[1];
+            Platform.runLater(() -> Tasks.create(() -> {
+                threads[0] = Thread.currentThread().getName();
+                return "ok";
+            }).onSuccess(v -> {
+                threads[1] = v;
+                onFx[0] = Platform.isFxApplicationThread();
+                done.countDown();
+            }).runOn(executor));
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(threads[0]).startsWith("hangar-ui-task-");
+            assertThat(threads[1]).isEqualTo("ok");
+            assertThat(onFx[0]).isTrue();
+        }
+    }
+}

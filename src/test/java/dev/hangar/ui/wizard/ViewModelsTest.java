@@ -1,0 +1,137 @@
+package dev.hangar.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hangar.catalog.GpuCatalog;
+import dev.hangar.catalog.GpuInstanceType;
+import dev.hangar.catalog.GpuOffer;
+import dev.hangar.catalog.ImageInfo;
+import dev.hangar.catalog.QuotaHeadroom.Headroom;
+import dev.hangar.journal.LaunchState;
+import dev.hangar.provision.LaunchContext;
+import dev.hangar.provision.LaunchEvent;
+import dev.hangar.provision.Step;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The view models, without a window. */
+class ViewModelsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T00:00:00Z");
+
+    private static GpuOffer offer(String name, String model, int gpus, int gpuMiB, int vcpus, Double price) {
+        return new GpuOffer(new GpuInstanceType(name, "NVIDIA", model, gpus, gpuMiB, vcpus, vcpus * 4096L, List.of("x86_64"), true),
+                List.of("us-east-1a", "us-east-1b"), price);
+    }
+
+    private static final GpuCatalog CATALOG = new GpuCatalog("us-east-1", NOW, "live", List.of(
+            offer("p4d.24xlarge", "A100", 8, 8 * 40960, 96, 32.77),
+            offer("g5.xlarge", "A10G", 1, 24576, 4, 1.006),
+            offer("g6.xlarge", "L4", 1, 24576, 4, 0.805),
+            offer("g4dn.xlarge", "T4", 1, 16384, 4, null)));
+
+    @Test
+    void gpuTypesListCheapestFirstWithUnknownPricesLast() {
+        InstanceTypeViewModel model = new InstanceTypeViewModel();
+        model.show(CATALOG, Map.of());
+        assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactly("g6.xlarge", "g5.xlarge", "p4d.24xlarge", "g4dn.xlarge");
+        assertThat(model.sourceProperty().get()).contains("4 GPU types").contains("read from AWS just now").contains("quota headroom unknown");
+    }
+
+    @Test
+    void theFilterMatchesNameModelAndMinimumGpuMemory() {
+        InstanceTypeViewModel model = new InstanceTypeViewModel();
+        model.show(CATALOG, Map.of());
+        model.filterProperty().set("a10g");
+        assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactly("g5.xlarge");
+        model.filterProperty().set("24gb");
+        assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactlyInAnyOrder("g6.xlarge", "g5.xlarge", "p4d.24xlarge");
+        model.filterProperty().set("nvidia xlarge 100gb");
+        assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactly("p4d.24xlarge");
+        model.filterProperty().set("  ");
+        assertThat(model.rows()).hasSize(4);
+    }
+
+    @Test
+    void quotaHeadroomMarksTypesThatDoNotFit() {
+        InstanceTypeViewModel model = new InstanceTypeViewModel();
+        model.show(CATALOG, Map.of("g5", new Headroom("L-DB2E81BA", "Running On-Demand G and VT instances", 64, 62),
+                "p4d", new Headroom("L-417A185B", "Running On-Demand P instances", 192, 0)));
+        GpuTypeRow g5 = model.find("g5.xlarge");
+        assertThat(g5.freeVcpus()).isEqualTo(2);
+        assertThat(g5.fitsQuota()).isFalse();
+        assertThat(g5.headroomText()).isEqualTo("2 vCPU free — too few");
+        assertThat(model.find("p4d.24xlarge").fitsQuota()).isTrue();
+        assertThat(model.find("g6.xlarge").freeVcpus()).isEqualTo(-1);
+        assertThat(model.find("g6.xlarge").zones()).isEqualTo("2 (a b)");
+    }
+
+    @Test
+    void imagesAreGroupedByFrameworkAndOsNewestFirstAndFilteredByArchitecture() {
+        AmiViewModel model = new AmiViewModel(Clock.fixed(NOW, ZoneOffset.UTC));
+        List<ImageInfo> images = List.of(
+                image("ami-1", "Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.4.1 (Ubuntu 22.04) 20240901", "x86_64", "2024-09-02T00:00:00Z", false),
+                image("ami-2", "Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.5.1 (Ubuntu 22.04) 20251101", "x86_64", "2025-11-02T00:00:00Z", false),
+                image("ami-3", "Deep Learning Base OSS Nvidia Driver GPU AMI (Amazon Linux 2023) 20251101", "x86_64", "2026-11-20T00:00:00Z", false),
+                image("ami-4", "Deep Learning ARM64 AMI GPU PyTorch 2.5.1 (Ubuntu 22.04)", "arm64", "2026-11-20T00:00:00Z", false),
+                image("ami-5", "my-trainer-2026", "x86_64", "2026-10-01T00:00:00Z", true));
+
+        Map<String, List<ImageInfo>> groups = model.groups(images, List.of("x86_64"));
+
+        assertThat(groups.keySet()).containsExactly("PyTorch · Ubuntu 22.04", "Base · Amazon Linux 2023", "Your images");
+        assertThat(groups.get("PyTorch · Ubuntu 22.04")).extracting(ImageInfo::imageId).containsExactly("ami-2", "ami-1");
+        assertThat(model.age(images.get(2))).isEqualTo("6 days");
+        assertThat(model.warning("ami-3")).isEmpty();
+        assertThat(model.warning("ami-1")).contains("815 days old").contains("90 days");
+        assertThat(model.warning("ami-0123456789abcdef0")).contains("the review checks");
+        assertThat(model.warning("")).isEmpty();
+    }
+
+    private static ImageInfo image(String id, String name, String arch, String created, boolean own) {
+        return new ImageInfo(id, name, own ? "123456789012" : "898082745236", arch, Instant.parse(created), own);
+    }
+
+    @Test
+    void launchEventsMoveEachStepAndTheRollbackIsListedStepByStep() {
+        LaunchViewModel model = new LaunchViewModel();
+        model.start("llama-1a2b3c", List.of(step("create-role", "Create IAM role"), step("run-instance", "Run the instance"),
+                step("attach-data-volume", "Attach the data volume")));
+        assertThat(model.rows()).extracting(LaunchRow::state).containsOnly(LaunchRow.State.PENDING);
+        assertThat(model.runningProperty().get()).isTrue();
+
+        model.on(new LaunchEvent.StepStarted("create-role", "Create IAM role"));
+        model.on(new LaunchEvent.StepSucceeded("create-role", "Create IAM role", "hangar-llama-1a2b3c"));
+        model.on(new LaunchEvent.Progress(1, 3));
+        model.on(new LaunchEvent.StepStarted("run-instance", "Run the instance"));
+        model.on(new LaunchEvent.StepWaiting("run-instance", "IAM is propagating"));
+        assertThat(model.rows().get(1).state()).isEqualTo(LaunchRow.State.WAITING);
+        model.on(new LaunchEvent.StepFailed("run-instance", "Run the instance", "InvalidParameterCombination"));
+        model.on(new LaunchEvent.RollbackStarted("run-instance failed"));
+        model.on(new LaunchEvent.ResourceRemoved("iam-role", "hangar-llama-1a2b3c"));
+        model.on(new LaunchEvent.Finished(LaunchState.ROLLED_BACK, "everything it created was removed"));
+
+        assertThat(model.rows()).extracting(LaunchRow::state).containsExactly(LaunchRow.State.DONE, LaunchRow.State.FAILED,
+                LaunchRow.State.SKIPPED, LaunchRow.State.ROLLBACK, LaunchRow.State.REMOVED);
+        assertThat(model.rows().get(0).detail()).isEqualTo("hangar-llama-1a2b3c");
+        assertThat(model.rows().get(4).title()).isEqualTo("Removed iam-role hangar-llama-1a2b3c");
+        assertThat(model.progressProperty().get()).isEqualTo(1.0 / 3);
+        assertThat(model.progressTextProperty().get()).isEqualTo("1 of 3 steps");
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.succeeded()).isFalse();
+        assertThat(model.finishedProperty().get()).isEqualTo(LaunchState.ROLLED_BACK);
+        assertThat(model.log()).noneMatch(l -> l.contains("1/3")).anyMatch(l -> l.startsWith("Rolling back"));
+    }
+
+    private static Step step(String id, String title) {
+        return new Step() {
+            public String id() { return id; }
+            public String title() { return title; }
+            public List<String> dependsOn() { return List.of(); }
+            public String apply(LaunchContext ctx) { return ""; }
+        };
+    }
+}

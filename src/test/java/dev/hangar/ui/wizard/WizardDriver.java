@@ -1,0 +1,137 @@
+package dev.hangar.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hangar.auth.AwsProfiles;
+import dev.hangar.auth.SessionOpener;
+import dev.hangar.provision.Pacing;
+import dev.hangar.testing.LocalAws;
+import dev.hangar.ui.concurrent.FxTaskExecutor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+/**
+ * Opens the wizard on the local endpoint and drives it as a person would: click, type, wait for
+ * what loads in the background. Settings and credentials are injected into the Account step.
+ */
+final class WizardDriver implements AutoCloseable {
+
+    static final String DETECTED_IP = "203.0.113.7";
+
+    final FxRobot robot;
+    final Stage stage;
+    final WizardState state = new WizardState();
+    final FxTaskExecutor executor = new FxTaskExecutor();
+    final Path home;
+    final Path exports;
+    final WizardWindow window;
+
+    WizardDriver(FxRobot robot, Stage stage, LocalAws aws, Path home) {
+        this(robot, stage, new SessionOpener(aws::clients), aws.settings(), home);
+    }
+
+    WizardDriver(FxRobot robot, Stage stage, SessionOpener sessions, dev.hangar.aws.AwsSettings settings, Path home) {
+        this.robot = robot;
+        this.stage = stage;
+        this.home = home;
+        this.exports = home.resolve("exports");
+        state.settingsProperty().set(settings);
+        // The test endpoint cannot reach checkip.amazonaws.com: the detector is a fixed answer here.
+        IpDetector ip = () -> Optional.of(DETECTED_IP);
+        FileSaver saver = (owner, title, name) -> {
+            try {
+                java.nio.file.Files.createDirectories(exports);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Optional.of(exports.resolve(name));
+        };
+        WizardServices services = new WizardServices(executor, sessions,
+                new AwsProfiles(ProfileFile.aggregator().build()), ip, saver, home, home.resolve(".ssh/config"), Clock.systemUTC(), Pacing.fast());
+        window = new WizardWindow(state, services);
+        robot.interact(() -> window.showIn(stage));
+    }
+
+    /** Fills every field from a spec and jumps to a step, as if the steps before it had been filled by hand. */
+    void prefill(dev.hangar.spec.LaunchSpec spec, WizardStep step) {
+        robot.interact(() -> {
+            state.load(spec);
+            state.currentStepProperty().set(step);
+        });
+        expectStep(step);
+    }
+
+    /** Waits for the review, and returns it. */
+    dev.hangar.review.LaunchReview review() {
+        waitUntil(() -> state.review.get() != null && !state.processingProperty().get(), "the review");
+        return state.review.get();
+    }
+
+    void next() {
+        waitUntil(() -> !button("#nextButton").isDisabled(), "Next to be enabled on " + state.currentStep());
+        robot.clickOn("#nextButton");
+    }
+
+    void expectStep(WizardStep step) {
+        waitUntil(() -> state.currentStep() == step, "step " + step);
+        waitUntil(() -> !state.processingProperty().get(), step + " to finish loading");
+    }
+
+    Button button(String query) {
+        return robot.lookup(query).queryButton();
+    }
+
+    String text(String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    <T extends Node> T node(String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    void screenshot(String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, stage.getScene(), name);
+    }
+
+    static void waitUntil(Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                Boolean[] ok = new Boolean[1];
+                WaitForAsyncUtils.asyncFx(() -> ok[0] = condition.call()).get();
+                return ok[0];
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Signs in (the Account step does on entry), then goes to the Region step. */
+    void signIn() {
+        waitUntil(() -> state.sessionProperty().get() != null || state.planOnlyReasonProperty().get() != null, "sign-in");
+        assertThat(state.planOnlyReasonProperty().get()).as("plan-only reason").isNull();
+    }
+
+    @Override
+    public void close() {
+        robot.interact(() -> {
+            stage.hide();
+            if (state.sessionProperty().get() != null) {
+                state.sessionProperty().get().close();
+            }
+        });
+        executor.close();
+    }
+}
