@@ -1,7 +1,6 @@
 package dev.hangar.catalog;
 
 import dev.hangar.aws.AwsClients;
-import dev.hangar.preflight.QuotaCodes;
 import dev.hangar.spec.Market;
 import java.util.Collection;
 import java.util.HashMap;
