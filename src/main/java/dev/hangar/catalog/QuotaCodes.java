@@ -1,4 +1,4 @@
-package dev.hangar.preflight;
+package dev.hangar.catalog;
 
 import dev.hangar.spec.Market;
 import java.util.Optional;
