@@ -15,6 +15,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything logs: nothing credential-shaped reaches standard error, whatever the log level.
+        System.setErr(RedactingOutputStream.around(System.err));
         if (args.length == 0) {
             Application.launch(HangarApplication.class);
             return;

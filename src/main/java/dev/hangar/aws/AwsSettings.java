@@ -4,6 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 
 /**
  * How Hangar reaches AWS: which profile, which endpoint, how long one attempt may take.
@@ -51,6 +55,21 @@ public record AwsSettings(Optional<String> profile, Optional<URI> endpoint, Dura
 
     public AwsSettings withMaxAttempts(int attempts) {
         return new AwsSettings(profile, endpoint, attemptTimeout, attempts);
+    }
+
+    /**
+     * The region the environment or the profile names ({@code AWS_REGION}, {@code aws.region}, then the
+     * profile's {@code region} in ~/.aws/config), if any. Unlike the SDK's default chain it never asks the
+     * instance metadata service, so it is quick and quiet on a laptop.
+     */
+    public Optional<String> defaultRegion() {
+        try {
+            AwsRegionProviderChain chain = new AwsRegionProviderChain(new SystemSettingsRegionProvider(),
+                    new AwsProfileRegionProvider(null, profile.orElse(null)));
+            return Optional.ofNullable(chain.getRegion()).map(Region::id);
+        } catch (RuntimeException none) {
+            return Optional.empty();
+        }
     }
 
     private static URI parseEndpoint(String url) {

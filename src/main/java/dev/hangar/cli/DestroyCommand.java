@@ -1,5 +1,7 @@
 package dev.hangar.cli;
 
+import dev.hangar.journal.JournalCorruptException;
+import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.journal.LaunchRecord;
 import dev.hangar.provision.LaunchOutcome;
 import java.io.PrintWriter;
@@ -26,22 +28,40 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation")
     boolean yes;
 
+    @Option(names = "--snapshot", description = "First snapshot the data volume and wait until it completes; the snapshot is kept "
+            + "(tagged hangar:snapshot-of, charged until you delete it). If it fails, nothing is destroyed.")
+    boolean snapshot;
+
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Engine engine = new Engine(root.global, System.getenv())) {
-            Optional<LaunchRecord> record = engine.journal().load(launchId);
+            Optional<LaunchRecord> record;
+            try {
+                record = engine.journal().load(launchId);
+            } catch (JournalCorruptException e) {
+                return JournalProblems.reportCorrupt(err, e);
+            }
             if (record.isEmpty()) {
                 err.println("--launch: no launch " + launchId + " in the journal at " + engine.journal().directory());
                 return ExitCode.INVALID;
             }
-            String what = keepDataVolume ? "everything but the data volume" : "everything, data volume included";
+            String what = (keepDataVolume ? "everything but the data volume" : "everything, data volume included")
+                    + (snapshot ? ", after a snapshot of the data volume" : "");
             if (!Confirmation.confirmed(yes, "Destroy launch " + launchId + " (" + what + ")?")) {
                 err.println("Not destroyed: confirm with --yes (no terminal to ask on).");
                 return ExitCode.INVALID;
             }
-            LaunchOutcome outcome = engine.launcher().destroy(record.get(), keepDataVolume, new EventPrinter(out));
+            LaunchOutcome outcome;
+            try {
+                outcome = snapshot
+                        ? InstanceActionCommand.actions(engine, root.global).destroy(launchId, keepDataVolume, true, new EventPrinter(out))
+                        : engine.launcher().destroy(record.get(), keepDataVolume, new EventPrinter(out));
+            } catch (LaunchBusyException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCode.FAILED;
+            }
             out.println(outcome.message());
             out.flush();
             return outcome.state() == dev.hangar.journal.LaunchState.DESTROYED ? ExitCode.OK : ExitCode.FAILED;

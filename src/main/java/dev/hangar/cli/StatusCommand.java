@@ -1,25 +1,35 @@
 package dev.hangar.cli;
 
+import dev.hangar.catalog.CatalogCache;
+import dev.hangar.catalog.CatalogService;
+import dev.hangar.checklist.Finding;
 import dev.hangar.journal.JournalCorruptException;
-import dev.hangar.journal.LaunchRecord;
-import dev.hangar.monitor.LiveStatus;
-import dev.hangar.monitor.StatusReader;
+import dev.hangar.monitor.CostSoFar;
+import dev.hangar.monitor.IdleAlarm;
+import dev.hangar.monitor.InstanceMetric;
+import dev.hangar.monitor.MetricSeries;
+import dev.hangar.monitor.MetricWindow;
+import dev.hangar.monitor.MonitorQuery;
+import dev.hangar.monitor.MonitorService;
+import dev.hangar.monitor.MonitorSnapshot;
+import dev.hangar.monitor.MonitoredInstance;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "List launches from the journal with their live state.")
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "List launches from the journal, and instances tagged hangar:launch-id that it lacks, with their live state, "
+                + "status checks, uptime, cost so far, idle-stop alarm and drift from what was launched.")
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand HangarCommand root;
@@ -31,74 +41,184 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print as JSON")
     boolean json;
 
+    @Option(names = "--metrics", paramLabel = "WINDOW", converter = WindowConverter.class,
+            description = "Include CPU, network and GPU series over the last 1h, 6h or 24h (with --json; the table shows the latest values)")
+    MetricWindow metrics;
+
+    @Option(names = "--region", paramLabel = "REGION", split = ",",
+            description = "Also look for instances tagged hangar:launch-id in these regions (the journal's are always read)")
+    Set<String> regions = Set.of();
+
+    static final class WindowConverter implements picocli.CommandLine.ITypeConverter<MetricWindow> {
+        @Override
+        public MetricWindow convert(String value) {
+            try {
+                return MetricWindow.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Engine engine = new Engine(root.global, System.getenv())) {
-            List<JournalCorruptException> corrupt = new ArrayList<>();
-            List<LaunchRecord> launches = launchId == null ? engine.journal().list(corrupt)
-                    : engine.journal().load(launchId).map(List::of).orElse(List.of());
-            if (launchId != null && launches.isEmpty()) {
-                err.println("--launch: no launch " + launchId + " in the journal at " + engine.journal().directory());
-                return ExitCode.INVALID;
+            if (launchId != null) {
+                try {
+                    if (engine.journal().load(launchId).isEmpty()) {
+                        err.println("--launch: no launch " + launchId + " in the journal at " + engine.journal().directory());
+                        return ExitCode.INVALID;
+                    }
+                } catch (JournalCorruptException e) {
+                    return JournalProblems.reportCorrupt(err, e);
+                }
             }
-            corrupt.forEach(e -> err.println("warning: " + e.getMessage()));
-            Map<String, LiveStatus> live = readLive(engine, launches);
-            List<Map<String, Object>> rows = launches.stream().map(r -> row(r, live.get(r.output("instanceId")))).toList();
+            Clock clock = Clock.systemUTC();
+            CatalogService prices = new CatalogService(engine.awsIfSignedIn(), new CatalogCache(engine.home(), clock), clock);
+            MonitorService monitor = new MonitorService(engine::aws, engine.journal(), prices, clock);
+            MonitorSnapshot snapshot = monitor.refresh(new MonitorQuery(regions, launchId, metrics));
             if (json) {
-                out.println(Json.write(Map.of("launches", rows)));
+                out.println(Json.write(toJson(snapshot)));
             } else {
-                printTable(out, rows);
+                printTable(out, snapshot);
             }
             out.flush();
-            return ExitCode.OK;
+            snapshot.problems().forEach(p -> err.println("warning: could not read " + p));
+            // The other launches are listed; a file that cannot be read is an error all the same, named.
+            snapshot.corruptJournal().forEach(e -> JournalProblems.reportCorrupt(err, e));
+            err.flush();
+            return snapshot.corruptJournal().isEmpty() && snapshot.problems().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
         }
     }
 
-    /** One DescribeInstances and one DescribeInstanceStatus per region, for the launches that may still have an instance. */
-    private static Map<String, LiveStatus> readLive(Engine engine, List<LaunchRecord> launches) {
-        Map<String, List<String>> byRegion = launches.stream()
-                .filter(r -> r.state().mayHoldResources() && r.output("instanceId") != null)
-                .collect(Collectors.groupingBy(r -> r.spec().region(), Collectors.mapping(r -> r.output("instanceId"), Collectors.toList())));
-        Map<String, LiveStatus> live = new HashMap<>();
-        if (!byRegion.isEmpty()) {
-            StatusReader reader = new StatusReader(engine.aws());
-            byRegion.forEach((region, ids) -> live.putAll(reader.read(region, ids)));
+    /** The snapshot as {@code status --json} prints it: the monitor's data, field for field. */
+    static Map<String, Object> toJson(MonitorSnapshot snapshot) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("takenAt", snapshot.takenAt());
+        json.put("launches", snapshot.instances().stream().map(StatusCommand::row).toList());
+        MetricWindow window = snapshot.query().metrics();
+        if (window != null) {
+            json.put("metricsWindow", window.label());
+            json.put("metricsPeriodSeconds", window.periodSeconds());
         }
-        return live;
+        json.put("problems", snapshot.problems());
+        return json;
     }
 
-    private static Map<String, Object> row(LaunchRecord r, LiveStatus s) {
+    private static Map<String, Object> row(MonitoredInstance i) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("launchId", r.launchId());
-        row.put("name", r.spec().name());
-        row.put("state", r.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        row.put("createdAt", r.createdAt());
-        row.put("region", r.spec().region());
-        row.put("availabilityZone", r.output("availabilityZone"));
-        row.put("instanceId", r.output("instanceId"));
-        row.put("instanceType", r.spec().instanceType());
-        row.put("instanceState", s == null ? null : s.state());
-        row.put("systemStatus", s == null ? null : s.systemStatus());
-        row.put("instanceStatus", s == null ? null : s.instanceStatus());
-        row.put("connect", r.output("connect"));
-        row.put("message", r.message());
+        row.put("launchId", i.launchId());
+        row.put("name", i.name());
+        row.put("state", i.stateName());
+        row.put("inJournal", i.inJournal());
+        row.put("createdAt", i.createdAt());
+        row.put("region", i.region());
+        row.put("availabilityZone", i.availabilityZone());
+        row.put("instanceId", i.instanceId());
+        row.put("instanceType", i.instanceType());
+        row.put("instanceState", i.instanceState());
+        row.put("systemStatus", i.systemStatus());
+        row.put("instanceStatus", i.instanceStatus());
+        row.put("launchTime", i.launchTime());
+        row.put("uptimeSeconds", i.uptime() == null ? null : i.uptime().toSeconds());
+        row.put("publicIp", i.publicIp());
+        row.put("privateIp", i.privateIp());
+        row.put("connect", i.connect());
+        row.put("message", i.message());
+        row.put("cost", i.cost() == null ? null : cost(i.cost()));
+        row.put("idleAlarm", i.idleAlarm() == null ? null : alarm(i.idleAlarm()));
+        row.put("drift", i.drift().stream().map(StatusCommand::finding).toList());
+        if (!i.metrics().isEmpty()) {
+            Map<String, Object> series = new LinkedHashMap<>();
+            i.metrics().forEach((metric, s) -> series.put(metric.key(), series(metric, s)));
+            row.put("metrics", series);
+        }
         return row;
     }
 
-    private static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
+    private static Map<String, Object> cost(CostSoFar c) {
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("currency", "USD");
+        cost.put("total", c.total());
+        cost.put("compute", c.compute());
+        cost.put("computeNote", "since the instance's last start, at the on-demand price");
+        cost.put("computeSince", c.computeSince());
+        cost.put("computeUntil", c.computeUntil());
+        cost.put("computeHours", c.computeHours());
+        cost.put("pricePerHour", c.pricePerHour());
+        cost.put("priceSource", c.priceSource());
+        cost.put("storage", c.storage());
+        cost.put("storageGiB", c.storageGiB());
+        cost.put("storageSince", c.storageSince());
+        return cost;
+    }
+
+    private static Map<String, Object> alarm(IdleAlarm a) {
+        Map<String, Object> alarm = new LinkedHashMap<>();
+        alarm.put("name", a.name());
+        alarm.put("state", a.state());
+        alarm.put("reason", a.reason());
+        alarm.put("updatedAt", a.updatedAt());
+        return alarm;
+    }
+
+    private static Map<String, Object> finding(Finding f) {
+        Map<String, Object> finding = new LinkedHashMap<>();
+        finding.put("ruleId", f.ruleId());
+        finding.put("title", f.title());
+        finding.put("severity", f.severity().wireName());
+        finding.put("status", f.status().name());
+        finding.put("controls", f.controls());
+        finding.put("detail", f.detail());
+        finding.put("fix", f.fix() == null ? null : f.fix().description());
+        return finding;
+    }
+
+    private static Map<String, Object> series(InstanceMetric metric, MetricSeries s) {
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("unit", metric.unit());
+        series.put("timestamps", s.timestamps());
+        series.put("values", s.values());
+        return series;
+    }
+
+    private static void printTable(PrintWriter out, MonitorSnapshot snapshot) {
+        List<MonitoredInstance> rows = snapshot.instances();
         if (rows.isEmpty()) {
-            out.println("No launches in the journal.");
+            out.println("No launches in the journal" + (snapshot.query().regions().isEmpty() ? "." : ", and no tagged instance in "
+                    + String.join(", ", snapshot.query().regions()) + "."));
             return;
         }
-        String format = "%-28s %-20s %-20s %-14s %-10s %-12s%n";
-        out.printf(format, "LAUNCH", "STATE", "INSTANCE", "TYPE", "LIVE", "CHECKS");
-        for (Map<String, Object> row : rows) {
-            String checks = row.get("systemStatus") == null ? "-" : row.get("systemStatus") + "/" + row.get("instanceStatus");
-            out.printf(format, row.get("launchId"), row.get("state"), dash(row.get("instanceId")), row.get("instanceType"),
-                    dash(row.get("instanceState")), checks);
+        String format = "%-28s %-18s %-20s %-13s %-10s %-16s %-8s %-9s %-10s %s%n";
+        out.printf(format, "LAUNCH", "STATE", "INSTANCE", "TYPE", "LIVE", "CHECKS", "UPTIME", "COST", "IDLE-STOP", "DRIFT");
+        for (MonitoredInstance i : rows) {
+            String checks = i.systemStatus() == null ? "-"
+                    : i.systemStatus().equals(i.instanceStatus()) ? i.systemStatus() : i.systemStatus() + "/" + i.instanceStatus();
+            String cost = i.cost() == null || i.cost().total() == null ? "-" : String.format("$%.2f", i.cost().total());
+            out.printf(format, i.launchId(), i.stateName(), dash(i.instanceId()), dash(i.instanceType()), dash(i.instanceState()), checks,
+                    i.uptime() == null ? "-" : duration(i.uptime()), cost, i.idleAlarm() == null ? "-" : i.idleAlarm().state(),
+                    i.drift().isEmpty() ? (i.running() ? "none" : "-") : i.drift().size() + " finding(s)");
         }
+        for (MonitoredInstance i : rows) {
+            for (Finding f : i.drift()) {
+                out.println("drift " + i.launchId() + " " + f.status() + " " + f.ruleId() + " " + f.controls() + ": " + f.detail());
+                out.println("  fix: " + f.fix().description());
+            }
+            if (!i.metrics().isEmpty()) {
+                StringBuilder latest = new StringBuilder("metrics " + i.launchId() + " (latest of " + snapshot.query().metrics().label() + "):");
+                i.metrics().forEach((metric, s) -> latest.append(' ').append(metric.key()).append('=')
+                        .append(s.latest() == null ? "-" : String.format("%.1f", s.latest())));
+                out.println(latest);
+            }
+        }
+        out.println("Cost so far: compute since each instance's last start at on-demand prices, plus gp3 storage since the launch.");
+    }
+
+    private static String duration(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes >= 24 * 60 ? minutes / (24 * 60) + "d" + (minutes / 60) % 24 + "h" : minutes / 60 + "h" + String.format("%02dm", minutes % 60);
     }
 
     private static Object dash(Object v) {

@@ -28,6 +28,9 @@ public final class JournalStore {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final java.util.Set<String> KNOWN_RESOURCE_STATES =
+            java.util.Set.of(ResourceRecord.INTENDED, ResourceRecord.CREATED, ResourceRecord.DELETED, ResourceRecord.KEPT);
+
     private final Path launches;
 
     public JournalStore(Path home) {
@@ -49,6 +52,24 @@ public final class JournalStore {
 
     public Path fileOf(String launchId) {
         return launches.resolve(launchId + ".json");
+    }
+
+    /**
+     * Locks a launch for the caller until the lock is closed or the process ends.
+     *
+     * @throws LaunchBusyException when another process, or another task of this one, holds it
+     */
+    public LaunchLock lock(String launchId) {
+        return LaunchLock.acquire(launches.resolve(launchId + ".lock"), launchId);
+    }
+
+    /** Whether some process holds the launch's lock right now (it is launching, resuming or destroying it). */
+    public boolean isBusy(String launchId) {
+        try (LaunchLock free = lock(launchId)) {
+            return false;
+        } catch (LaunchBusyException e) {
+            return true;
+        }
     }
 
     public boolean exists(String launchId) {
@@ -86,6 +107,16 @@ public final class JournalStore {
             LaunchRecord record = JSON.readValue(file.toFile(), LaunchRecord.class);
             if (record.launchId() == null || !record.launchId().equals(launchId) || record.state() == null || record.spec() == null) {
                 throw new JournalCorruptException(file, "it does not name launch " + launchId + " with a state and a spec");
+            }
+            for (ResourceRecord r : record.resources()) {
+                if (r == null || r.type() == null || r.id() == null || r.state() == null || !KNOWN_RESOURCE_STATES.contains(r.state())) {
+                    throw new JournalCorruptException(file, "a resource entry lacks its type, ID or a known state: " + r);
+                }
+            }
+            for (StepRecord step : record.steps()) {
+                if (step == null || step.id() == null || step.state() == null) {
+                    throw new JournalCorruptException(file, "a step entry lacks its ID or state: " + step);
+                }
             }
             return Optional.of(record);
         } catch (IOException e) {

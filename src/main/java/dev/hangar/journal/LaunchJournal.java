@@ -108,15 +108,25 @@ public final class LaunchJournal {
         });
     }
 
+    /**
+     * One record per resource: a repeated step (a resumed launch, a retry) that finds the same resource again
+     * updates its record, and the intention it had written under a provisional ID (a ClientToken, a name)
+     * is folded into it rather than left as a second record of the same resource.
+     */
     private void upsertResource(ResourceRecord resource, String replacingId) {
         change(r -> {
             List<ResourceRecord> resources = new ArrayList<>(r.resources());
-            String matchId = replacingId != null ? replacingId : resource.id();
-            int i = indexOfResource(resources, resource.type(), matchId);
-            if (i < 0) {
-                resources.add(resource);
+            int same = indexOfResource(resources, resource.type(), resource.id());
+            int intent = replacingId == null || replacingId.equals(resource.id()) ? -1 : indexOfResource(resources, resource.type(), replacingId);
+            if (same >= 0) {
+                resources.set(same, resource);
+                if (intent >= 0) {
+                    resources.remove(intent);
+                }
+            } else if (intent >= 0) {
+                resources.set(intent, resource);
             } else {
-                resources.set(i, resource);
+                resources.add(resource);
             }
             return copy(r, r.state(), r.steps(), resources, r.outputs(), r.message());
         });

@@ -1,5 +1,6 @@
 package dev.hangar.provision;
 
+import dev.hangar.aws.Redaction;
 import dev.hangar.spec.LaunchSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,8 +47,48 @@ public final class AwsErrors {
         return new ArrayList<>(zones);
     }
 
+    /**
+     * AWS quotes the request it expected when a signature does not match ("The Canonical String for this
+     * request should have been ..."), and that request holds the session token header; some services
+     * echo the access key ID. None of it may reach the journal, a log or the screen.
+     */
+    private static final Pattern CANONICAL = Pattern.compile("(?is)\\s*(?:The Canonical String for this request should have been|"
+            + "The String-to-Sign should have been|<CanonicalRequest>|<StringToSign>).*");
+
+    /** Removes what may carry credentials from a message that quotes AWS; safe on any text, null gives "". */
+    public static String redact(String message) {
+        if (message == null) {
+            return "";
+        }
+        String cut = CANONICAL.matcher(message).replaceFirst(" (AWS's copy of the signed request is left out: it may hold credentials)");
+        return Redaction.redact(cut);
+    }
+
     /** A message for the user; never includes request parameters (they may carry user data), only AWS's own text. */
     public static String explain(Throwable e, LaunchSpec spec) {
+        return redact(explainUnredacted(e, spec));
+    }
+
+    /**
+     * A one-line reason without a spec at hand (removals, sweep): AWS's error code and text, or what
+     * kept AWS from answering. Never null, never a stack trace, redacted like {@link #explain}.
+     */
+    public static String brief(Throwable e) {
+        if (e instanceof StepFailedException) {
+            return redact(e.getMessage());
+        }
+        String code = code(e);
+        if (code == null) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e instanceof SdkException ? "AWS could not be reached: " + firstSentence(e.getMessage()) : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return redact(message);
+        }
+        AwsServiceException ase = (AwsServiceException) e;
+        String aws = ase.awsErrorDetails().errorMessage();
+        return redact(code + (aws == null || aws.isBlank() ? " (HTTP " + ase.statusCode() + ")" : ": " + aws));
+    }
+
+    private static String explainUnredacted(Throwable e, LaunchSpec spec) {
         if (e instanceof StepFailedException) {
             return e.getMessage();
         }

@@ -1,8 +1,13 @@
 package dev.hangar.provision;
 
+import dev.hangar.journal.JournalStore;
+import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.journal.LaunchJournal;
+import dev.hangar.journal.LaunchLock;
+import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.LaunchState;
 import java.util.List;
+import java.util.Set;
 
 /** One launch, prepared and not yet run: its ID and plan are known, nothing exists in AWS yet. */
 public final class Launch {
@@ -11,12 +16,20 @@ public final class Launch {
     private final LaunchPlan plan;
     private final PlanExecutor executor;
     private final ResourceRemover remover;
+    private final JournalStore store;
+    /** For a resumed launch, the steps its journal shows done (their findings restored); empty for a new one. */
+    private final Set<String> alreadyDone;
+    private final boolean resumed;
 
-    Launch(LaunchContext ctx, LaunchPlan plan, PlanExecutor executor, ResourceRemover remover) {
+    Launch(LaunchContext ctx, LaunchPlan plan, PlanExecutor executor, ResourceRemover remover, JournalStore store,
+            Set<String> alreadyDone, boolean resumed) {
         this.ctx = ctx;
         this.plan = plan;
         this.executor = executor;
         this.remover = remover;
+        this.store = store;
+        this.alreadyDone = Set.copyOf(alreadyDone);
+        this.resumed = resumed;
     }
 
     public String launchId() {
@@ -32,10 +45,49 @@ public final class Launch {
         ctx.cancel();
     }
 
-    /** Runs every step; on a failure or a cancel, removes everything created and says so. */
+    /** Whether this continues an interrupted launch. */
+    public boolean resumed() {
+        return resumed;
+    }
+
+    /** The steps a resumed launch does not run again; empty for a new launch. */
+    public Set<String> alreadyDone() {
+        return alreadyDone;
+    }
+
+    /**
+     * Runs every step (a resumed launch: every step its journal does not show done); on a failure or a
+     * cancel, removes everything created and says so. Holds the launch's lock meanwhile.
+     *
+     * @throws LaunchBusyException when another process is running this launch (a resume while the first run lives)
+     */
     public LaunchOutcome run() throws InterruptedException {
+        try (LaunchLock lock = store.lock(launchId())) {
+            if (resumed) {
+                // Read before the lock was ours: another run may have moved the journal on since (finished it, or got further and died).
+                LaunchRecord now = store.load(launchId()).orElse(null);
+                if (now == null || now.state() != LaunchState.LAUNCHING) {
+                    throw new IllegalStateException("launch " + launchId() + " is " + (now == null ? "gone" : now.state()) + " now; there is nothing to resume");
+                }
+                if (!now.updatedAt().equals(ctx.journal().snapshot().updatedAt())) {
+                    throw new IllegalStateException("the journal of launch " + launchId() + " changed while resuming was prepared; run resume again");
+                }
+            }
+            return runLocked();
+        }
+    }
+
+    private LaunchOutcome runLocked() throws InterruptedException {
         LaunchJournal journal = ctx.journal();
-        PlanExecutor.Result result = executor.run(plan, ctx);
+        if (resumed) {
+            journal.state(LaunchState.LAUNCHING, "resumed; " + alreadyDone.size() + " of " + plan.steps().size() + " steps were done before");
+            for (Step step : plan.steps()) {
+                if (alreadyDone.contains(step.id())) {
+                    ctx.emit(new LaunchEvent.StepSucceeded(step.id(), step.title(), "done before the interruption"));
+                }
+            }
+        }
+        PlanExecutor.Result result = executor.run(plan, ctx, alreadyDone);
         if (result.succeeded()) {
             String message = "Launched " + ctx.instanceId() + " in " + ctx.availabilityZone();
             journal.state(LaunchState.SUCCEEDED, message);

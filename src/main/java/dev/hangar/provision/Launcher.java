@@ -2,15 +2,21 @@ package dev.hangar.provision;
 
 import dev.hangar.aws.AwsClients;
 import dev.hangar.journal.JournalStore;
+import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.journal.LaunchJournal;
+import dev.hangar.journal.LaunchLock;
 import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.LaunchState;
+import dev.hangar.journal.StepRecord;
+import dev.hangar.journal.StepState;
 import dev.hangar.provision.steps.PlanFactory;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.SpecValidator;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The engine's front door: prepares and runs launches, destroys them. Knows nothing of any UI. */
 public final class Launcher {
@@ -52,11 +58,79 @@ public final class Launcher {
         LaunchPlan plan = PlanFactory.plan(spec, names);
         LaunchJournal record = LaunchJournal.begin(journal, clock, names.launchId(), spec, plan.stepIds());
         LaunchContext ctx = new LaunchContext(spec, names, aws, record, listener, home, pacing);
-        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(spec.region(), names.launchId(), ctx.waits()));
+        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(spec.region(), names.launchId(), ctx.waits()),
+                journal, Set.of(), false);
     }
 
-    /** Removes everything the launch created, keeping the data volume (detached) if asked. */
-    public LaunchOutcome destroy(LaunchRecord record, boolean keepDataVolume, LaunchListener listener) {
+    /**
+     * Continues a launch that was interrupted (the process was killed, the laptop slept for good): the same
+     * plan with the same names, from its journal. Mutating steps the journal shows done are skipped, with
+     * what they found put back from the journal; read-only checks and every other step run again, which
+     * is safe because each step adopts what an earlier attempt of this launch created (by its tag, its
+     * unique name or its ClientToken). Like a new launch, it rolls everything back if a step fails.
+     *
+     * @throws IllegalArgumentException when the journal has no such launch
+     * @throws IllegalStateException    when the launch is not {@link LaunchState#LAUNCHING} (nothing to resume)
+     * @throws LaunchBusyException      when another process is still running it
+     * @throws dev.hangar.journal.JournalCorruptException when its journal file is damaged
+     */
+    public Launch resume(String launchId, LaunchListener listener) {
+        LaunchRecord record = journal.load(launchId)
+                .orElseThrow(() -> new IllegalArgumentException("no launch " + launchId + " in the journal at " + journal.directory()));
+        if (record.state() != LaunchState.LAUNCHING) {
+            throw new IllegalStateException(notResumable(record));
+        }
+        if (journal.isBusy(launchId)) {
+            throw new LaunchBusyException(launchId);
+        }
+        LaunchSpec spec = new SpecValidator().requireValid(record.spec());
+        LaunchNames names = new LaunchNames(launchId);
+        LaunchPlan plan = PlanFactory.plan(spec, names);
+        LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
+        LaunchContext ctx = new LaunchContext(spec, names, aws, live, listener, home, pacing);
+        Set<String> done = new LinkedHashSet<>();
+        for (StepRecord step : record.steps()) {
+            Step planned = plan.step(step.id());
+            if (step.state() == StepState.DONE && planned != null && !planned.readOnly() && planned.restore(ctx, record)) {
+                done.add(step.id());
+            }
+        }
+        // A mutating step counts as done only when every mutating step it depends on is done too.
+        boolean changed = true;
+        while (changed) {
+            changed = done.removeIf(id -> !done.containsAll(plan.ancestors(id).stream().filter(a -> !plan.step(a).readOnly()).toList()));
+        }
+        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(spec.region(), launchId, ctx.waits()), journal, done, true);
+    }
+
+    /** Why a launch in this state cannot be resumed, and what to do instead. */
+    public static String notResumable(LaunchRecord record) {
+        String id = record.launchId();
+        return switch (record.state()) {
+            case LAUNCHING -> "launch " + id + " can be resumed";
+            case SUCCEEDED -> "launch " + id + " already completed; there is nothing to resume";
+            case ROLLED_BACK, DESTROYED -> "launch " + id + " was " + (record.state() == LaunchState.ROLLED_BACK ? "rolled back" : "destroyed")
+                    + "; there is nothing to resume. Launch it again with 'launch'";
+            case ROLLING_BACK, ROLLBACK_INCOMPLETE, DESTROYING, DESTROY_INCOMPLETE -> "launch " + id + " was being removed ("
+                    + record.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "), not launched; run 'destroy --launch " + id
+                    + "' to finish removing it";
+        };
+    }
+
+    /**
+     * Removes everything the launch created, keeping the data volume (detached) if asked. Works on the
+     * journal as it is on disk once the launch's lock is held.
+     *
+     * @throws LaunchBusyException when another process is launching, resuming or destroying it
+     */
+    public LaunchOutcome destroy(LaunchRecord given, boolean keepDataVolume, LaunchListener listener) {
+        try (LaunchLock lock = journal.lock(given.launchId())) {
+            LaunchRecord record = journal.load(given.launchId()).orElse(given);
+            return destroyLocked(record, keepDataVolume, listener);
+        }
+    }
+
+    private LaunchOutcome destroyLocked(LaunchRecord record, boolean keepDataVolume, LaunchListener listener) {
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
         live.state(LaunchState.DESTROYING, "destroy requested");
         ResourceRemover remover = remover(record.spec().region(), record.launchId(), new Waits(pacing, new java.util.concurrent.atomic.AtomicBoolean()));

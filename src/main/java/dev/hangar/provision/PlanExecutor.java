@@ -1,8 +1,10 @@
 package dev.hangar.provision;
 
 import dev.hangar.journal.StepState;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -39,18 +41,27 @@ public final class PlanExecutor {
     }
 
     public Result run(LaunchPlan plan, LaunchContext ctx) throws InterruptedException {
+        return run(plan, ctx, Set.of());
+    }
+
+    /** Runs the plan's steps but {@code alreadyDone} (a resumed launch's finished steps), which count as done. */
+    public Result run(LaunchPlan plan, LaunchContext ctx, Set<String> alreadyDone) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, namedDaemons());
         CompletionService<Outcome> completions = new ExecutorCompletionService<>(pool);
-        Set<String> started = new HashSet<>();
-        Set<String> done = new HashSet<>();
+        Set<String> started = new HashSet<>(alreadyDone);
+        Set<String> done = new HashSet<>(alreadyDone);
         List<Step> steps = plan.steps();
+        // Everything a step depends on, directly or not: in a fresh run the same as its direct dependencies
+        // being done; in a resumed run a skipped step's dependents still wait for the checks that run again.
+        Map<String, Set<String>> ancestors = new HashMap<>();
+        steps.forEach(s -> ancestors.put(s.id(), plan.ancestors(s.id())));
         int running = 0;
         Result failure = null;
         try {
             while (true) {
                 if (failure == null && !ctx.isCancelled()) {
                     for (Step step : steps) {
-                        if (!started.contains(step.id()) && done.containsAll(step.dependsOn())) {
+                        if (!started.contains(step.id()) && done.containsAll(ancestors.get(step.id()))) {
                             started.add(step.id());
                             completions.submit(() -> runStep(step, ctx));
                             running++;

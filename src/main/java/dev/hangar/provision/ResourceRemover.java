@@ -45,7 +45,7 @@ public final class ResourceRemover {
             case ResourceKind.KEY_FILE -> Files.deleteIfExists(Path.of(r.id()));
             case ResourceKind.KEY_PAIR -> ec2().deleteKeyPair(d -> d.keyName(r.id()));
             case ResourceKind.SECURITY_GROUP -> deleteSecurityGroup(r.id());
-            case ResourceKind.PROFILE_ROLE -> ignoringMissing(() -> iam().removeRoleFromInstanceProfile(d -> d.instanceProfileName(parts[0]).roleName(parts[1])));
+            case ResourceKind.PROFILE_ROLE -> removeRoleFromProfile(parts[0], parts[1]);
             case ResourceKind.INSTANCE_PROFILE -> deleteInstanceProfile(r.id());
             case ResourceKind.IAM_POLICY_ATTACHMENT -> ignoringMissing(() -> iam().detachRolePolicy(d -> d.roleName(parts[0]).policyArn(parts[1])));
             case ResourceKind.IAM_INLINE_POLICY -> ignoringMissing(() -> iam().deleteRolePolicy(d -> d.roleName(parts[0]).policyName(parts[1])));
@@ -100,16 +100,22 @@ public final class ResourceRemover {
 
     private void terminate(String id) throws Exception {
         List<String> ids = id.startsWith(CLIENT_TOKEN) ? liveTaggedInstances() : List.of(id);
-        if (ids.isEmpty()) {
-            return;
+        // One already terminated or going (an interrupted rollback or destroy got that far) needs no second call.
+        List<String> toTerminate = ids.stream().filter(i -> instances(i).stream().anyMatch(ResourceRemover::notYetTerminating)).toList();
+        if (!toTerminate.isEmpty()) {
+            ignoring(List.of("InvalidInstanceID.NotFound"), () -> ec2().terminateInstances(t -> t.instanceIds(toTerminate)));
         }
-        ignoring(List.of("InvalidInstanceID.NotFound"), () -> ec2().terminateInstances(t -> t.instanceIds(ids)));
         for (String instanceId : ids) {
             waits.until("instance " + instanceId + " to terminate", waits.pacing().cleanupTimeout(), () -> {
                 List<Instance> found = instances(instanceId);
                 return found.isEmpty() || found.get(0).state().name() == InstanceStateName.TERMINATED;
             }, s -> { });
         }
+    }
+
+    private static boolean notYetTerminating(Instance i) {
+        InstanceStateName state = i.state().name();
+        return state != InstanceStateName.TERMINATED && state != InstanceStateName.SHUTTING_DOWN;
     }
 
     private List<String> liveTaggedInstances() {
@@ -139,6 +145,21 @@ public final class ResourceRemover {
                 }
             }, s -> { });
         }
+    }
+
+    /**
+     * Takes the role out of the profile if it is in it. The journal's record may be only an intention
+     * (the call failed, or its answer was never seen), so look first rather than trust how a service
+     * reports "not there" (AWS says NoSuchEntity; emulators differ).
+     */
+    private void removeRoleFromProfile(String profile, String role) {
+        ignoringMissing(() -> {
+            boolean holds = iam().getInstanceProfile(g -> g.instanceProfileName(profile)).instanceProfile().roles().stream()
+                    .anyMatch(r -> r.roleName().equals(role));
+            if (holds) {
+                iam().removeRoleFromInstanceProfile(d -> d.instanceProfileName(profile).roleName(role));
+            }
+        });
     }
 
     private void deleteInstanceProfile(String name) {

@@ -19,4 +19,24 @@ public interface Step {
 
     /** Does the work; returns a short detail for the progress line (may be empty). */
     String apply(LaunchContext ctx) throws Exception;
+
+    /**
+     * Whether the step only reads: a resumed launch runs such steps again (what they find lives only in
+     * memory, and the world may have changed), while it skips the journal's finished mutating steps.
+     */
+    default boolean readOnly() {
+        return false;
+    }
+
+    /**
+     * For a resumed launch whose journal says this step is done: puts back into {@code ctx} what the step
+     * found (a security group ID, an instance ID, …) from the journal's resources and outputs, instead of
+     * running it again.
+     *
+     * @return false when the journal does not hold what is needed; the step then runs again (steps are
+     *         written to be safe to repeat)
+     */
+    default boolean restore(LaunchContext ctx, dev.hangar.journal.LaunchRecord record) {
+        return true;
+    }
 }

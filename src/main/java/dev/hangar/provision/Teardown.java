@@ -41,7 +41,7 @@ public final class Teardown {
                 journal.deleted(r.type(), r.id());
                 listener.on(new LaunchEvent.ResourceRemoved(r.type(), r.id()));
             } catch (Exception e) {
-                String message = e.getMessage();
+                String message = AwsErrors.brief(e);
                 failures.add(r.type() + " " + r.id() + ": " + message);
                 listener.on(new LaunchEvent.ResourceRemovalFailed(r.type(), r.id(), message));
             }
@@ -53,7 +53,7 @@ public final class Teardown {
         try {
             remover.removeLeftoverVolumes(kept).forEach(v -> listener.on(new LaunchEvent.ResourceRemoved(ResourceKind.VOLUME, v)));
         } catch (RuntimeException e) {
-            failures.add("leftover volumes: " + e.getMessage());
+            failures.add("leftover volumes: " + AwsErrors.brief(e));
         }
         return failures;
     }

@@ -141,6 +141,11 @@ public final class SpecValidator {
             out.add(new SpecProblem("keyPair", "may contain only printable ASCII characters, not "
                     + Show.quote(keyPair)));
         }
+        if (spec.createKeyPair() && (keyPair.contains("/") || keyPair.contains("\\"))) {
+            // The new key pair's private key is saved as <home>/keys/<keyPair>.pem: a separator would put it elsewhere.
+            out.add(new SpecProblem("keyPair", "with createKeyPair=true the name is also the private key's file name "
+                    + "(keys/<name>.pem), so it may not contain '/' or '\\', not " + Show.quote(keyPair)));
+        }
     }
 
     private static void dataPrefix(String prefix, List<SpecProblem> out) {

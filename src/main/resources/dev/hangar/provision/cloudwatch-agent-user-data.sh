@@ -22,6 +22,7 @@ cat >/opt/aws/amazon-cloudwatch-agent/etc/hangar.json <<'JSON'
   "metrics": {
     "namespace": "CWAgent",
     "append_dimensions": {"InstanceId": "${aws:InstanceId}"},
+    "aggregation_dimensions": [["InstanceId"]],
     "metrics_collected": {
       "nvidia_gpu": {"measurement": ["utilization_gpu", "utilization_memory", "memory_used", "memory_total", "temperature_gpu", "power_draw"]},
       "mem": {"measurement": ["mem_used_percent"]},

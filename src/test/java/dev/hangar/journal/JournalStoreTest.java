@@ -49,6 +49,44 @@ class JournalStoreTest {
     }
 
     @Test
+    void aStepRepeatedAfterACrashFindsTheSameResourceAndKeepsOneRecordOfIt() {
+        JournalStore store = new JournalStore(home);
+        LaunchJournal journal = begin(store, "llama-000004");
+        journal.intend(ResourceKind.VOLUME, "client-token:llama-000004-data-us-east-1a", "create-data-volume");
+        journal.created(ResourceKind.VOLUME, "vol-1", "create-data-volume", "client-token:llama-000004-data-us-east-1a");
+        // resumed: the step runs again, with the same ClientToken, and AWS answers the same volume
+        journal.intend(ResourceKind.VOLUME, "client-token:llama-000004-data-us-east-1a", "create-data-volume");
+        journal.created(ResourceKind.VOLUME, "vol-1", "create-data-volume", "client-token:llama-000004-data-us-east-1a");
+        assertThat(store.load("llama-000004").orElseThrow().resources()).extracting(ResourceRecord::id, ResourceRecord::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("vol-1", "created"));
+        journal.deleted(ResourceKind.VOLUME, "vol-1");
+        assertThat(journal.snapshot().liveResourcesNewestFirst()).isEmpty();
+    }
+
+    @Test
+    void aLaunchIsLockedWhileOneTaskHoldsIt() {
+        JournalStore store = new JournalStore(home);
+        try (LaunchLock lock = store.lock("llama-000005")) {
+            assertThat(store.isBusy("llama-000005")).isTrue();
+            assertThatThrownBy(() -> store.lock("llama-000005")).isInstanceOf(LaunchBusyException.class)
+                    .hasMessageContaining("another Hangar process");
+            assertThat(store.isBusy("llama-000006")).isFalse();
+        }
+        assertThat(store.isBusy("llama-000005")).isFalse();
+        assertThat(store.list(new ArrayList<>())).isEmpty(); // lock files are not journal entries
+    }
+
+    @Test
+    void aResourceEntryWithoutItsIdIsReportedNotTrusted() throws Exception {
+        JournalStore store = new JournalStore(home);
+        LaunchJournal journal = begin(store, "llama-000007");
+        journal.created(ResourceKind.IAM_ROLE, "hangar-llama-000007", "create-role");
+        Path file = store.fileOf("llama-000007");
+        Files.writeString(file, Files.readString(file).replace("\"id\" : \"hangar-llama-000007\"", "\"id\" : null"));
+        assertThatThrownBy(() -> store.load("llama-000007")).isInstanceOf(JournalCorruptException.class).hasMessageContaining("resource entry");
+    }
+
+    @Test
     void liveResourcesComeNewestFirstAndLeaveOutDeletedOnes() {
         JournalStore store = new JournalStore(home);
         LaunchJournal journal = begin(store, "llama-000003");

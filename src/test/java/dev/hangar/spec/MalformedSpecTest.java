@@ -73,6 +73,9 @@ class MalformedSpecTest {
                 bad("{'keyPair':'" + "k".repeat(256) + "'}", "keyPair", "1 to 255"),
                 bad("{'keyPair':'ключ'}", "keyPair", "printable ASCII"),
                 bad("{'keyPair':'my\\tkey'}", "keyPair", "printable ASCII"),
+                bad("{'createKeyPair':true,'keyPair':'../../.ssh/authorized_keys'}", "keyPair", "private key's file name"),
+                bad("{'createKeyPair':true,'keyPair':'/32'}", "keyPair", "may not contain '/'"),
+                bad("{'createKeyPair':true,'keyPair':'a\\\\b'}", "keyPair", "'\\'"),
                 bad("{'createKeyPair':'yes'}", "createKeyPair", "true or false"),
                 // data bucket
                 bad("{'dataBucket':'ab'}", "dataBucket", "3 to 63"),

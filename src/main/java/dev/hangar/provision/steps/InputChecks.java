@@ -5,6 +5,7 @@ import static dev.hangar.provision.steps.StepIds.*;
 import dev.hangar.provision.AwsErrors;
 import dev.hangar.provision.LaunchContext;
 import dev.hangar.provision.LaunchContext.Placement;
+import dev.hangar.provision.LaunchTags;
 import dev.hangar.provision.StepFailedException;
 import dev.hangar.spec.LaunchSpec;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.LocationType;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -34,7 +36,19 @@ final class InputChecks {
         return Filter.builder().name(name).values(value).build();
     }
 
-    static final class CheckImage extends BaseStep {
+    /** A check creates nothing: a resumed launch runs it again rather than trusting what it found before. */
+    abstract static class Check extends BaseStep {
+        Check(String id, String title, List<String> dependsOn) {
+            super(id, title, dependsOn);
+        }
+
+        @Override
+        public final boolean readOnly() {
+            return true;
+        }
+    }
+
+    static final class CheckImage extends Check {
         CheckImage(String amiId) {
             super(CHECK_IMAGE, "Check image " + amiId, List.of());
         }
@@ -60,7 +74,7 @@ final class InputChecks {
         }
     }
 
-    static final class CheckBucket extends BaseStep {
+    static final class CheckBucket extends Check {
         CheckBucket(String bucket) {
             super(CHECK_BUCKET, "Check bucket s3://" + bucket, List.of());
         }
@@ -87,7 +101,7 @@ final class InputChecks {
         }
     }
 
-    static final class CheckKeyPair extends BaseStep {
+    static final class CheckKeyPair extends Check {
         private final boolean willCreate;
 
         CheckKeyPair(String keyName, boolean willCreate) {
@@ -98,14 +112,19 @@ final class InputChecks {
         @Override
         public String apply(LaunchContext ctx) throws Exception {
             String name = ctx.spec().keyPair();
-            boolean exists;
+            List<KeyPairInfo> found;
             try {
-                exists = !ctx.ec2().describeKeyPairs(r -> r.keyNames(name)).keyPairs().isEmpty();
+                found = ctx.ec2().describeKeyPairs(r -> r.keyNames(name)).keyPairs();
             } catch (AwsServiceException e) {
                 if (!AwsErrors.is(e, "InvalidKeyPair.NotFound")) {
                     throw e;
                 }
-                exists = false;
+                found = List.of();
+            }
+            boolean exists = !found.isEmpty();
+            if (willCreate && exists && found.stream().flatMap(k -> k.tags().stream())
+                    .anyMatch(t -> t.key().equals(LaunchTags.LAUNCH_ID) && t.value().equals(ctx.names().launchId()))) {
+                return "created by this launch before it was interrupted"; // a resumed launch
             }
             if (willCreate && exists) {
                 throw new StepFailedException("keyPair: a key pair named " + name + " already exists in " + ctx.spec().region()
@@ -120,7 +139,7 @@ final class InputChecks {
     }
 
     /** The VPC and its subnets: the spec's subnet, or the default subnet of each zone of the default VPC. */
-    static final class ResolveNetwork extends BaseStep {
+    static final class ResolveNetwork extends Check {
         ResolveNetwork() {
             super(RESOLVE_NETWORK, "Find the network", List.of());
         }
@@ -156,7 +175,7 @@ final class InputChecks {
         }
     }
 
-    static final class CheckOffering extends BaseStep {
+    static final class CheckOffering extends Check {
         CheckOffering(String instanceType) {
             super(CHECK_OFFERING, "Check where " + instanceType + " is offered", List.of());
         }
@@ -176,7 +195,7 @@ final class InputChecks {
     }
 
     /** Where the instance may start: subnets in zones that offer the type (and the spec's zone, if it pins one). No call. */
-    static final class ChoosePlacement extends BaseStep {
+    static final class ChoosePlacement extends Check {
         ChoosePlacement() {
             super(CHOOSE_PLACEMENT, "Choose the zones to try", List.of(RESOLVE_NETWORK, CHECK_OFFERING));
         }

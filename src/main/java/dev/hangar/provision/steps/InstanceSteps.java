@@ -2,6 +2,7 @@ package dev.hangar.provision.steps;
 
 import static dev.hangar.provision.steps.StepIds.*;
 
+import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.ResourceKind;
 import dev.hangar.provision.AwsErrors;
 import dev.hangar.provision.LaunchContext;
@@ -93,6 +94,16 @@ final class InstanceSteps {
                 return v.state() == VolumeState.AVAILABLE;
             }, s -> ctx.waiting(id(), "volume " + volumeId + " is being created (" + s + " s)"));
             return volumeId + " in " + zone;
+        }
+
+        @Override
+        public boolean restore(LaunchContext ctx, LaunchRecord record) {
+            String volumeId = record.output("dataVolumeId");
+            if (volumeId == null) {
+                return false;
+            }
+            ctx.volumeId(volumeId);
+            return true;
         }
     }
 

@@ -33,8 +33,15 @@ final class KeyPairStep extends BaseStep {
     public String apply(LaunchContext ctx) throws Exception {
         String name = ctx.spec().keyPair();
         Path file = keyFile(ctx.home(), name);
+        if (!file.normalize().getParent().equals(ctx.home().resolve("keys").normalize())) {
+            throw new StepFailedException("keyPair: " + name + " would put the private key outside " + ctx.home().resolve("keys"));
+        }
         if (Files.exists(file)) {
-            throw new StepFailedException("keyPair: " + file + " already exists; Hangar will not overwrite a private key");
+            if (!writtenByThisLaunch(ctx, file)) {
+                throw new StepFailedException("keyPair: " + file + " already exists; Hangar will not overwrite a private key");
+            }
+            // This launch wrote it before it was interrupted; the key pair is made anew below, so is its file.
+            Files.delete(file);
         }
         ctx.journal().intend(ResourceKind.KEY_PAIR, name, id());
         CreateKeyPairResponse created;
@@ -58,6 +65,11 @@ final class KeyPairStep extends BaseStep {
         writePrivateKey(file, created.keyMaterial());
         ctx.journal().created(ResourceKind.KEY_FILE, file.toString(), id());
         return "private key saved to " + file;
+    }
+
+    private static boolean writtenByThisLaunch(LaunchContext ctx, Path file) {
+        return ctx.journal().snapshot().resources().stream()
+                .anyMatch(r -> r.type().equals(ResourceKind.KEY_FILE) && r.id().equals(file.toString()) && r.mayExist());
     }
 
     private static CreateKeyPairResponse createKeyPair(LaunchContext ctx, String name) {

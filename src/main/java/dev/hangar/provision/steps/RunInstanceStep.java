@@ -1,5 +1,6 @@
 package dev.hangar.provision.steps;
 
+import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.ResourceKind;
 import dev.hangar.provision.AwsErrors;
 import dev.hangar.provision.LaunchContext;
@@ -72,6 +73,18 @@ final class RunInstanceStep extends BaseStep {
         }
         throw new StepFailedException("AWS has no " + spec.instanceType() + " capacity in any zone tried (" + String.join(", ", tried)
                 + "). Fix: try again later, or another region or instance type");
+    }
+
+    @Override
+    public boolean restore(LaunchContext ctx, LaunchRecord record) {
+        String instanceId = record.output("instanceId");
+        String zone = record.output("availabilityZone");
+        if (instanceId == null || zone == null) {
+            return false;
+        }
+        ctx.instanceId(instanceId);
+        ctx.availabilityZone(zone);
+        return true;
     }
 
     private static void preferSuggested(List<Placement> candidates, List<String> suggested) {

@@ -2,7 +2,9 @@ package dev.hangar.provision.steps;
 
 import static dev.hangar.provision.steps.StepIds.*;
 
+import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.ResourceKind;
+import dev.hangar.journal.ResourceRecord;
 import dev.hangar.provision.LaunchContext;
 import dev.hangar.spec.Egress;
 import java.util.ArrayList;
@@ -43,6 +45,18 @@ final class SecurityGroupSteps {
             ctx.securityGroupId(groupId);
             ctx.journal().created(ResourceKind.SECURITY_GROUP, groupId, id(), name);
             return groupId;
+        }
+
+        @Override
+        public boolean restore(LaunchContext ctx, LaunchRecord record) {
+            return record.resources().stream()
+                    .filter(r -> r.type().equals(ResourceKind.SECURITY_GROUP) && r.step().equals(id())
+                            && r.state().equals(ResourceRecord.CREATED) && r.id().startsWith("sg-"))
+                    .reduce((a, b) -> b)
+                    .map(r -> {
+                        ctx.securityGroupId(r.id());
+                        return true;
+                    }).orElse(false);
         }
     }
 

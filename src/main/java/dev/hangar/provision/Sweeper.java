@@ -1,0 +1,252 @@
+package dev.hangar.provision;
+
+import dev.hangar.aws.AwsClients;
+import dev.hangar.journal.JournalCorruptException;
+import dev.hangar.journal.JournalStore;
+import dev.hangar.journal.LaunchRecord;
+import dev.hangar.journal.LaunchState;
+import dev.hangar.journal.ResourceKind;
+import dev.hangar.journal.ResourceRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.Volume;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.InstanceProfile;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+
+/**
+ * Finds what launches left behind: resources tagged {@code hangar:launch-id} whose launch is not in the
+ * journal, or was rolled back or destroyed (completely or not). A launch the journal shows launched,
+ * launching, or being removed right now is never touched, nor is a launch whose journal file is damaged,
+ * nor a data volume that {@code destroy --keep-data-volume} kept on purpose.
+ *
+ * <p>EC2 and CloudWatch are searched per region; IAM, which is global and has no tag filter, once: every
+ * role and instance profile named {@code hangar-*}, with its tags read.
+ */
+public final class Sweeper {
+
+    /** IAM's resources are global: they are reported in this "region". */
+    public static final String GLOBAL = "global";
+
+    /**
+     * One leftover resource.
+     *
+     * @param kind     a {@link ResourceKind} name
+     * @param launchId the launch its tag names
+     * @param why      why it may go: "not in the journal", "rolled back", "destroyed", …
+     * @param detail   what else is worth knowing (its state, where it is attached), may be empty
+     */
+    public record Found(String region, String kind, String id, String launchId, String why, String detail) {
+    }
+
+    /** What a search found, and what it would not judge (damaged journal files, launches in progress). */
+    public record Findings(List<Found> found, List<String> warnings) {
+    }
+
+    /** The order to remove kinds in: nothing goes while something still uses it. */
+    private static final List<String> REMOVAL_ORDER = List.of(ResourceKind.ALARM, ResourceKind.INSTANCE, ResourceKind.VOLUME,
+            ResourceKind.KEY_PAIR, ResourceKind.SECURITY_GROUP, ResourceKind.INSTANCE_PROFILE, ResourceKind.IAM_ROLE);
+
+    private final AwsClients aws;
+    private final JournalStore journal;
+    private final Pacing pacing;
+
+    public Sweeper(AwsClients aws, JournalStore journal, Pacing pacing) {
+        this.aws = aws;
+        this.journal = journal;
+        this.pacing = pacing;
+    }
+
+    /** The regions the journal's launches ran in. */
+    public Set<String> journalRegions() {
+        return journal.list(new ArrayList<>()).stream().map(r -> r.spec().region()).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    public Findings find(Collection<String> regions) {
+        List<String> warnings = new ArrayList<>();
+        List<JournalCorruptException> corrupt = new ArrayList<>();
+        Map<String, LaunchRecord> launches = new HashMap<>();
+        journal.list(corrupt).forEach(r -> launches.put(r.launchId(), r));
+        Set<String> damaged = new HashSet<>();
+        for (JournalCorruptException e : corrupt) {
+            String id = e.file().getFileName().toString().replaceFirst("\\.json$", "");
+            damaged.add(id);
+            warnings.add("the journal file of launch " + id + " is damaged, so its resources are left alone: " + e.getMessage());
+        }
+        Judge judge = new Judge(launches, damaged, warnings);
+
+        List<Found> found = new ArrayList<>();
+        for (String region : new LinkedHashSet<>(regions)) {
+            findEc2(region, judge, found);
+            findAlarms(region, judge, found);
+        }
+        findIam(judge, found);
+        return new Findings(found, warnings);
+    }
+
+    /**
+     * Removes what {@link #find} found, kinds in a safe order (alarms, instances, volumes, key pairs,
+     * security groups, instance profiles, roles); one failure does not stop the rest.
+     *
+     * @return what could not be removed, one line each
+     */
+    public List<String> delete(List<Found> found, LaunchListener listener) {
+        List<String> failures = new ArrayList<>();
+        Waits waits = new Waits(pacing, new AtomicBoolean());
+        List<Found> ordered = new ArrayList<>(found);
+        ordered.sort(Comparator.comparingInt(f -> REMOVAL_ORDER.indexOf(f.kind())));
+        for (Found f : ordered) {
+            ResourceRemover remover = new ResourceRemover(aws, f.region(), f.launchId(), waits);
+            try {
+                remover.remove(new ResourceRecord(f.kind(), f.id(), "sweep", ResourceRecord.CREATED));
+                listener.on(new LaunchEvent.ResourceRemoved(f.kind(), f.id()));
+            } catch (Exception e) {
+                String why = AwsErrors.brief(e);
+                failures.add(f.kind() + " " + f.id() + " (" + f.region() + "): " + why);
+                listener.on(new LaunchEvent.ResourceRemovalFailed(f.kind(), f.id(), why));
+            }
+        }
+        return failures;
+    }
+
+    private void findEc2(String region, Judge judge, List<Found> found) {
+        Ec2Client ec2 = aws.ec2(region);
+        Filter tagged = Filter.builder().name("tag-key").values(LaunchTags.LAUNCH_ID).build();
+        Filter alive = Filter.builder().name("instance-state-name").values("pending", "running", "stopping", "stopped").build();
+        Set<String> sweptInstances = new HashSet<>();
+        for (Instance i : ec2.describeInstancesPaginator(r -> r.filters(tagged, alive)).reservations().stream()
+                .flatMap(r -> r.instances().stream()).toList()) {
+            String launch = ec2Tag(i.tags());
+            judge.why(launch, ResourceKind.INSTANCE, i.instanceId()).ifPresent(why -> {
+                sweptInstances.add(i.instanceId());
+                found.add(new Found(region, ResourceKind.INSTANCE, i.instanceId(), launch, why, i.state().nameAsString()));
+            });
+        }
+        for (Volume v : ec2.describeVolumesPaginator(r -> r.filters(tagged)).volumes()) {
+            String launch = ec2Tag(v.tags());
+            judge.why(launch, ResourceKind.VOLUME, v.volumeId()).ifPresent(why -> {
+                List<String> attachedElsewhere = v.attachments().stream().map(a -> a.instanceId())
+                        .filter(id -> !sweptInstances.contains(id)).toList();
+                if (!attachedElsewhere.isEmpty()) {
+                    judge.warnings.add("volume " + v.volumeId() + " of launch " + launch + " is attached to " + String.join(", ", attachedElsewhere)
+                            + ", which is not swept; left alone");
+                    return;
+                }
+                found.add(new Found(region, ResourceKind.VOLUME, v.volumeId(), launch, why, v.stateAsString()));
+            });
+        }
+        ec2.describeKeyPairs(r -> r.filters(tagged)).keyPairs().forEach(k -> {
+            String launch = ec2Tag(k.tags());
+            judge.why(launch, ResourceKind.KEY_PAIR, k.keyName()).ifPresent(why ->
+                    found.add(new Found(region, ResourceKind.KEY_PAIR, k.keyName(), launch, why, "")));
+        });
+        ec2.describeSecurityGroupsPaginator(r -> r.filters(tagged)).securityGroups().forEach(g -> {
+            String launch = ec2Tag(g.tags());
+            judge.why(launch, ResourceKind.SECURITY_GROUP, g.groupId()).ifPresent(why ->
+                    found.add(new Found(region, ResourceKind.SECURITY_GROUP, g.groupId(), launch, why, g.groupName())));
+        });
+    }
+
+    private void findAlarms(String region, Judge judge, List<Found> found) {
+        CloudWatchClient cw = aws.cloudWatch(region);
+        for (MetricAlarm alarm : cw.describeAlarmsPaginator(r -> r.alarmNamePrefix("hangar-")).metricAlarms()) {
+            String launch = cw.listTagsForResource(r -> r.resourceARN(alarm.alarmArn())).tags().stream()
+                    .filter(t -> t.key().equals(LaunchTags.LAUNCH_ID)).map(t -> t.value()).findFirst().orElse(null);
+            judge.why(launch, ResourceKind.ALARM, alarm.alarmName()).ifPresent(why ->
+                    found.add(new Found(region, ResourceKind.ALARM, alarm.alarmName(), launch, why, "")));
+        }
+    }
+
+    private void findIam(Judge judge, List<Found> found) {
+        IamClient iam = aws.iam();
+        for (InstanceProfile listed : iam.listInstanceProfilesPaginator().instanceProfiles()) {
+            if (!listed.instanceProfileName().startsWith("hangar-")) {
+                continue;
+            }
+            try {
+                // ListInstanceProfiles leaves tags out; GetInstanceProfile has them.
+                InstanceProfile p = iam.getInstanceProfile(r -> r.instanceProfileName(listed.instanceProfileName())).instanceProfile();
+                String launch = p.tags().stream().filter(t -> t.key().equals(LaunchTags.LAUNCH_ID)).map(t -> t.value()).findFirst().orElse(null);
+                judge.why(launch, ResourceKind.INSTANCE_PROFILE, p.instanceProfileName()).ifPresent(why ->
+                        found.add(new Found(GLOBAL, ResourceKind.INSTANCE_PROFILE, p.instanceProfileName(), launch, why, "")));
+            } catch (NoSuchEntityException gone) {
+                // removed since it was listed
+            }
+        }
+        for (Role role : iam.listRolesPaginator().roles()) {
+            if (!role.roleName().startsWith("hangar-")) {
+                continue;
+            }
+            try {
+                String launch = iam.listRoleTags(r -> r.roleName(role.roleName())).tags().stream()
+                        .filter(t -> t.key().equals(LaunchTags.LAUNCH_ID)).map(t -> t.value()).findFirst().orElse(null);
+                judge.why(launch, ResourceKind.IAM_ROLE, role.roleName()).ifPresent(why ->
+                        found.add(new Found(GLOBAL, ResourceKind.IAM_ROLE, role.roleName(), launch, why, "")));
+            } catch (NoSuchEntityException gone) {
+                // removed since it was listed
+            }
+        }
+    }
+
+    private static String ec2Tag(List<software.amazon.awssdk.services.ec2.model.Tag> tags) {
+        return tags.stream().filter(t -> t.key().equals(LaunchTags.LAUNCH_ID)).map(t -> t.value()).findFirst().orElse(null);
+    }
+
+    /** Decides, per launch, whether its resources may go. */
+    private final class Judge {
+        private final Map<String, LaunchRecord> launches;
+        private final Set<String> damaged;
+        private final List<String> warnings;
+        private final Map<String, Boolean> busy = new HashMap<>();
+        private final Set<String> warned = new HashSet<>();
+
+        Judge(Map<String, LaunchRecord> launches, Set<String> damaged, List<String> warnings) {
+            this.launches = launches;
+            this.damaged = damaged;
+            this.warnings = warnings;
+        }
+
+        /** Why the resource may go, or empty when it must stay. */
+        Optional<String> why(String launchId, String kind, String id) {
+            if (launchId == null || launchId.isBlank() || damaged.contains(launchId)) {
+                return Optional.empty();
+            }
+            LaunchRecord record = launches.get(launchId);
+            if (record == null) {
+                return Optional.of("not in the journal");
+            }
+            LaunchState state = record.state();
+            if (state == LaunchState.SUCCEEDED || state == LaunchState.LAUNCHING || state == LaunchState.ROLLING_BACK
+                    || state == LaunchState.DESTROYING) {
+                return Optional.empty();
+            }
+            if (busy.computeIfAbsent(launchId, journal::isBusy)) {
+                if (warned.add(launchId)) {
+                    warnings.add("launch " + launchId + " is being changed by another Hangar process; its resources are left alone");
+                }
+                return Optional.empty();
+            }
+            boolean kept = record.resources().stream().anyMatch(r -> r.state().equals(ResourceRecord.KEPT) && r.type().equals(kind) && r.id().equals(id));
+            if (kept) {
+                return Optional.empty();
+            }
+            return Optional.of(state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+    }
+}

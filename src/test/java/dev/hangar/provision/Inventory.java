@@ -1,0 +1,130 @@
+package dev.hangar.provision;
+
+import dev.hangar.aws.AwsClients;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Volume;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.InstanceProfile;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+
+/**
+ * Everything in the (emulated) account that carries one launch's {@code hangar:launch-id} tag, read
+ * without any of the engine's code, so that tests judge the engine by what AWS holds, not by what
+ * the engine thinks it did. IAM and CloudWatch have no tag filter: every role and profile named
+ * {@code hangar-*} and every alarm is read with its tags.
+ */
+public record Inventory(String launchId, List<Instance> instances, List<Volume> volumes, List<SecurityGroup> securityGroups,
+        List<KeyPairInfo> keyPairs, List<Role> roles, List<InstanceProfile> profiles, List<MetricAlarm> alarms) {
+
+    public static Inventory of(AwsClients aws, String region, String launchId) {
+        Ec2Client ec2 = aws.ec2(region);
+        Filter tag = Filter.builder().name("tag:" + LaunchTags.LAUNCH_ID).values(launchId).build();
+        List<Instance> instances = ec2.describeInstances(r -> r.filters(tag)).reservations().stream()
+                .flatMap(r -> r.instances().stream()).toList();
+        List<Volume> volumes = ec2.describeVolumes(r -> r.filters(tag)).volumes();
+        List<SecurityGroup> groups = ec2.describeSecurityGroups(r -> r.filters(tag)).securityGroups();
+        List<KeyPairInfo> keyPairs = ec2.describeKeyPairs(r -> r.filters(tag)).keyPairs();
+
+        IamClient iam = aws.iam();
+        List<Role> roles = new ArrayList<>();
+        for (Role role : iam.listRolesPaginator().roles()) {
+            if (role.roleName().startsWith("hangar-")) {
+                try {
+                    if (ours(iam.listRoleTags(r -> r.roleName(role.roleName())).tags().stream()
+                            .collect(Collectors.toMap(t -> t.key(), t -> t.value())), launchId)) {
+                        roles.add(role);
+                    }
+                } catch (NoSuchEntityException gone) {
+                    // deleted between the list and the read
+                }
+            }
+        }
+        List<InstanceProfile> profiles = new ArrayList<>();
+        for (InstanceProfile listed : iam.listInstanceProfilesPaginator().instanceProfiles()) {
+            if (listed.instanceProfileName().startsWith("hangar-")) {
+                try {
+                    InstanceProfile p = iam.getInstanceProfile(r -> r.instanceProfileName(listed.instanceProfileName())).instanceProfile();
+                    if (ours(p.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())), launchId)) {
+                        profiles.add(p);
+                    }
+                } catch (NoSuchEntityException gone) {
+                    // deleted between the list and the read
+                }
+            }
+        }
+        CloudWatchClient cw = aws.cloudWatch(region);
+        List<MetricAlarm> alarms = new ArrayList<>();
+        for (MetricAlarm alarm : cw.describeAlarmsPaginator(r -> { }).metricAlarms()) {
+            if (ours(cw.listTagsForResource(r -> r.resourceARN(alarm.alarmArn())).tags().stream()
+                    .collect(Collectors.toMap(t -> t.key(), t -> t.value())), launchId)) {
+                alarms.add(alarm);
+            }
+        }
+        return new Inventory(launchId, instances, volumes, groups, keyPairs, roles, profiles, alarms);
+    }
+
+    private static boolean ours(Map<String, String> tags, String launchId) {
+        return launchId.equals(tags.get(LaunchTags.LAUNCH_ID));
+    }
+
+    public List<Instance> liveInstances() {
+        return instances.stream().filter(i -> !"terminated".equals(i.state().nameAsString())).toList();
+    }
+
+    public List<Volume> dataVolumes() {
+        return volumes.stream().filter(v -> v.tags().stream()
+                .anyMatch(t -> t.key().equals(LaunchTags.ROLE) && t.value().equals(LaunchTags.DATA_VOLUME_ROLE))).toList();
+    }
+
+    /** What costs money or grants access, one line each; empty when nothing of the launch is left. */
+    public List<String> leftovers() {
+        List<String> left = new ArrayList<>();
+        liveInstances().forEach(i -> left.add("instance " + i.instanceId() + " (" + i.state().nameAsString() + ")"));
+        volumes.forEach(v -> left.add("volume " + v.volumeId() + " (" + v.stateAsString() + ")"));
+        securityGroups.forEach(g -> left.add("security group " + g.groupId()));
+        keyPairs.forEach(k -> left.add("key pair " + k.keyName()));
+        roles.forEach(r -> left.add("role " + r.roleName()));
+        profiles.forEach(p -> left.add("instance profile " + p.instanceProfileName()));
+        alarms.forEach(a -> left.add("alarm " + a.alarmName()));
+        return left;
+    }
+
+    /**
+     * Where a completed launch holds anything but exactly one of each thing it makes: one instance (ever
+     * started, terminated ones counted too), its root and one data volume, one group, one role, one profile
+     * holding only that role, one alarm, and one key pair when it creates one.
+     */
+    public List<String> duplicatesOrGaps(boolean withKeyPair, boolean withAlarm) {
+        List<String> wrong = new ArrayList<>();
+        expect(wrong, "instances (any state)", instances.size(), 1);
+        expect(wrong, "running instances", instances.stream().filter(i -> "running".equals(i.state().nameAsString())).count(), 1);
+        expect(wrong, "volumes (root + data)", volumes.size(), 2);
+        expect(wrong, "data volumes", dataVolumes().size(), 1);
+        expect(wrong, "security groups", securityGroups.size(), 1);
+        expect(wrong, "key pairs", keyPairs.size(), withKeyPair ? 1 : 0);
+        expect(wrong, "roles", roles.size(), 1);
+        expect(wrong, "instance profiles", profiles.size(), 1);
+        if (profiles.size() == 1) {
+            expect(wrong, "roles in the instance profile", profiles.get(0).roles().size(), 1);
+        }
+        expect(wrong, "alarms", alarms.size(), withAlarm ? 1 : 0);
+        return wrong;
+    }
+
+    private static void expect(List<String> wrong, String what, long actual, long expected) {
+        if (actual != expected) {
+            wrong.add(what + ": " + actual + " (expected " + expected + ")");
+        }
+    }
+}
