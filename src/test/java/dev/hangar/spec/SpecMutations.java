@@ -45,7 +45,9 @@ public final class SpecMutations {
 
     record Set(String field, JsonNode value) implements Mutation {
         public void tree(ObjectNode doc) {
-            doc.set(field, value);
+            // A copy: the generator's nodes are shared between cases, and a later Tag must not change
+            // (or nest into itself) the node another case uses.
+            doc.set(field, value.deepCopy());
         }
 
         @Override
@@ -78,7 +80,7 @@ public final class SpecMutations {
         public void tree(ObjectNode doc) {
             JsonNode tags = doc.get("tags");
             ObjectNode t = tags instanceof ObjectNode o ? o : doc.putObject("tags");
-            t.set(key, value);
+            t.set(key, value.deepCopy());
         }
     }
 
