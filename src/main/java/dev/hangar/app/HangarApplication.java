@@ -6,6 +6,7 @@ import dev.hangar.aws.AwsClients;
 import dev.hangar.aws.AwsSettings;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.Pacing;
+import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
 import dev.hangar.ui.wizard.CheckIpDetector;
 import dev.hangar.ui.wizard.FileSaver;
@@ -38,7 +39,8 @@ public final class HangarApplication extends Application {
         }
         WizardServices services = new WizardServices(executor, new SessionOpener(AwsClients::new), AwsProfiles.ofUser(),
                 new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, Duration.ofSeconds(3)), FileSaver.chooser(), home,
-                Path.of(System.getProperty("user.home"), ".ssh", "config"), Clock.systemUTC(), Pacing.aws());
+                Path.of(System.getProperty("user.home"), ".ssh", "config"), Clock.systemUTC(), Pacing.aws(),
+                SignInServices.forUser(getHostServices()::showDocument));
         new WizardWindow(state, services).showIn(stage);
     }
 

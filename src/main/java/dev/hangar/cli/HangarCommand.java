@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = HangarCommand.VersionProvider.class,
         subcommands = {PlanCommand.class, LaunchCommand.class, StatusCommand.class, DestroyCommand.class, ExportCommand.class,
-                ResumeCommand.class, SweepCommand.class, StopCommand.class, StartCommand.class, RebootCommand.class},
+                ResumeCommand.class, SweepCommand.class, StopCommand.class, StartCommand.class, RebootCommand.class, LoginCommand.class},
         description = {"Launch secure GPU machines for AI training on AWS.",
                 "Run without arguments to open the wizard."})
 public final class HangarCommand implements Runnable {
@@ -43,8 +43,8 @@ public final class HangarCommand implements Runnable {
             err.flush();
             return ExitCode.INVALID;
         }
-        // No stack trace for the user: the message says what failed; the SDK's messages carry no secrets.
-        err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        // No stack trace for the user: what failed, in words, with anything credential-shaped cut out.
+        err.println("error: " + dev.hangar.provision.AwsErrors.brief(e));
         err.flush();
         return ExitCode.FAILED;
     }

@@ -3,6 +3,7 @@ package dev.hangar.ui.wizard;
 import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.spec.Access;
 import dev.hangar.ui.concurrent.Tasks;
+import dev.hangar.ui.monitor.MonitorWindow;
 import java.util.Optional;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -83,6 +84,13 @@ final class DoneStepController implements StepController {
     @FXML
     void copyInstanceId() {
         copy(instanceIdField.getText());
+    }
+
+    /** The monitor, on the launch just made. */
+    @FXML
+    void openMonitor() {
+        LaunchOutcome outcome = state.outcomeProperty().get();
+        MonitorWindow.open(openMonitorButton.getScene().getWindow(), state, services, outcome == null ? null : outcome.launchId());
     }
 
     @FXML

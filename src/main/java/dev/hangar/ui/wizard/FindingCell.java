@@ -10,8 +10,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One checklist finding: its verdict, title, control IDs, what was found and, when it can, an "Apply fix" button. */
-final class FindingCell extends ListCell<Finding> {
+/**
+ * One checklist finding: its verdict, title, control IDs, what was found and, when it can, an "Apply fix" button.
+ * The monitor shows drift with it too (drift findings carry manual fixes, so no button).
+ */
+public final class FindingCell extends ListCell<Finding> {
 
     private final Label badge = new Label();
     private final Label title = new Label();
@@ -20,7 +23,7 @@ final class FindingCell extends ListCell<Finding> {
     private final Button fix = new Button("Apply fix");
     private final VBox box;
 
-    FindingCell(Consumer<Finding> applyFix) {
+    public FindingCell(Consumer<Finding> applyFix) {
         badge.getStyleClass().add("badge");
         title.getStyleClass().add("finding-title");
         controls.getStyleClass().add("hint");

@@ -12,8 +12,10 @@ final class StepViews {
 
     private final Map<WizardStep, View<StepController>> loaded = new EnumMap<>(WizardStep.class);
     private final Callback<Class<?>, Object> controllers;
+    private final WizardServices services;
 
     StepViews(WizardState state, WizardServices services) {
+        this.services = services;
         Map<Class<?>, BiFunction<WizardState, WizardServices, Object>> known = Map.of(
                 AccountStepController.class, AccountStepController::new,
                 RegionStepController.class, RegionStepController::new,
@@ -32,6 +34,11 @@ final class StepViews {
             }
             return make.apply(state, services);
         };
+    }
+
+    /** What the steps were given; the frame opens the monitor with it. */
+    WizardServices services() {
+        return services;
     }
 
     View<StepController> get(WizardStep step) {

@@ -1,9 +1,19 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.auth.AwsSession;
+import dev.hangar.auth.CredentialsStatus;
+import dev.hangar.auth.IdentityCenterCredentials;
 import dev.hangar.ui.Theme;
+import dev.hangar.ui.monitor.MonitorWindow;
+import java.time.Duration;
+import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -11,17 +21,27 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
 
-/** The frame around every step: the step list, the account banner, the step's header and content, Back and Next. */
+/**
+ * The frame around every step: the step list, the account banner (with, for IAM Identity Center, the time left
+ * on the role credentials and "Sign in again"), the step's header and content, Back and Next.
+ */
 public final class WizardFrameController {
+
+    /** Below this, the countdown stands out. */
+    private static final Duration ENDING_SOON = Duration.ofMinutes(5);
 
     private final WizardState state;
     private final StepViews views;
     private final ObjectProperty<Theme> theme;
+    private final Timeline countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
 
     @FXML private ListView<WizardStep> stepList;
     @FXML private HBox accountBanner;
     @FXML private Label bannerText;
+    @FXML private Label sessionCountdown;
+    @FXML private Button signInAgainButton;
     @FXML private Label stepTitle;
     @FXML private Label stepSubtitle;
     @FXML private StackPane content;
@@ -45,6 +65,7 @@ public final class WizardFrameController {
         themeToggle.setSelected(theme.get() == Theme.DARK);
         themeToggle.selectedProperty().addListener((obs, was, dark) -> theme.set(dark ? Theme.DARK : Theme.LIGHT));
         bindBanner();
+        bindCountdown();
         state.currentStepProperty().addListener((obs, old, step) -> show(step));
         show(state.currentStep());
     }
@@ -61,6 +82,18 @@ public final class WizardFrameController {
         if (!backButton.isDisabled()) {
             state.currentStepProperty().set(state.currentStep().previous());
         }
+    }
+
+    /** Signs the IAM Identity Center session in again, in place: the wizard's state and a running launch stay. */
+    @FXML
+    void signInAgain() {
+        accountStep().signInAgain();
+    }
+
+    /** Every launch's state, charts, cost and actions, in a window of its own. */
+    @FXML
+    void openMonitor() {
+        MonitorWindow.open(stepList.getScene().getWindow(), state, views.services(), null);
     }
 
     private void show(WizardStep step) {
@@ -92,6 +125,51 @@ public final class WizardFrameController {
         if (state.sessionProperty().get() == null) {
             accountBanner.getStyleClass().add("banner-plan-only");
         }
+    }
+
+    /** Ticks once a second while the window shows. */
+    private void bindCountdown() {
+        countdown.setCycleCount(Animation.INDEFINITE);
+        accountBanner.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false)
+                .addListener((obs, was, showing) -> {
+                    if (showing) {
+                        countdown.play();
+                    } else {
+                        countdown.stop();
+                    }
+                });
+        state.sessionProperty().addListener((obs, old, now) -> tick());
+        tick();
+    }
+
+    private void tick() {
+        AwsSession session = state.sessionProperty().get();
+        Optional<IdentityCenterCredentials> sso = session == null ? Optional.empty() : session.identityCenter();
+        setShown(sessionCountdown, sso.isPresent());
+        if (sso.isEmpty()) {
+            setShown(signInAgainButton, false);
+            return;
+        }
+        CredentialsStatus status = sso.get().status();
+        sessionCountdown.setText(status.signInRequired() ? "IAM Identity Center sign-in ended" : "IAM Identity Center · " + status.describe());
+        boolean ending = status.signInRequired() || status.timeLeft().map(d -> d.compareTo(ENDING_SOON) < 0).orElse(false);
+        sessionCountdown.getStyleClass().remove("session-ending");
+        if (ending) {
+            sessionCountdown.getStyleClass().add("session-ending");
+        }
+        setShown(signInAgainButton, status.signInRequired());
+        if (status.renewalDue() && !status.signInRequired()) {
+            accountStep().renewCredentials();
+        }
+    }
+
+    private AccountStepController accountStep() {
+        return (AccountStepController) views.get(WizardStep.ACCOUNT).controller();
+    }
+
+    private static void setShown(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     private String bannerLine() {

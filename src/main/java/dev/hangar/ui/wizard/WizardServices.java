@@ -9,6 +9,7 @@ import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.Launcher;
 import dev.hangar.provision.Pacing;
 import dev.hangar.review.Reviewer;
+import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,9 +20,16 @@ import java.util.Optional;
  *
  * @param home      HANGAR_HOME: journal, keys, catalog cache, window placement
  * @param sshConfig the file an opt-in SSH host entry is added to ({@code ~/.ssh/config})
+ * @param signIn    signing in with IAM Identity Center (~/.aws, the browser)
  */
 public record WizardServices(TaskExecutor executor, SessionOpener sessions, AwsProfiles profiles, IpDetector ipDetector,
-        FileSaver fileSaver, Path home, Path sshConfig, Clock clock, Pacing pacing) {
+        FileSaver fileSaver, Path home, Path sshConfig, Clock clock, Pacing pacing, SignInServices signIn) {
+
+    /** Without IAM Identity Center sign-in (its button is disabled). */
+    public WizardServices(TaskExecutor executor, SessionOpener sessions, AwsProfiles profiles, IpDetector ipDetector,
+            FileSaver fileSaver, Path home, Path sshConfig, Clock clock, Pacing pacing) {
+        this(executor, sessions, profiles, ipDetector, fileSaver, home, sshConfig, clock, pacing, SignInServices.unavailable());
+    }
 
     public CatalogCache cache() {
         return new CatalogCache(home, clock);

@@ -12,14 +12,14 @@ import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 
 /** Saves a PNG of the scene under target/screenshots/; without javafx-swing, pixels are copied by hand. */
-final class Screenshots {
+public final class Screenshots {
 
-    static final Path DIR = Path.of("target", "screenshots");
+    public static final Path DIR = Path.of("target", "screenshots");
 
     private Screenshots() {
     }
 
-    static Path save(FxRobot robot, Scene scene, String name) {
+    public static Path save(FxRobot robot, Scene scene, String name) {
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));
         int w = (int) image[0].getWidth();

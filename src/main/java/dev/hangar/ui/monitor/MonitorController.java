@@ -1,0 +1,365 @@
+package dev.hangar.ui.monitor;
+
+import dev.hangar.auth.AwsSession;
+import dev.hangar.checklist.Finding;
+import dev.hangar.journal.JournalCorruptException;
+import dev.hangar.monitor.MetricWindow;
+import dev.hangar.monitor.MonitorQuery;
+import dev.hangar.monitor.MonitorSnapshot;
+import dev.hangar.monitor.MonitoredInstance;
+import dev.hangar.ui.concurrent.TaskExecutor;
+import dev.hangar.ui.wizard.FindingCell;
+import dev.hangar.ui.wizard.WizardState;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.concurrent.Worker;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The monitor: every launch of the journal and every instance tagged by Hangar that it lacks, with live
+ * state, checks, uptime, cost, idle stop and drift; the selected one's charts, drift and details; and
+ * its actions. Refreshes run on the {@link MonitorRefresher}'s thread, actions on the task executor:
+ * the FX thread only shows what they bring.
+ */
+public final class MonitorController {
+
+    /** How often the monitor reads AWS; CloudWatch's detailed monitoring has one point a minute. */
+    static final Duration PERIOD = Duration.seconds(60);
+    static final Duration FIRST_RETRY = Duration.seconds(10);
+    static final Duration MAX_BACKOFF = Duration.minutes(10);
+
+    private final WizardState state;
+    private final MonitorEngine engine;
+    private final MonitorRefresher refresher;
+    private final ActionRunner actions;
+    private final ObservableList<MonitoredInstance> rows = FXCollections.observableArrayList();
+    private final FilteredList<MonitoredInstance> shown = new FilteredList<>(rows);
+    private final ReadOnlyObjectWrapper<MonitorSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<MetricWindow> window = new SimpleObjectProperty<>(MetricWindow.LAST_HOUR);
+    private final ChangeListener<AwsSession> sessionChanged = (obs, old, now) -> refreshNow();
+    /** The row to keep selected across refreshes (rows are new objects each time): "launch:<id>" or "instance:<id>". */
+    private String selectedKey;
+    private boolean replacingRows;
+
+    @FXML private Label summary;
+    @FXML private CheckBox showEnded;
+    @FXML private ToggleGroup windowGroup;
+    @FXML private ProgressIndicator refreshing;
+    @FXML private Label errorLine;
+    @FXML private Label problemsLine;
+    @FXML private TableView<MonitoredInstance> table;
+    @FXML private TableColumn<MonitoredInstance, String> nameColumn;
+    @FXML private TableColumn<MonitoredInstance, String> instanceColumn;
+    @FXML private TableColumn<MonitoredInstance, String> typeColumn;
+    @FXML private TableColumn<MonitoredInstance, String> zoneColumn;
+    @FXML private TableColumn<MonitoredInstance, String> stateColumn;
+    @FXML private TableColumn<MonitoredInstance, String> systemColumn;
+    @FXML private TableColumn<MonitoredInstance, String> instanceCheckColumn;
+    @FXML private TableColumn<MonitoredInstance, java.time.Duration> uptimeColumn;
+    @FXML private TableColumn<MonitoredInstance, Double> costColumn;
+    @FXML private TableColumn<MonitoredInstance, String> alarmColumn;
+    @FXML private TableColumn<MonitoredInstance, Integer> driftColumn;
+    @FXML private VBox detailPane;
+    @FXML private Label selectedTitle;
+    @FXML private Button stopButton;
+    @FXML private Button startButton;
+    @FXML private Button rebootButton;
+    @FXML private Button destroyButton;
+    @FXML private ProgressIndicator actionProgress;
+    @FXML private Label actionLog;
+    @FXML private GridPane chartGrid;
+    @FXML private Tab driftTab;
+    @FXML private ListView<Finding> driftList;
+    @FXML private GridPane detailsGrid;
+    private MetricCharts charts;
+    private InstanceDetails details;
+
+    MonitorController(WizardState state, MonitorEngine engine, TaskExecutor executor) {
+        this.state = state;
+        this.engine = engine;
+        this.actions = new ActionRunner(engine, executor);
+        this.refresher = new MonitorRefresher(this::nextRefresh, PERIOD, FIRST_RETRY, MAX_BACKOFF, this::show, this::failed);
+    }
+
+    @FXML
+    private void initialize() {
+        charts = new MetricCharts(chartGrid, ZoneId.systemDefault());
+        details = new InstanceDetails(detailsGrid);
+        columns();
+        SortedList<MonitoredInstance> sorted = new SortedList<>(shown);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No launches yet. Launch one with the wizard; it shows here."));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (!replacingRows) {
+                selectedKey = row == null ? null : key(row);
+                showSelected();
+            }
+        });
+        showEnded.selectedProperty().addListener((obs, was, now) -> {
+            filter();
+            reselect();
+        });
+        filter();
+        windowGroup.getToggles().forEach(t -> {
+            if (MetricWindow.parse((String) t.getUserData()) == window.get()) {
+                windowGroup.selectToggle(t);
+            }
+        });
+        windowGroup.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                windowGroup.selectToggle(old); // one window is always chosen
+                return;
+            }
+            window.set(MetricWindow.parse((String) now.getUserData()));
+            refreshNow();
+        });
+        driftList.setCellFactory(list -> new FindingCell(f -> { }));
+        // Not runningProperty: a ScheduledService counts as running while it waits for the next round.
+        refreshing.visibleProperty().bind(Bindings.createBooleanBinding(() -> refresher.getState() == Worker.State.RUNNING,
+                refresher.stateProperty()));
+        errorLine.managedProperty().bind(errorLine.visibleProperty());
+        errorLine.setVisible(false);
+        problemsLine.managedProperty().bind(problemsLine.visibleProperty());
+        problemsLine.setVisible(false);
+        actionProgress.visibleProperty().bind(actions.runningProperty());
+        actionProgress.managedProperty().bind(actions.runningProperty());
+        actions.runningProperty().addListener((obs, was, now) -> updateButtons());
+        actionLog.textProperty().bind(actions.lineProperty());
+        actions.succeededProperty().addListener((obs, was, ok) -> {
+            actionLog.getStyleClass().removeAll("log-ok", "log-failed");
+            if (ok != null) {
+                actionLog.getStyleClass().add(ok ? "log-ok" : "log-failed");
+            }
+        });
+        summary.setText("Reading the journal and AWS…");
+        showSelected();
+    }
+
+    /** Starts refreshing; called once the view is on screen. */
+    void startRefreshing() {
+        state.sessionProperty().addListener(sessionChanged);
+        refresher.start();
+        table.requestFocus(); // the arrow keys move through the instances at once
+    }
+
+    /** Stops refreshing; an action under way finishes in the background and leaves the journal right. */
+    void close() {
+        state.sessionProperty().removeListener(sessionChanged);
+        refresher.close();
+    }
+
+    /** Selects this launch once it is listed (the Done step opens the monitor on the launch just made). */
+    void select(String launchId) {
+        selectedKey = "launch:" + launchId;
+        reselect();
+    }
+
+    ReadOnlyObjectProperty<MonitorSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    MonitorRefresher refresher() {
+        return refresher;
+    }
+
+    @FXML
+    void refresh() {
+        refreshNow();
+    }
+
+    private void refreshNow() {
+        refresher.refreshNow();
+    }
+
+    /** On the FX thread: what to read, with the session of the moment; the returned call blocks on the monitor's thread. */
+    private Callable<MonitorSnapshot> nextRefresh() {
+        AwsSession session = state.sessionProperty().get();
+        // The wizard's region too, for instances tagged by Hangar that this journal does not know.
+        String region = state.regionProperty().get();
+        Set<String> regions = session == null || region == null || region.isBlank() ? Set.of() : Set.of(region);
+        MonitorQuery query = MonitorQuery.all().withRegions(regions).withMetrics(window.get());
+        return () -> engine.refresh(session, query);
+    }
+
+    private void show(MonitorSnapshot s) {
+        snapshot.set(s);
+        errorLine.setVisible(false);
+        replacingRows = true;
+        try {
+            rows.setAll(s.instances());
+        } finally {
+            replacingRows = false;
+        }
+        reselect();
+        long running = s.instances().stream().filter(MonitoredInstance::running).count();
+        long ended = s.instances().stream().filter(MonitorController::ended).count();
+        double cost = s.instances().stream().filter(i -> i.cost() != null && i.cost().total() != null).mapToDouble(i -> i.cost().total()).sum();
+        summary.setText(running + " running · " + MonitorFormats.usd(cost) + " so far"
+                + (ended == 0 ? "" : " · " + ended + " ended") + " · read at " + MonitorFormats.clock(s.takenAt())
+                + ", every " + (int) PERIOD.toSeconds() + " s");
+        List<String> problems = new ArrayList<>();
+        s.problems().forEach(p -> problems.add("Could not read " + p));
+        s.corruptJournal().forEach((JournalCorruptException e) -> problems.add(e.getMessage()));
+        problemsLine.setText(String.join("\n", problems));
+        problemsLine.setVisible(!problems.isEmpty());
+    }
+
+    /** The last data stays on screen; the line says since when and when the next try is. */
+    private void failed(Throwable e, Duration retryIn) {
+        MonitorSnapshot last = snapshot.get();
+        errorLine.setText("Refresh failed: " + MonitorFormats.reason(e) + ". "
+                + (last == null ? "" : "Showing what was read at " + MonitorFormats.clock(last.takenAt()) + ". ")
+                + "Next try in " + Math.round(retryIn.toSeconds()) + " s.");
+        errorLine.setVisible(true);
+        if (last == null) {
+            summary.setText("");
+        }
+    }
+
+    /** Ended launches (destroyed, rolled back) only on demand; the selected one stays, so a destroy shows its end. */
+    private void filter() {
+        boolean all = showEnded.isSelected();
+        shown.setPredicate(i -> all || !ended(i) || key(i).equals(selectedKey));
+    }
+
+    private static boolean ended(MonitoredInstance i) {
+        return i.inJournal() && i.launchState() != null && !i.launchState().mayHoldResources();
+    }
+
+    /** Selects the remembered row in the new data; once data is there and it is not (or none was), the first one. */
+    private void reselect() {
+        replacingRows = true;
+        try {
+            MonitoredInstance row = table.getItems().stream().filter(i -> key(i).equals(selectedKey)).findFirst()
+                    .orElse(snapshot.get() != null && !table.getItems().isEmpty() ? table.getItems().get(0) : null);
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            } else {
+                table.getSelectionModel().select(row);
+                selectedKey = key(row);
+            }
+        } finally {
+            replacingRows = false;
+        }
+        showSelected();
+    }
+
+    private MonitoredInstance selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    private void showSelected() {
+        MonitoredInstance i = selected();
+        updateButtons();
+        MonitorSnapshot s = snapshot.get();
+        if (i == null) {
+            selectedTitle.setText(s == null ? "" : "Select an instance to see its charts, drift and details.");
+            charts.clear(s == null ? "Reading…" : "No instance selected");
+            driftList.getItems().clear();
+            driftTab.setText("Drift");
+            details.clear();
+            return;
+        }
+        selectedTitle.setText(i.name() + "  ·  " + MonitorFormats.orNone(i.instanceId()) + "  ·  " + MonitorFormats.state(i)
+                + (i.inJournal() ? "" : "  ·  not in this machine's journal"));
+        charts.show(i, s.query().metrics() == null ? window.get() : s.query().metrics(), s.takenAt());
+        driftList.getItems().setAll(i.drift());
+        driftList.setPlaceholder(new Label(MonitorFormats.driftDetail(i)));
+        driftTab.setText(i.drift().isEmpty() ? "Drift" : "Drift (" + i.drift().size() + ")");
+        details.show(i);
+    }
+
+    private void updateButtons() {
+        MonitoredInstance i = selected();
+        for (Map.Entry<Button, MonitorAction> b : Map.of(stopButton, MonitorAction.STOP, startButton, MonitorAction.START,
+                rebootButton, MonitorAction.REBOOT, destroyButton, MonitorAction.DESTROY).entrySet()) {
+            String why = b.getValue().whyNot(i);
+            b.getKey().setDisable(actions.runningProperty().get() || why != null);
+            b.getKey().setTooltip(why == null ? null : new Tooltip(why));
+        }
+    }
+
+    @FXML
+    void stop() {
+        act(MonitorAction.STOP);
+    }
+
+    @FXML
+    void start() {
+        act(MonitorAction.START);
+    }
+
+    @FXML
+    void reboot() {
+        act(MonitorAction.REBOOT);
+    }
+
+    @FXML
+    void destroy() {
+        act(MonitorAction.DESTROY);
+    }
+
+    /** Confirms, then runs the action off the FX thread; a refresh follows, to show what it changed. */
+    private void act(MonitorAction action) {
+        MonitoredInstance i = selected();
+        if (i != null) {
+            actions.run(table.getScene().getWindow(), action, i, state.sessionProperty().get(), this::refreshNow);
+        }
+    }
+
+    // The table
+
+    private void columns() {
+        InstanceCells.text(nameColumn, i -> (i.name() == null ? "?" : i.name()) + (i.inJournal() ? "" : " (not in journal)"),
+                i -> i.inJournal() ? null : "untracked",
+                i -> "Launch " + i.launchId() + " · " + i.stateName() + (i.message() == null ? "" : "\n" + i.message()));
+        InstanceCells.text(instanceColumn, MonitoredInstance::instanceId, i -> null, MonitoredInstance::region);
+        InstanceCells.text(typeColumn, MonitoredInstance::instanceType, i -> null, i -> null);
+        InstanceCells.text(zoneColumn, MonitoredInstance::availabilityZone, i -> null, i -> null);
+        InstanceCells.text(stateColumn, MonitorFormats::state, i -> InstanceCells.stateStyle(MonitorFormats.state(i)),
+                i -> i.inJournal() ? "Journal: " + i.stateName() : null);
+        InstanceCells.text(systemColumn, MonitoredInstance::systemStatus, i -> InstanceCells.checkStyle(i.systemStatus()),
+                i -> "System status check: AWS's hardware and network");
+        InstanceCells.text(instanceCheckColumn, MonitoredInstance::instanceStatus, i -> InstanceCells.checkStyle(i.instanceStatus()),
+                i -> "Instance status check: the operating system answers");
+        InstanceCells.typed(uptimeColumn, MonitoredInstance::uptime, i -> MonitorFormats.uptime(i.uptime()), i -> null,
+                i -> i.launchTime() == null ? null : "Last start " + MonitorFormats.dateTime(i.launchTime()));
+        InstanceCells.typed(costColumn, i -> i.cost() == null ? null : i.cost().total() != null ? i.cost().total() : i.cost().storage(),
+                i -> MonitorFormats.cost(i.cost()), i -> null, i -> MonitorFormats.costDetail(i.cost()));
+        InstanceCells.text(alarmColumn, i -> MonitorFormats.alarm(i.idleAlarm()), InstanceCells::alarmStyle,
+                i -> MonitorFormats.alarmDetail(i.idleAlarm()));
+        InstanceCells.typed(driftColumn, MonitorFormats::driftRank, MonitorFormats::drift, InstanceCells::driftStyle, MonitorFormats::driftDetail);
+    }
+
+    static String key(MonitoredInstance i) {
+        return i.inJournal() ? "launch:" + i.launchId() : "instance:" + i.instanceId();
+    }
+}
