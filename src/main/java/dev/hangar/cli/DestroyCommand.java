@@ -56,7 +56,7 @@ final class DestroyCommand implements Callable<Integer> {
             LaunchOutcome outcome;
             try {
                 outcome = snapshot
-                        ? InstanceActionCommand.actions(engine, root.global).destroy(launchId, keepDataVolume, true, new EventPrinter(out))
+                        ? InstanceActionCommand.actions(engine).destroy(launchId, keepDataVolume, true, new EventPrinter(out))
                         : engine.launcher().destroy(record.get(), keepDataVolume, new EventPrinter(out));
             } catch (LaunchBusyException e) {
                 err.println("error: " + e.getMessage());

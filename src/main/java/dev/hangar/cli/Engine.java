@@ -67,6 +67,11 @@ final class Engine implements AutoCloseable {
         return new Reviewer(clients, new CatalogService(clients, new CatalogCache(home, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC());
     }
 
+    /** How often to poll AWS while waiting: every few milliseconds against an emulator (--fast-polling). */
+    Pacing pacing() {
+        return pacing;
+    }
+
     Launcher launcher() {
         return new Launcher(aws(), journal, home, pacing, Clock.systemUTC());
     }

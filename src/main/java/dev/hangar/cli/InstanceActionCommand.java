@@ -5,7 +5,6 @@ import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.monitor.ActionOutcome;
 import dev.hangar.monitor.InstanceAction;
 import dev.hangar.monitor.InstanceActions;
-import dev.hangar.provision.Pacing;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -32,8 +31,8 @@ abstract class InstanceActionCommand implements Callable<Integer> {
     abstract String question();
 
     /** The engine's instance actions, with the same pacing as its launcher. */
-    static InstanceActions actions(Engine engine, GlobalOptions global) {
-        return new InstanceActions(engine.aws(), engine.journal(), engine.launcher(), global.fastPolling ? Pacing.fast() : Pacing.aws(),
+    static InstanceActions actions(Engine engine) {
+        return new InstanceActions(engine.aws(), engine.journal(), engine.launcher(), engine.pacing(),
                 Clock.systemUTC());
     }
 
@@ -56,7 +55,7 @@ abstract class InstanceActionCommand implements Callable<Integer> {
             }
             ActionOutcome outcome;
             try {
-                outcome = actions(engine, root.global).run(action(), launchId, new EventPrinter(out));
+                outcome = actions(engine).run(action(), launchId, new EventPrinter(out));
             } catch (LaunchBusyException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCode.FAILED;

@@ -43,8 +43,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Engine engine = new Engine(root.global, System.getenv())) {
-            Sweeper sweeper = new Sweeper(engine.aws(), engine.journal(), root.global.fastPolling
-                    ? dev.hangar.provision.Pacing.fast() : dev.hangar.provision.Pacing.aws());
+            Sweeper sweeper = new Sweeper(engine.aws(), engine.journal(), engine.pacing());
             Set<String> where = new LinkedHashSet<>(regions);
             if (where.isEmpty()) {
                 where.addAll(sweeper.journalRegions());
