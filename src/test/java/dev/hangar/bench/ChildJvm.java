@@ -1,0 +1,190 @@
+package dev.hangar.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM started from the built app the way the README starts it ({@code target/hangar.jar}, whose
+ * manifest brings {@code lib/}), plus the benchmark classes and, when asked, Monocle for a headless
+ * screen. Its standard output is read line by line as it comes.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    /** The lines a child printed, with the parent's clock when each arrived. */
+    record Line(String text, long nanos) {
+    }
+
+    private static final Line END = new Line(null, 0);
+
+    private final Process process;
+    private final long startedNanos;
+    private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
+    private final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private ChildJvm(Process process, long startedNanos) {
+        this.process = process;
+        this.startedNanos = startedNanos;
+        Thread reader = new Thread(this::pump, "bench-child-stdout");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** What to start: the main class, system properties, environment, whether the screen is Monocle's headless one. */
+    static final class Spec {
+        private final String mainClass;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<String> args = new ArrayList<>();
+        private boolean headless = true;
+
+        Spec(String mainClass) {
+            this.mainClass = mainClass;
+        }
+
+        Spec property(String name, String value) {
+            properties.put(name, value);
+            return this;
+        }
+
+        Spec env(String name, String value) {
+            env.put(name, value);
+            return this;
+        }
+
+        Spec arg(String value) {
+            args.add(value);
+            return this;
+        }
+
+        /** false: a real window on $DISPLAY (X11/GTK); true: Monocle's headless screen with the software renderer. */
+        Spec headless(boolean value) {
+            headless = value;
+            return this;
+        }
+
+        ChildJvm start() {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // The installed launcher's option (installer/common/jpackage.txt); the CDS archive itself is the installer's.
+            cmd.add("-Xshare:auto");
+            cmd.add("-cp");
+            cmd.add(classPath(headless));
+            if (headless) {
+                cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
+                        "-Djava.awt.headless=true"));
+            }
+            properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+            cmd.add(mainClass);
+            cmd.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
+            pb.redirectError(ProcessBuilder.Redirect.appendTo(BenchReport.directory().resolve("children.err.log").toFile()));
+            pb.environment().putAll(env);
+            try {
+                Files.createDirectories(BenchReport.directory());
+                long t0 = System.nanoTime();
+                return new ChildJvm(pb.start(), t0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + cmd, e);
+            }
+        }
+    }
+
+    static Spec of(String mainClass) {
+        return new Spec(mainClass);
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The next line starting with {@code prefix}; fails with what the child printed when it ends or times out first. */
+    Line await(String prefix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Line line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new AssertionError("no '" + prefix + "' from the child within " + timeout + "; it printed: " + all
+                        + " (its standard error: " + BenchReport.directory().resolve("children.err.log") + ")");
+            }
+            if (line == END) {
+                lines.add(END);
+                throw new AssertionError("the child ended (exit " + process.waitFor() + ") before printing '" + prefix + "'; it printed: " + all
+                        + " (its standard error: " + BenchReport.directory().resolve("children.err.log") + ")");
+            }
+            if (line.text().startsWith(prefix)) {
+                return line;
+            }
+        }
+    }
+
+    int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the child did not end within " + timeout + "; it printed: " + all);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private void pump() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String s;
+            while ((s = in.readLine()) != null) {
+                all.add(s);
+                lines.add(new Line(s, System.nanoTime()));
+            }
+        } catch (IOException e) {
+            all.add("(reading failed: " + e + ")");
+        } finally {
+            lines.add(END);
+        }
+    }
+
+    /** The built jar (its manifest names lib/*), the test classes, and Monocle when the screen is headless. */
+    private static String classPath(boolean headless) {
+        Path jar = Path.of(System.getProperty("bench.jar", "target/hangar.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("the app jar " + jar + " is missing: run the benchmarks with 'mvn -B -Pbench verify', which builds it first");
+        }
+        List<String> entries = new ArrayList<>();
+        entries.add(jar.toString());
+        for (String entry : testClassPath()) {
+            if (entry.endsWith("test-classes") || headless && entry.contains("openjfx-monocle")) {
+                entries.add(entry);
+            }
+        }
+        if (headless && entries.stream().noneMatch(e -> e.contains("openjfx-monocle"))) {
+            throw new AssertionError("Monocle is not on the test class path: " + testClassPath());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** Failsafe's real class path (java.class.path may be a manifest-only booter jar). */
+    private static List<String> testClassPath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return List.of(cp.split(File.pathSeparator));
+    }
+}
