@@ -9,12 +9,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** The catalog of each region on disk ({@code <home>/cache/gpu-catalog-<region>.json}), fresh for a week. */
+/**
+ * The catalog of each region on disk ({@code <home>/cache/gpu-catalog-<region>.json}), fresh for a week,
+ * and each account's list of regions ({@code regions-<account>.json}), fresh for a day.
+ */
 public final class CatalogCache {
 
     public static final Duration MAX_AGE = Duration.ofDays(7);
+    /** An account's enabled regions change only when someone opts in to one: a day is soon enough to see it. */
+    public static final Duration REGIONS_MAX_AGE = Duration.ofDays(1);
+
+    /** The regions an account can use, as listed at {@code fetchedAt}. */
+    record RegionList(Instant fetchedAt, List<String> regions) {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -43,11 +54,39 @@ public final class CatalogCache {
     }
 
     public void store(GpuCatalog catalog) {
+        write(file(catalog.region()), catalog);
+    }
+
+    /** The account's enabled regions, when listed less than {@link #REGIONS_MAX_AGE} ago. */
+    public Optional<List<String>> freshRegions(String accountId) {
+        Path file = regionsFile(accountId);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            RegionList cached = JSON.readValue(file.toFile(), RegionList.class);
+            boolean fresh = cached.fetchedAt().plus(REGIONS_MAX_AGE).isAfter(clock.instant()) && !cached.regions().isEmpty();
+            return fresh ? Optional.of(List.copyOf(cached.regions())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void storeRegions(String accountId, List<String> regions) {
+        write(regionsFile(accountId), new RegionList(clock.instant(), List.copyOf(regions)));
+    }
+
+    private Path regionsFile(String accountId) {
+        // An account ID is 12 digits; anything else (a test's fake) is kept to safe file-name characters.
+        return dir.resolve("regions-" + accountId.replaceAll("[^A-Za-z0-9-]", "_") + ".json");
+    }
+
+    private void write(Path target, Object value) {
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "gpu-catalog", ".tmp");
-            JSON.writeValue(temp.toFile(), catalog);
-            Files.move(temp, file(catalog.region()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+            JSON.writeValue(temp.toFile(), value);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // Not being able to cache costs a reload next time, nothing more.
         }

@@ -9,15 +9,28 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The live journal of one launch. Every change is saved at once, atomically, so the file on disk
- * always names every resource that may exist: intentions are written before a mutating call and
- * results after it. Safe to use from the executor's parallel steps.
+ * The live journal of one launch, written ahead: an intention is on disk before the mutating call it
+ * announces, and a change of state or a removal before the method returns. What follows from those
+ * (a resource created, a step started or done, an output) is saved right after on a background
+ * writer: if the process dies first, the intention on disk still names the resource, which is all
+ * that cleanup and resume need. Safe to use from the executor's parallel steps; saves are grouped,
+ * one save covering every change made before it, so parallel steps do not queue for the disk.
  */
 public final class LaunchJournal {
 
     private final JournalStore store;
     private final Clock clock;
     private LaunchRecord record;
+    /** Changes made so far (guarded by this) and saved so far (guarded by diskLock). */
+    private long changes;
+    private long savedChanges;
+    private final Object diskLock = new Object();
+    /** One writer for every journal: saves behind the steps, in order, never holding the JVM open. */
+    private static final java.util.concurrent.ExecutorService WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hangar-journal");
+        t.setDaemon(true);
+        return t;
+    });
 
     private LaunchJournal(JournalStore store, Clock clock, LaunchRecord record) {
         this.store = store;
@@ -52,21 +65,22 @@ public final class LaunchJournal {
     }
 
     public void stepStarted(String stepId) {
-        updateStep(stepId, s -> s.started(clock.instant()));
+        updateStep(stepId, s -> s.started(clock.instant()), false);
     }
 
+    /** A failure is on disk when this returns; a success is saved behind (see the class comment). */
     public void stepFinished(String stepId, StepState end, String error) {
-        updateStep(stepId, s -> s.finished(end, clock.instant(), error));
+        updateStep(stepId, s -> s.finished(end, clock.instant(), error), end != StepState.DONE);
     }
 
     /** Before a mutating call: the resource may exist from now on. */
     public void intend(String type, String id, String step) {
-        upsertResource(new ResourceRecord(type, id, step, ResourceRecord.INTENDED), null);
+        upsertResource(new ResourceRecord(type, id, step, ResourceRecord.INTENDED), null, true);
     }
 
     /** After the call: the resource exists. {@code replacingId} is the intended ID it replaces, if it was not known then. */
     public void created(String type, String id, String step, String replacingId) {
-        upsertResource(new ResourceRecord(type, id, step, ResourceRecord.CREATED), replacingId);
+        upsertResource(new ResourceRecord(type, id, step, ResourceRecord.CREATED), replacingId, false);
     }
 
     public void created(String type, String id, String step) {
@@ -84,7 +98,7 @@ public final class LaunchJournal {
     }
 
     public void output(String key, String value) {
-        change(r -> {
+        change(false, r -> {
             Map<String, String> outputs = new LinkedHashMap<>(r.outputs());
             outputs.put(key, value);
             return copy(r, r.state(), r.steps(), r.resources(), outputs, r.message());
@@ -95,8 +109,8 @@ public final class LaunchJournal {
         change(r -> copy(r, state, r.steps(), r.resources(), r.outputs(), message));
     }
 
-    private void updateStep(String stepId, UnaryOperator<StepRecord> update) {
-        change(r -> {
+    private void updateStep(String stepId, UnaryOperator<StepRecord> update, boolean saveNow) {
+        change(saveNow, r -> {
             List<StepRecord> steps = new ArrayList<>(r.steps());
             int i = indexOfStep(steps, stepId);
             if (i < 0) {
@@ -113,8 +127,8 @@ public final class LaunchJournal {
      * updates its record, and the intention it had written under a provisional ID (a ClientToken, a name)
      * is folded into it rather than left as a second record of the same resource.
      */
-    private void upsertResource(ResourceRecord resource, String replacingId) {
-        change(r -> {
+    private void upsertResource(ResourceRecord resource, String replacingId, boolean saveNow) {
+        change(saveNow, r -> {
             List<ResourceRecord> resources = new ArrayList<>(r.resources());
             int same = indexOfResource(resources, resource.type(), resource.id());
             int intent = replacingId == null || replacingId.equals(resource.id()) ? -1 : indexOfResource(resources, resource.type(), replacingId);
@@ -144,11 +158,59 @@ public final class LaunchJournal {
         });
     }
 
-    private synchronized void change(UnaryOperator<LaunchRecord> update) {
-        LaunchRecord next = update.apply(record);
-        if (next != record) {
-            store.save(next);
+    private void change(UnaryOperator<LaunchRecord> update) {
+        change(true, update);
+    }
+
+    private void change(boolean saveNow, UnaryOperator<LaunchRecord> update) {
+        long mine;
+        synchronized (this) {
+            LaunchRecord next = update.apply(record);
+            if (next == record) {
+                return;
+            }
             record = next;
+            mine = ++changes;
+        }
+        if (saveNow) {
+            saveUpTo(mine);
+        } else {
+            WRITER.execute(() -> saveBehind(mine));
+        }
+    }
+
+    /** Waits until every change so far is on disk. */
+    public void flush() {
+        long all;
+        synchronized (this) {
+            all = changes;
+        }
+        saveUpTo(all);
+    }
+
+    private void saveBehind(long change) {
+        try {
+            saveUpTo(change);
+        } catch (RuntimeException e) {
+            // The next change saved at once will try again and report the failure to its step.
+            org.slf4j.LoggerFactory.getLogger(LaunchJournal.class).warn("could not save the journal of {} (will retry): {}", launchId(), e.getMessage());
+        }
+    }
+
+    /** Returns once change number {@code change} is on disk: saved by this call, or by one that ran while this one waited. */
+    private void saveUpTo(long change) {
+        synchronized (diskLock) {
+            if (savedChanges >= change) {
+                return;
+            }
+            LaunchRecord latest;
+            long upTo;
+            synchronized (this) {
+                latest = record;
+                upTo = changes;
+            }
+            store.save(latest);
+            savedChanges = upTo;
         }
     }
 

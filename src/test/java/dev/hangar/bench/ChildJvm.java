@@ -85,9 +85,14 @@ final class ChildJvm implements AutoCloseable {
             cmd.add(classPath(headless));
             if (headless) {
                 cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
+                        "-Dheadless.geometry=1920x1200-32",
                         "-Djava.awt.headless=true"));
             }
             properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+            String extra = System.getProperty("bench.jvmOptions", "").trim();
+            if (!extra.isEmpty()) {
+                cmd.addAll(List.of(extra.split("\\s+")));
+            }
             cmd.add(mainClass);
             cmd.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
@@ -171,6 +176,11 @@ final class ChildJvm implements AutoCloseable {
         }
         List<String> entries = new ArrayList<>();
         entries.add(jar.toString());
+        // The SDK call log, which the benchmarks' own class path has too (see CallLog).
+        String bench = System.getProperty("bench.resources");
+        if (bench != null) {
+            entries.add(bench);
+        }
         for (String entry : testClassPath()) {
             if (entry.endsWith("test-classes") || headless && entry.contains("openjfx-monocle")) {
                 entries.add(entry);

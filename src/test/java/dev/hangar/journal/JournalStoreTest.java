@@ -24,19 +24,71 @@ class JournalStoreTest {
     }
 
     @Test
-    void everyChangeIsOnDiskAtOnce() {
+    void anIntentionIsOnDiskBeforeTheCallAndTheResultsFollowBehind() {
         JournalStore store = new JournalStore(home);
         LaunchJournal journal = begin(store, "llama-000001");
         journal.stepStarted("create-role");
         journal.intend(ResourceKind.IAM_ROLE, "hangar-llama-000001", "create-role");
-        assertThat(store.load("llama-000001").orElseThrow().resources()).extracting(ResourceRecord::state).containsExactly("intended");
+        LaunchRecord intended = store.load("llama-000001").orElseThrow();
+        assertThat(intended.resources()).extracting(ResourceRecord::state).containsExactly("intended");
+        assertThat(intended.steps().get(0).state()).as("saved with the intention").isEqualTo(StepState.RUNNING);
 
         journal.created(ResourceKind.IAM_ROLE, "hangar-llama-000001", "create-role");
         journal.stepFinished("create-role", StepState.DONE, null);
+        assertThat(journal.snapshot().steps().get(0).state()).isEqualTo(StepState.DONE);
+        journal.flush();
         LaunchRecord read = store.load("llama-000001").orElseThrow();
         assertThat(read.resources()).extracting(ResourceRecord::state).containsExactly("created");
         assertThat(read.steps().get(0).state()).isEqualTo(StepState.DONE);
         assertThat(read.spec()).isEqualTo(spec);
+    }
+
+    @Test
+    void resultsReachTheDiskWithoutAnyoneWaitingForThem() throws Exception {
+        JournalStore store = new JournalStore(home);
+        LaunchJournal journal = begin(store, "llama-000009");
+        journal.created(ResourceKind.IAM_ROLE, "hangar-llama-000009", "create-role");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (store.load("llama-000009").orElseThrow().resources().isEmpty()) {
+            assertThat(System.nanoTime()).as("the background save within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aFailedStepIsOnDiskAtOnce() {
+        JournalStore store = new JournalStore(home);
+        LaunchJournal journal = begin(store, "llama-000017");
+        journal.stepStarted("create-role");
+        journal.stepFinished("create-role", StepState.FAILED, "AccessDenied");
+        assertThat(store.load("llama-000017").orElseThrow().steps().get(0).state()).isEqualTo(StepState.FAILED);
+    }
+
+    @Test
+    void changesFromParallelStepsAreAllOnDiskWhenEachReturns() throws Exception {
+        JournalStore store = new JournalStore(home);
+        LaunchJournal journal = begin(store, "llama-000018");
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        List<java.util.concurrent.Future<List<String>>> seen = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                String id = "sg-" + t;
+                seen.add(pool.submit(() -> {
+                    start.await();
+                    journal.intend(ResourceKind.SECURITY_GROUP, id, "step-" + id);
+                    // When intend returns, this thread's change is on disk, whichever thread saved it.
+                    return store.load("llama-000018").orElseThrow().resources().stream().map(ResourceRecord::id).toList();
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                assertThat(seen.get(t).get()).contains("sg-" + t);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.load("llama-000018").orElseThrow().resources()).hasSize(threads);
     }
 
     @Test
@@ -45,6 +97,7 @@ class JournalStoreTest {
         LaunchJournal journal = begin(store, "llama-000002");
         journal.intend(ResourceKind.INSTANCE, "client-token:llama-000002-us-east-1a", "run-instance");
         journal.created(ResourceKind.INSTANCE, "i-0123456789abcdef0", "run-instance", "client-token:llama-000002-us-east-1a");
+        journal.flush();
         assertThat(store.load("llama-000002").orElseThrow().resources()).extracting(ResourceRecord::id).containsExactly("i-0123456789abcdef0");
     }
 
@@ -57,6 +110,7 @@ class JournalStoreTest {
         // resumed: the step runs again, with the same ClientToken, and AWS answers the same volume
         journal.intend(ResourceKind.VOLUME, "client-token:llama-000004-data-us-east-1a", "create-data-volume");
         journal.created(ResourceKind.VOLUME, "vol-1", "create-data-volume", "client-token:llama-000004-data-us-east-1a");
+        journal.flush();
         assertThat(store.load("llama-000004").orElseThrow().resources()).extracting(ResourceRecord::id, ResourceRecord::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("vol-1", "created"));
         journal.deleted(ResourceKind.VOLUME, "vol-1");
@@ -81,6 +135,7 @@ class JournalStoreTest {
         JournalStore store = new JournalStore(home);
         LaunchJournal journal = begin(store, "llama-000007");
         journal.created(ResourceKind.IAM_ROLE, "hangar-llama-000007", "create-role");
+        journal.flush();
         Path file = store.fileOf("llama-000007");
         Files.writeString(file, Files.readString(file).replace("\"id\" : \"hangar-llama-000007\"", "\"id\" : null"));
         assertThatThrownBy(() -> store.load("llama-000007")).isInstanceOf(JournalCorruptException.class).hasMessageContaining("resource entry");
@@ -104,6 +159,7 @@ class JournalStoreTest {
         for (int i = 0; i < 20; i++) {
             journal.output("k" + i, "v");
         }
+        journal.flush();
         try (var files = Files.list(store.directory())) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("llama-000004.json");
         }

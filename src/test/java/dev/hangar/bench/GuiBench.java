@@ -1,0 +1,99 @@
+package dev.hangar.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.testing.LocalAws;
+import dev.hangar.testing.LocalAwsExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real app in its own JVM, driven from the Account step to a launch and the monitor (see
+ * {@link GuiLaunchDriver}): FX-thread stalls, peak RSS, and the calls of a wizard run with a cold and
+ * then a warm catalog cache. 150 ms of latency per call, as in {@link LaunchBench}.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class GuiBench {
+
+    /** The wizard steps that show the catalog: regions, then GPU types with prices. */
+    static final List<String> CATALOG_STEPS = List.of("Region", "GPU type");
+    static final int RUNS = Integer.getInteger("bench.guiRuns", 2);
+
+    @Test
+    void wizardLaunchAndMonitorInTheRealApp(LocalAws aws, @TempDir Path home, @TempDir Path userHome) throws Exception {
+        CallLog.requireInstalled();
+        aws.clients().s3(LocalAws.REGION).createBucket(b -> b.bucket(LaunchBench.BUCKET));
+        aws.endpoint().setLatency(LaunchBench.LATENCY);
+        boolean headless = System.getenv("DISPLAY") == null;
+        BenchReport report = new BenchReport("gui");
+        List<JsonNode> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            runs.add(runOnce(aws, home, userHome, headless));
+        }
+        JsonNode cold = runs.get(0);
+        JsonNode warm = runs.get(runs.size() - 1);
+        String screen = headless ? "Monocle headless, software renderer" : "X11 " + System.getenv("DISPLAY");
+
+        report.atMost("longest FX-thread stall during the launch", max(runs, "launch", "longestGapMs"), "ms", 50,
+                screen + "; max of " + runs.size() + " runs");
+        report.atMost("longest FX-thread stall while the monitor refreshes", max(runs, "monitor", "longestGapMs"), "ms", 50,
+                warm.path("monitorRefreshCalls").size() + " refreshes per run");
+        report.figure("longest FX-thread stall opening the monitor window", max(runs, "monitorOpen", "longestGapMs"), "ms",
+                "FXML, charts and the first refresh; no goal");
+        report.figure("longest FX-thread stall in the wizard's steps", max(runs, "wizard", "longestGapMs"), "ms",
+                "step changes (FXML loading) included; no goal");
+        double peak = runs.stream().mapToDouble(r -> r.path("peakRssMb").asDouble()).max().orElseThrow();
+        report.atMost("peak RSS of the app (launch and monitor included)", peak, "MB", 300,
+                "VmHWM; max heap " + warm.path("maxHeapMb").asLong() + " MB (JVM default)");
+        report.figure("API calls per wizard run, cold cache", cold.path("wizard").path("calls").asInt(), "calls",
+                catalogStepCalls(cold) + " of them on the Region and GPU type steps");
+        report.exactly("calls of the catalog steps (Region, GPU type), warm cache", catalogStepCalls(warm), "calls", 0,
+                warm.path("wizard").path("calls").asInt() + " calls in the whole wizard run (account, images, buckets, review)");
+        report.figure("API calls per launch from the wizard", warm.path("launch").path("calls").asInt(), "calls", null);
+        report.figure("API calls per monitor refresh (window)", warm.path("monitorRefreshCalls").get(0).properties().stream()
+                .mapToInt(e -> e.getValue().asInt()).sum(), "calls", "one instance, metrics of the last hour");
+        report.detail("runs", runs);
+        report.write();
+    }
+
+    private JsonNode runOnce(LocalAws aws, Path home, Path userHome, boolean headless) throws Exception {
+        ChildJvm.Spec spec = ChildJvm.of(GuiLaunchDriver.class.getName()).headless(headless)
+                .env("AWS_ENDPOINT_URL", aws.uri().toString())
+                .env("AWS_ACCESS_KEY_ID", "testing").env("AWS_SECRET_ACCESS_KEY", "testing")
+                .env("AWS_REGION", LocalAws.REGION)
+                .env("AWS_CONFIG_FILE", userHome.resolve("no-config").toString())
+                .env("AWS_SHARED_CREDENTIALS_FILE", userHome.resolve("no-credentials").toString())
+                .env("AWS_EC2_METADATA_DISABLED", "true")
+                .env("HANGAR_HOME", home.toString())
+                .property("user.home", userHome.toString());
+        try (ChildJvm child = spec.start()) {
+            ChildJvm.Line line = child.await(GuiLaunchDriver.RESULT, Duration.ofMinutes(5));
+            assertThat(child.waitFor(Duration.ofSeconds(30))).as("the driver's exit code").isZero();
+            return new ObjectMapper().readTree(line.text().substring(GuiLaunchDriver.RESULT.length()));
+        } finally {
+            Files.createDirectories(BenchReport.directory());
+        }
+    }
+
+    private static double max(List<JsonNode> runs, String phase, String field) {
+        return runs.stream().mapToDouble(r -> r.path(phase).path(field).asDouble()).max().orElseThrow();
+    }
+
+    private static int catalogStepCalls(JsonNode run) {
+        int n = 0;
+        for (String step : CATALOG_STEPS) {
+            for (var e : run.path("wizardCallsPerStep").path(step).properties()) {
+                n += e.getValue().asInt();
+            }
+        }
+        return n;
+    }
+}
