@@ -79,8 +79,7 @@ final class ChildJvm implements AutoCloseable {
         ChildJvm start() {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            // The installed launcher's option (installer/common/jpackage.txt); the CDS archive itself is the installer's.
-            cmd.add("-Xshare:auto");
+            cmd.addAll(launcherOptions());
             cmd.add("-cp");
             cmd.add(classPath(headless));
             if (headless) {
@@ -166,6 +165,31 @@ final class ChildJvm implements AutoCloseable {
         } finally {
             lines.add(END);
         }
+    }
+
+    /**
+     * The JVM options the installed launcher starts the app with ({@code --java-options} in
+     * installer/common/jpackage.txt), so that the figures are the installed app's. The AppCDS archive
+     * is left out: the package records it at install time, on the installed paths.
+     */
+    static List<String> launcherOptions() {
+        Path argfile = Path.of(System.getProperty("bench.installerOptions", "installer/common/jpackage.txt"));
+        List<String> options = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(argfile)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^--java-options\\s+\"(.*)\"\\s*$").matcher(line.trim());
+                if (m.matches()) {
+                    for (String option : m.group(1).trim().split("\\s+")) {
+                        if (!option.contains("$APPDIR")) {
+                            options.add(option);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the launcher's JVM options from " + argfile, e);
+        }
+        return options;
     }
 
     /** The built jar (its manifest names lib/*), the test classes, and Monocle when the screen is headless. */

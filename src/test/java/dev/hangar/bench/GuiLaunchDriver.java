@@ -186,6 +186,7 @@ public final class GuiLaunchDriver {
         List<CallLog.Entry> calls = CallLog.since(mark);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("longestGapMs", r.longestGapMs());
+        m.put("longestFxCpuMs", r.longestFxCpuMs());
         m.put("pulses", r.pulses());
         m.put("gcMs", r.gcMs());
         m.put("longGaps", r.longGaps());

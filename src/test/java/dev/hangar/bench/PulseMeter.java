@@ -19,12 +19,19 @@ final class PulseMeter extends AnimationTimer {
     private static final long LONG_GAP_NANOS = 50_000_000L;
     private static final long LATE_NANOS = 25_000_000L;
 
-    /** A gap over 50 ms: when it began (ms after the reset), how long it was, the GC time in it, and what the FX thread ran. */
-    record Gap(double atMs, double gapMs, long gcMs, Map<String, Integer> samples) {
+    /**
+     * A gap over 50 ms: when it began (ms after the reset), how long it was, how much of it the FX thread
+     * itself spent on the CPU (the rest it waited: for the renderer, for a lock, for a CPU), the GC time
+     * in it, and what the FX thread ran.
+     */
+    record Gap(double atMs, double gapMs, double fxCpuMs, long gcMs, Map<String, Integer> samples) {
     }
 
-    record Reading(double longestGapMs, long pulses, List<Gap> longGaps, long gcMs) {
+    /** @param longestFxCpuMs the most CPU time the FX thread spent between two pulses: its own work, whatever the machine */
+    record Reading(double longestGapMs, double longestFxCpuMs, long pulses, List<Gap> longGaps, long gcMs) {
     }
+
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private volatile long last;
     private volatile Thread fxThread;
@@ -33,6 +40,8 @@ final class PulseMeter extends AnimationTimer {
     private long pulses;
     private long gcAtReset;
     private long gcAtLastPulse;
+    private long cpuAtLastPulse;
+    private long longestCpu;
     private final List<Gap> longGaps = new ArrayList<>();
     private final Map<String, Integer> current = new LinkedHashMap<>();
 
@@ -47,15 +56,18 @@ final class PulseMeter extends AnimationTimer {
         long now = System.nanoTime(); // the pulse's own timestamp is when it was scheduled, not when it ran
         fxThread = Thread.currentThread();
         long gc = gcMillis();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         if (last != 0) {
             long gap = now - last;
             longest = Math.max(longest, gap);
+            longestCpu = Math.max(longestCpu, cpu - cpuAtLastPulse);
             if (gap > LONG_GAP_NANOS) {
                 synchronized (current) {
-                    longGaps.add(new Gap((last - start) / 1e6, gap / 1e6, gc - gcAtLastPulse, top(current)));
+                    longGaps.add(new Gap((last - start) / 1e6, gap / 1e6, (cpu - cpuAtLastPulse) / 1e6, gc - gcAtLastPulse, top(current)));
                 }
             }
         }
+        cpuAtLastPulse = cpu;
         synchronized (current) {
             current.clear();
         }
@@ -69,6 +81,7 @@ final class PulseMeter extends AnimationTimer {
         start = System.nanoTime();
         last = 0;
         longest = 0;
+        longestCpu = 0;
         pulses = 0;
         longGaps.clear();
         gcAtReset = gcMillis();
@@ -76,7 +89,7 @@ final class PulseMeter extends AnimationTimer {
 
     /** Call on the FX thread. */
     Reading read() {
-        return new Reading(longest / 1e6, pulses, List.copyOf(longGaps), gcMillis() - gcAtReset);
+        return new Reading(longest / 1e6, longestCpu / 1e6, pulses, List.copyOf(longGaps), gcMillis() - gcAtReset);
     }
 
     private void sample() {

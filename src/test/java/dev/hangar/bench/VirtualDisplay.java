@@ -1,0 +1,78 @@
+package dev.hangar.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A screen for the app's real window (GTK on X11) when the machine has none: an Xvfb server of our
+ * own on a free display. Real windows are what researchers see; Monocle's headless screen, the
+ * fallback, composes every frame in Java on the FX thread and so reports stalls no real screen has.
+ */
+final class VirtualDisplay implements AutoCloseable {
+
+    private final Process xvfb;
+    private final String display;
+
+    private VirtualDisplay(Process xvfb, String display) {
+        this.xvfb = xvfb;
+        this.display = display;
+    }
+
+    /** The display to use: $DISPLAY when set, else a new Xvfb when installed, else empty (Monocle then). */
+    static Optional<VirtualDisplay> open() throws IOException, InterruptedException {
+        String existing = System.getenv("DISPLAY");
+        if (existing != null && !existing.isBlank()) {
+            return Optional.of(new VirtualDisplay(null, existing));
+        }
+        Optional<Path> binary = Optional.ofNullable(System.getenv("PATH")).stream()
+                .flatMap(p -> java.util.Arrays.stream(p.split(java.io.File.pathSeparator)))
+                .map(dir -> Path.of(dir, "Xvfb")).filter(Files::isExecutable).findFirst();
+        if (binary.isEmpty()) {
+            return Optional.empty();
+        }
+        // -displayfd: Xvfb picks a free display and writes its number once it accepts connections.
+        Process p = new ProcessBuilder(binary.get().toString(), "-displayfd", "1", "-screen", "0", "1920x1200x24", "-nolisten", "tcp")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> number = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            String n = number.get(20, TimeUnit.SECONDS);
+            if (n == null || n.isBlank()) {
+                throw new IllegalStateException("Xvfb ended without a display (exit " + p.waitFor() + ")");
+            }
+            return Optional.of(new VirtualDisplay(p, ":" + n.trim()));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            p.destroyForcibly();
+            throw new IllegalStateException("Xvfb did not start within 20 s", e);
+        }
+    }
+
+    String name() {
+        return display;
+    }
+
+    /** Whether this is a screen of our own (Xvfb) rather than the user's. */
+    boolean virtual() {
+        return xvfb != null;
+    }
+
+    @Override
+    public void close() {
+        if (xvfb != null) {
+            xvfb.destroy();
+        }
+    }
+}
