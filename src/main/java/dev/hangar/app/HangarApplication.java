@@ -42,6 +42,7 @@ public final class HangarApplication extends Application {
                 Path.of(System.getProperty("user.home"), ".ssh", "config"), Clock.systemUTC(), Pacing.aws(),
                 SignInServices.forUser(getHostServices()::showDocument));
         new WizardWindow(state, services).showIn(stage);
+        StartupProbe.arm(stage);
     }
 
     @Override
