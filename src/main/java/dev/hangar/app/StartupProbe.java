@@ -15,9 +15,9 @@ import javafx.stage.Stage;
 
 /**
  * Tells a benchmark when the first frame of a window was rendered: with {@code -Dhangar.startupProbe} set,
- * {@link #arm(Stage)} prints one line {@code hangar-first-frame uptimeMs=<ms since the process started>}
- * to standard output; with {@code -Dhangar.startupProbe=exit} the app then exits. Without the property it
- * does nothing at all.
+ * {@link #arm(Stage)} prints one line to standard output,
+ * {@code hangar-first-frame uptimeMs=<ms since the process started> cpuMs=<CPU time of all its threads so far>};
+ * with {@code -Dhangar.startupProbe=exit} the app then exits. Without the property it does nothing at all.
  *
  * <p>How the first frame is detected, with public JavaFX API only: an {@link AnimationTimer} started when the
  * stage is shown. Timers run at the start of each pulse, before that pulse lays the scene out and hands the
@@ -67,7 +67,7 @@ public final class StartupProbe {
                 stop();
                 // Waits for the render thread to finish the first frame (see the class comment).
                 new Rectangle(1, 1).snapshot(null, null);
-                out.println(PREFIX + " uptimeMs=" + uptimeMillis());
+                out.println(PREFIX + " uptimeMs=" + uptimeMillis() + " cpuMs=" + cpuMillis());
                 out.flush();
                 if (exit) {
                     Platform.exit();
@@ -89,6 +89,11 @@ public final class StartupProbe {
                 }
             });
         }
+    }
+
+    /** The process's CPU time, every thread's (JIT and GC too): unlike the uptime, little changed by other load on the machine. */
+    static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
     }
 
     static long uptimeMillis() {

@@ -37,8 +37,8 @@ class StartupBench {
 
     @TempDir Path temp;
 
-    /** One child's start: parent-measured milliseconds to the probe line, and the child's own uptime then. */
-    record Run(String kind, int index, double millis, long childUptimeMs) {
+    /** One child's start: parent-measured milliseconds to the probe line, and the child's own uptime and CPU time then. */
+    record Run(String kind, int index, double millis, long childUptimeMs, long childCpuMs) {
     }
 
     @Test
@@ -51,7 +51,8 @@ class StartupBench {
         report.detail("runsPerKind", runs);
         report.detail("warmUp", "one pair (app, bare) before the measured runs, kept in each mode's details, not in the medians");
         report.detail("measure", "parent's System.nanoTime from ProcessBuilder.start() to the arrival of the '" + StartupProbe.PREFIX
-                + "' line (second AnimationTimer pulse after Stage.show()); childUptimeMs = the child's own uptime then");
+                + "' line (second AnimationTimer pulse after Stage.show(), then a 1x1 snapshot to wait for the render thread);"
+                + " childUptimeMs and childCpuMs = the child's own uptime and CPU time (all threads) then");
 
         measure(report, "headless", true, runs);
         String display = System.getenv("DISPLAY");
@@ -85,15 +86,23 @@ class StartupBench {
         report.atMost(mode + ": app / bare window", appMs / bareMs, "×", GOAL, "cold start, JVM boot included");
         report.figure(mode + ": app, child's uptime at first frame (median)", Stats.median(uptimes(app)), "ms", "the child's own clock");
         report.figure(mode + ": bare window, child's uptime at first frame (median)", Stats.median(uptimes(bare)), "ms", "the child's own clock");
+        double appCpu = Stats.median(cpu(app));
+        double bareCpu = Stats.median(cpu(bare));
+        report.figure(mode + ": app, child's CPU time to first frame (median)", appCpu, "ms", "all threads; little changed by other load");
+        report.figure(mode + ": bare window, child's CPU time to first frame (median)", bareCpu, "ms", "all threads; little changed by other load");
+        report.figure(mode + ": app / bare window, CPU time", appCpu / bareCpu, "×", "what the wall-clock ratio tends to on a busy machine");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("screen", screen);
         details.put("appMs", millis(app));
         details.put("bareMs", millis(bare));
         details.put("appChildUptimeMs", uptimes(app));
         details.put("bareChildUptimeMs", uptimes(bare));
+        details.put("appChildCpuMs", cpu(app));
+        details.put("bareChildCpuMs", cpu(bare));
         details.put("appMinMaxMs", List.of(Stats.min(millis(app)), Stats.max(millis(app))));
         details.put("bareMinMaxMs", List.of(Stats.min(millis(bare)), Stats.max(millis(bare))));
         details.put("warmUpMs", Map.of("app", warmUp.get(0).millis(), "bare", warmUp.get(1).millis()));
+        details.put("loadAverage", loadAverage());
         report.detail(mode, details);
     }
 
@@ -117,24 +126,34 @@ class StartupBench {
         try (ChildJvm child = spec.start()) {
             ChildJvm.Line line = child.await(StartupProbe.PREFIX, FIRST_FRAME_TIMEOUT);
             double millis = (line.nanos() - child.startedNanos()) / 1e6;
-            long uptime = uptime(line.text());
+            long uptime = field(line.text(), "uptimeMs");
+            long cpu = field(line.text(), "cpuMs");
             int exit = child.waitFor(EXIT_TIMEOUT);
             if (exit != 0) {
                 throw new AssertionError(mode + " " + kind + " run " + (index < 0 ? "(warm-up)" : index) + " (" + mainClass + ", pid " + child.pid()
                         + ") printed its first frame but exited with " + exit + ", not 0; its standard error is in "
                         + BenchReport.directory().resolve("children.err.log"));
             }
-            return new Run(kind, index, millis, uptime);
+            return new Run(kind, index, millis, uptime, cpu);
         }
     }
 
-    private static long uptime(String line) {
+    /** The machine's load average (1, 5, 15 minutes) after the runs, where the OS tells it: the figures mean little without it. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static long field(String line, String name) {
         for (String part : line.split(" ")) {
-            if (part.startsWith("uptimeMs=")) {
-                return Long.parseLong(part.substring("uptimeMs=".length()));
+            if (part.startsWith(name + "=")) {
+                return Long.parseLong(part.substring(name.length() + 1));
             }
         }
-        throw new AssertionError("no uptimeMs in the probe line: " + line);
+        throw new AssertionError("no " + name + " in the probe line: " + line);
     }
 
     private static List<Double> millis(List<Run> runs) {
@@ -143,5 +162,9 @@ class StartupBench {
 
     private static List<Double> uptimes(List<Run> runs) {
         return runs.stream().map(r -> (double) r.childUptimeMs()).toList();
+    }
+
+    private static List<Double> cpu(List<Run> runs) {
+        return runs.stream().map(r -> (double) r.childCpuMs()).toList();
     }
 }
