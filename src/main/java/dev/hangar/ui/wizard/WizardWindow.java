@@ -3,7 +3,10 @@ package dev.hangar.ui.wizard;
 import dev.hangar.ui.Theme;
 import dev.hangar.ui.Views;
 import dev.hangar.ui.WindowPlacement;
+import dev.hangar.ui.concurrent.Tasks;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -46,6 +49,14 @@ public final class WizardWindow {
         });
     }
 
+    private static List<Image> icons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            icons.add(new Image(WizardWindow.class.getResource("/dev/hangar/assets/hangar-" + size + ".png").toExternalForm()));
+        }
+        return icons;
+    }
+
     public void showIn(Stage stage) {
         Path placementFile = services.home().resolve("window.json");
         Optional<WindowPlacement> placement = WindowPlacement.load(placementFile);
@@ -57,9 +68,8 @@ public final class WizardWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            stage.getIcons().add(new Image(WizardWindow.class.getResource("/dev/hangar/assets/hangar-" + size + ".png").toExternalForm()));
-        }
+        // Decoding six PNGs is not worth holding the first frame for: the icons are loaded in the background.
+        Tasks.create(WizardWindow::icons).onSuccess(stage.getIcons()::setAll).runOn(services.executor());
         placement.ifPresent(p -> p.applyTo(stage));
         stage.setOnHidden(e -> WindowPlacement.of(stage, theme.get()).save(placementFile));
         stage.show();
