@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 /** The wizard's window: loads the frame, puts it on a stage, remembers the stage's place and theme. */
@@ -61,8 +62,10 @@ public final class WizardWindow {
         Path placementFile = services.home().resolve("window.json");
         Optional<WindowPlacement> placement = WindowPlacement.load(placementFile);
         placement.ifPresent(p -> theme.set(p.theme() == null ? Theme.LIGHT : p.theme()));
-        Scene scene = new Scene(createRoot(), WIDTH, HEIGHT);
+        // The stylesheets go on before the root: set after it, they would have every node's styles matched twice.
+        Scene scene = new Scene(new Region(), WIDTH, HEIGHT);
         theme.get().applyTo(scene);
+        scene.setRoot(createRoot());
         theme.addListener((obs, old, now) -> now.applyTo(scene));
         stage.setTitle(TITLE);
         stage.setMinWidth(900);
