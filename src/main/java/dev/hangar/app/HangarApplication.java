@@ -6,6 +6,7 @@ import dev.hangar.aws.AwsClients;
 import dev.hangar.aws.AwsSettings;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.Pacing;
+import dev.hangar.ui.FirstFrame;
 import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
 import dev.hangar.ui.wizard.CheckIpDetector;
@@ -31,6 +32,9 @@ public final class HangarApplication extends Application {
         Map<String, String> env = System.getenv();
         Path home = JournalStore.home(null, env);
         executor = new FxTaskExecutor();
+        // Background work (signing in, the window's icons) starts once the first frame is drawn: on a cold start
+        // it competes with the FX thread for the few cores there are, and the window appears later.
+        executor.hold();
         state = new WizardState();
         state.settingsProperty().set(settings(env));
         String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
@@ -42,6 +46,8 @@ public final class HangarApplication extends Application {
                 Path.of(System.getProperty("user.home"), ".ssh", "config"), Clock.systemUTC(), Pacing.aws(),
                 SignInServices.forUser(getHostServices()::showDocument));
         new WizardWindow(state, services).showIn(stage);
+        FirstFrame.then(stage, executor::release);
+        StartupProbe.arm(stage);
     }
 
     @Override

@@ -23,10 +23,13 @@ import java.util.stream.Stream;
  */
 public final class JournalStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Jackson is made ready on first use, not by {@link #home}: the desktop app asks for its home before its first frame. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private static final java.util.Set<String> KNOWN_RESOURCE_STATES =
             java.util.Set.of(ResourceRecord.INTENDED, ResourceRecord.CREATED, ResourceRecord.DELETED, ResourceRecord.KEPT);
@@ -82,7 +85,7 @@ public final class JournalStore {
             Path target = fileOf(record.launchId());
             Path temp = Files.createTempFile(launches, "." + record.launchId(), ".tmp");
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(record)));
+                ch.write(java.nio.ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(record)));
                 ch.force(true);
             }
             try {
@@ -104,7 +107,7 @@ public final class JournalStore {
             return Optional.empty();
         }
         try {
-            LaunchRecord record = JSON.readValue(file.toFile(), LaunchRecord.class);
+            LaunchRecord record = Json.MAPPER.readValue(file.toFile(), LaunchRecord.class);
             if (record.launchId() == null || !record.launchId().equals(launchId) || record.state() == null || record.spec() == null) {
                 throw new JournalCorruptException(file, "it does not name launch " + launchId + " with a state and a spec");
             }

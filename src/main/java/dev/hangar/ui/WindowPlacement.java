@@ -15,11 +15,14 @@ import javafx.stage.Stage;
  */
 public record WindowPlacement(double x, double y, double width, double height, boolean maximized, Theme theme) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made ready on first use: with no window.json yet (a first start), the first frame does not wait for Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     public static Optional<WindowPlacement> load(Path file) {
         try {
-            return Files.isRegularFile(file) ? Optional.of(JSON.readValue(file.toFile(), WindowPlacement.class)) : Optional.empty();
+            return Files.isRegularFile(file) ? Optional.of(Json.MAPPER.readValue(file.toFile(), WindowPlacement.class)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -32,7 +35,7 @@ public record WindowPlacement(double x, double y, double width, double height, b
     public void save(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), this);
+            Json.MAPPER.writeValue(file.toFile(), this);
         } catch (IOException e) {
             // Losing the window's place is not worth an error on exit.
         }

@@ -48,6 +48,7 @@ final class ChildJvm implements AutoCloseable {
         private final String mainClass;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<String> envRemovedPrefixes = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
         private boolean headless = true;
 
@@ -62,6 +63,15 @@ final class ChildJvm implements AutoCloseable {
 
         Spec env(String name, String value) {
             env.put(name, value);
+            return this;
+        }
+
+        /**
+         * Leaves out of the child's environment every inherited variable whose name starts with {@code prefix}
+         * (e.g. {@code "AWS_"}: no credentials of the machine reach the child); {@link #env} still sets its own.
+         */
+        Spec envRemovePrefix(String prefix) {
+            envRemovedPrefixes.add(prefix);
             return this;
         }
 
@@ -96,6 +106,7 @@ final class ChildJvm implements AutoCloseable {
             cmd.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
             pb.redirectError(ProcessBuilder.Redirect.appendTo(BenchReport.directory().resolve("children.err.log").toFile()));
+            pb.environment().keySet().removeIf(name -> envRemovedPrefixes.stream().anyMatch(name::startsWith));
             pb.environment().putAll(env);
             try {
                 Files.createDirectories(BenchReport.directory());

@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackgroundTask<T> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTask.class);
+    /** Set up on first use: the logging library's start-up is not worth delaying the window's first frame for. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(BackgroundTask.class);
+    }
 
     private record ErrorHandler<E extends Throwable>(Class<E> type, Consumer<E> handler) {
         void handle(Throwable t) {
@@ -81,7 +84,7 @@ public final class BackgroundTask<T> {
     void failed(Throwable error) {
         try {
             onError.stream().filter(h -> h.type().isInstance(error)).findFirst()
-                    .ifPresentOrElse(h -> h.handle(error), () -> LOG.warn("background task failed: {}", error.toString()));
+                    .ifPresentOrElse(h -> h.handle(error), () -> Log.LOG.warn("background task failed: {}", error.toString()));
         } finally {
             finish();
         }

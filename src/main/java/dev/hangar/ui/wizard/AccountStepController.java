@@ -27,7 +27,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -52,6 +54,8 @@ final class AccountStepController implements StepController {
     @FXML private Button connectButton;
     @FXML private Button ssoButton;
     @FXML private Label accountStatus;
+    @FXML private TitledPane advancedPane;
+    @FXML private VBox advancedContent;
 
     AccountStepController(WizardState state, WizardServices services) {
         this.state = state;
@@ -76,6 +80,11 @@ final class AccountStepController implements StepController {
         }
         endpointError.visibleProperty().bind(endpointError.textProperty().isNotEmpty());
         endpointError.managedProperty().bind(endpointError.visibleProperty());
+        advancedPane.expandedProperty().addListener((obs, was, open) -> {
+            if (open && advancedPane.getContent() == null) {
+                advancedPane.setContent(advancedContent);
+            }
+        });
         // A changed profile or endpoint is another account: sign in again before going on.
         profileChoice.valueProperty().addListener((obs, old, now) -> signOut());
         endpointField.textProperty().addListener((obs, old, now) -> signOut());

@@ -4,7 +4,6 @@ import dev.hangar.ui.Views;
 import dev.hangar.ui.Views.View;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 import javafx.util.Callback;
 
 /** Loads each step's view the first time it is shown and keeps it, so a step keeps its state when you come back. */
@@ -16,24 +15,33 @@ final class StepViews {
 
     StepViews(WizardState state, WizardServices services) {
         this.services = services;
-        Map<Class<?>, BiFunction<WizardState, WizardServices, Object>> known = Map.of(
-                AccountStepController.class, AccountStepController::new,
-                RegionStepController.class, RegionStepController::new,
-                InstanceTypeStepController.class, InstanceTypeStepController::new,
-                AmiStepController.class, AmiStepController::new,
-                AccessStepController.class, AccessStepController::new,
-                DataStepController.class, DataStepController::new,
-                OptionsStepController.class, OptionsStepController::new,
-                ReviewStepController.class, ReviewStepController::new,
-                LaunchStepController.class, LaunchStepController::new,
-                DoneStepController.class, DoneStepController::new);
-        this.controllers = type -> {
-            var make = known.get(type);
-            if (make == null) {
-                throw new IllegalArgumentException("no controller " + type.getName() + " in the wizard");
-            }
-            return make.apply(state, services);
-        };
+        this.controllers = type -> create(type, state, services);
+    }
+
+    /** Compared class by class, not looked up in a map of constructors: that map loaded all ten controllers before the first frame. */
+    private static Object create(Class<?> type, WizardState state, WizardServices services) {
+        if (type == AccountStepController.class) {
+            return new AccountStepController(state, services);
+        } else if (type == RegionStepController.class) {
+            return new RegionStepController(state, services);
+        } else if (type == InstanceTypeStepController.class) {
+            return new InstanceTypeStepController(state, services);
+        } else if (type == AmiStepController.class) {
+            return new AmiStepController(state, services);
+        } else if (type == AccessStepController.class) {
+            return new AccessStepController(state, services);
+        } else if (type == DataStepController.class) {
+            return new DataStepController(state, services);
+        } else if (type == OptionsStepController.class) {
+            return new OptionsStepController(state, services);
+        } else if (type == ReviewStepController.class) {
+            return new ReviewStepController(state, services);
+        } else if (type == LaunchStepController.class) {
+            return new LaunchStepController(state, services);
+        } else if (type == DoneStepController.class) {
+            return new DoneStepController(state, services);
+        }
+        throw new IllegalArgumentException("no controller " + type.getName() + " in the wizard");
     }
 
     /** What the steps were given; the frame opens the monitor with it. */

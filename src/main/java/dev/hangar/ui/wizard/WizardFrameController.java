@@ -6,21 +6,23 @@ import dev.hangar.auth.IdentityCenterCredentials;
 import dev.hangar.ui.Theme;
 import dev.hangar.ui.monitor.MonitorWindow;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -31,13 +33,16 @@ public final class WizardFrameController {
 
     /** Below this, the countdown stands out. */
     private static final Duration ENDING_SOON = Duration.ofMinutes(5);
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final WizardState state;
     private final StepViews views;
     private final ObjectProperty<Theme> theme;
     private final Timeline countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+    private final Map<WizardStep, Label> stepLabels = new EnumMap<>(WizardStep.class);
 
-    @FXML private ListView<WizardStep> stepList;
+    /** The steps down the side, the current one marked; a column of labels, as nothing there is clicked. */
+    @FXML private VBox stepList;
     @FXML private HBox accountBanner;
     @FXML private Label bannerText;
     @FXML private Label sessionCountdown;
@@ -57,11 +62,14 @@ public final class WizardFrameController {
 
     @FXML
     private void initialize() {
-        stepList.getItems().setAll(WizardStep.values());
-        stepList.setCellFactory(list -> new StepCell());
         // The list shows where you are; moving is done with Back and Next, which check each step.
+        for (WizardStep step : WizardStep.values()) {
+            Label label = new Label((step.ordinal() + 1) + "   " + step.title());
+            label.getStyleClass().add("step");
+            stepLabels.put(step, label);
+            stepList.getChildren().add(label);
+        }
         stepList.setMouseTransparent(true);
-        stepList.setFocusTraversable(false);
         themeToggle.setSelected(theme.get() == Theme.DARK);
         themeToggle.selectedProperty().addListener((obs, was, dark) -> theme.set(dark ? Theme.DARK : Theme.LIGHT));
         bindBanner();
@@ -99,7 +107,10 @@ public final class WizardFrameController {
     private void show(WizardStep step) {
         var view = views.get(step);
         StepController controller = view.controller();
-        stepList.getSelectionModel().select(step);
+        stepLabels.forEach((each, label) -> {
+            label.pseudoClassStateChanged(SELECTED, each == step);
+            label.setAccessibleText(each == step ? label.getText() + ", current step" : null);
+        });
         stepTitle.setText(step.title());
         stepSubtitle.setText(step.subtitle());
         content.getChildren().setAll(view.root());
@@ -182,11 +193,4 @@ public final class WizardFrameController {
         return "Account " + session.accountId() + "   ·   " + session.callerArn() + endpoint;
     }
 
-    private static final class StepCell extends ListCell<WizardStep> {
-        @Override
-        protected void updateItem(WizardStep step, boolean empty) {
-            super.updateItem(step, empty);
-            setText(empty || step == null ? null : (step.ordinal() + 1) + "   " + step.title());
-        }
-    }
 }

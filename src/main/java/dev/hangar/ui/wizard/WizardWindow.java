@@ -3,13 +3,17 @@ package dev.hangar.ui.wizard;
 import dev.hangar.ui.Theme;
 import dev.hangar.ui.Views;
 import dev.hangar.ui.WindowPlacement;
+import dev.hangar.ui.concurrent.Tasks;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 /** The wizard's window: loads the frame, puts it on a stage, remembers the stage's place and theme. */
@@ -46,20 +50,29 @@ public final class WizardWindow {
         });
     }
 
+    private static List<Image> icons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            icons.add(new Image(WizardWindow.class.getResource("/dev/hangar/assets/hangar-" + size + ".png").toExternalForm()));
+        }
+        return icons;
+    }
+
     public void showIn(Stage stage) {
         Path placementFile = services.home().resolve("window.json");
         Optional<WindowPlacement> placement = WindowPlacement.load(placementFile);
         placement.ifPresent(p -> theme.set(p.theme() == null ? Theme.LIGHT : p.theme()));
-        Scene scene = new Scene(createRoot(), WIDTH, HEIGHT);
+        // The stylesheets go on before the root: set after it, they would have every node's styles matched twice.
+        Scene scene = new Scene(new Region(), WIDTH, HEIGHT);
         theme.get().applyTo(scene);
+        scene.setRoot(createRoot());
         theme.addListener((obs, old, now) -> now.applyTo(scene));
         stage.setTitle(TITLE);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            stage.getIcons().add(new Image(WizardWindow.class.getResource("/dev/hangar/assets/hangar-" + size + ".png").toExternalForm()));
-        }
+        // Decoding six PNGs is not worth holding the first frame for: the icons are loaded in the background.
+        Tasks.create(WizardWindow::icons).onSuccess(stage.getIcons()::setAll).runOn(services.executor());
         placement.ifPresent(p -> p.applyTo(stage));
         stage.setOnHidden(e -> WindowPlacement.of(stage, theme.get()).save(placementFile));
         stage.show();

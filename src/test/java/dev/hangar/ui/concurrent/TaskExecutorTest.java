@@ -74,4 +74,27 @@ class TaskExecutorTest {
             assertThat(onFx[0]).isTrue();
         }
     }
+
+    @Test
+    void aHeldFxExecutorShowsTasksBusyButRunsThemOnlyWhenReleased() throws Exception {
+        try (FxTaskExecutor executor = new FxTaskExecutor()) {
+            SimpleBooleanProperty busy = new SimpleBooleanProperty();
+            List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch done = new CountDownLatch(2);
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                executor.hold();
+                Tasks.create(() -> ran.add("first")).busy(busy).andFinally(done::countDown).runOn(executor);
+                Tasks.create(() -> ran.add("second")).andFinally(done::countDown).runOn(executor);
+            }).get(10, TimeUnit.SECONDS);
+            Thread.sleep(200);
+            assertThat(ran).as("nothing runs while held").isEmpty();
+            assertThat(busy.get()).as("a held task shows busy").isTrue();
+
+            org.testfx.util.WaitForAsyncUtils.asyncFx(executor::release).get(10, TimeUnit.SECONDS);
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(ran).containsExactlyInAnyOrder("first", "second");
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertThat(busy.get()).isFalse();
+        }
+    }
 }
