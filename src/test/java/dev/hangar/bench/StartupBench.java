@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Every run has a fresh, empty home: temp {@code HOME}/{@code user.home} and {@code HANGAR_HOME}, AWS config
  * and credentials files that do not exist, no instance metadata, and no inherited {@code AWS_*} variable.
  *
- * <p>Always on Monocle's headless screen; also with real windows when {@code DISPLAY} is set (e.g. under
- * {@code xvfb-run}). {@code -Dbench.startupRuns=N} sets the runs per kind (7).
+ * <p>Always on Monocle's headless screen; also with real windows on $DISPLAY, or on an Xvfb of its own
+ * where one is installed. {@code -Dbench.startupRuns=N} sets the runs per kind (7).
  */
 class StartupBench {
 
@@ -54,33 +54,35 @@ class StartupBench {
                 + "' line (second AnimationTimer pulse after Stage.show(), then a 1x1 snapshot to wait for the render thread);"
                 + " childUptimeMs and childCpuMs = the child's own uptime and CPU time (all threads) then");
 
-        measure(report, "headless", true, runs);
-        String display = System.getenv("DISPLAY");
-        if (display != null && !display.isBlank()) {
-            measure(report, "window", false, runs);
-        } else {
-            report.detail("window", "not measured: DISPLAY is not set (run under xvfb-run or a desktop for real windows)");
+        measure(report, "headless", null, runs);
+        try (VirtualDisplay display = VirtualDisplay.open().orElse(null)) {
+            if (display != null) {
+                measure(report, "window", display.name(), runs);
+            } else {
+                report.detail("window", "not measured: no DISPLAY and no Xvfb on this machine");
+            }
         }
         report.write();
     }
 
-    private void measure(BenchReport report, String mode, boolean headless, int runs) throws Exception {
-        List<Run> warmUp = List.of(run(mode, APP, headless, -1), run(mode, BARE, headless, -1));
+    /** @param display the X display for real windows, or null for Monocle's headless screen */
+    private void measure(BenchReport report, String mode, String display, int runs) throws Exception {
+        List<Run> warmUp = List.of(run(mode, APP, display, -1), run(mode, BARE, display, -1));
         List<Run> app = new ArrayList<>();
         List<Run> bare = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             // Alternate, and swap the order each pair, so neither kind always follows the other.
             if (i % 2 == 0) {
-                app.add(run(mode, APP, headless, i));
-                bare.add(run(mode, BARE, headless, i));
+                app.add(run(mode, APP, display, i));
+                bare.add(run(mode, BARE, display, i));
             } else {
-                bare.add(run(mode, BARE, headless, i));
-                app.add(run(mode, APP, headless, i));
+                bare.add(run(mode, BARE, display, i));
+                app.add(run(mode, APP, display, i));
             }
         }
         double appMs = Stats.median(millis(app));
         double bareMs = Stats.median(millis(bare));
-        String screen = headless ? "Monocle headless, software renderer" : "real window on " + System.getenv("DISPLAY");
+        String screen = display == null ? "Monocle headless, software renderer" : "real window on X display " + display;
         report.figure(mode + ": app, start to first wizard frame (median)", appMs, "ms", screen + ", " + runs + " runs");
         report.figure(mode + ": bare window, start to first frame (median)", bareMs, "ms", screen + ", " + runs + " runs");
         report.atMost(mode + ": app / bare window", appMs / bareMs, "×", GOAL, "cold start, JVM boot included");
@@ -107,14 +109,14 @@ class StartupBench {
     }
 
     /** Starts one child in a fresh, empty home; waits for its first frame and for it to exit with 0. */
-    private Run run(String mode, String mainClass, boolean headless, int index) throws Exception {
+    private Run run(String mode, String mainClass, String display, int index) throws Exception {
         String kind = mainClass.equals(APP) ? "app" : "bare";
         Path dir = Files.createDirectories(temp.resolve(mode + "-" + kind + "-" + (index < 0 ? "warmup" : String.valueOf(index))));
         Path home = Files.createDirectories(dir.resolve("home"));
         Path hangarHome = Files.createDirectories(dir.resolve("hangar"));
         Path absent = dir.resolve("absent");
         ChildJvm.Spec spec = ChildJvm.of(mainClass)
-                .headless(headless)
+                .headless(display == null)
                 .property("user.home", home.toString())
                 .property(StartupProbe.PROPERTY, "exit")
                 .envRemovePrefix("AWS_")
@@ -123,6 +125,9 @@ class StartupBench {
                 .env("AWS_CONFIG_FILE", absent.resolve("config").toString())
                 .env("AWS_SHARED_CREDENTIALS_FILE", absent.resolve("credentials").toString())
                 .env("AWS_EC2_METADATA_DISABLED", "true");
+        if (display != null) {
+            spec.env("DISPLAY", display);
+        }
         try (ChildJvm child = spec.start()) {
             ChildJvm.Line line = child.await(StartupProbe.PREFIX, FIRST_FRAME_TIMEOUT);
             double millis = (line.nanos() - child.startedNanos()) / 1e6;
