@@ -17,6 +17,13 @@ public final class Main {
     public static void main(String[] args) {
         // Before anything logs: nothing credential-shaped reaches standard error, whatever the log level.
         System.setErr(RedactingOutputStream.around(System.err));
+        if (args.length > 0 && ClassPreload.OPTION.equals(args[0])) { // the installer's class-data training run
+            ClassPreload.run();
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+            if (args.length == 0) {
+                return;
+            }
+        }
         if (args.length == 0) {
             Application.launch(HangarApplication.class);
             return;

@@ -1,16 +1,13 @@
 package dev.hangar.app;
 
+import dev.hangar.ui.FirstFrame;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 
 /**
@@ -19,14 +16,10 @@ import javafx.stage.Stage;
  * {@code hangar-first-frame uptimeMs=<ms since the process started> cpuMs=<CPU time of all its threads so far>};
  * with {@code -Dhangar.startupProbe=exit} the app then exits. Without the property it does nothing at all.
  *
- * <p>How the first frame is detected, with public JavaFX API only: an {@link AnimationTimer} started when the
- * stage is shown. Timers run at the start of each pulse, before that pulse lays the scene out and hands the
- * frame to the render thread. So the first tick comes before the first frame exists; by the second tick (the
- * next pulse) the first frame has been handed to the render thread, but it may still be rendering: JavaFX does
- * not wait for it before starting a pulse. (Measured: for the wizard, rendering went on ~100 ms past the second
- * tick.) So on the second tick the probe also snapshots a 1×1 rectangle: a snapshot is rendered on the same
- * render thread, after the jobs queued before it, and the FX thread waits for it; when it returns, the first
- * frame is done. (Its own cost, a temporary scene and a 1×1 render, is the same for any window.)
+ * <p>The first frame is detected as {@link FirstFrame} does, with public JavaFX API only: the second pulse
+ * after the stage shows, then a 1×1 snapshot that waits for the render thread to finish that frame.
+ * (Measured: for the wizard, rendering went on ~100 ms past the second pulse; the snapshot's own cost is the
+ * same for any window.)
  *
  * <p>The uptime is the time since the process started. Not {@code RuntimeMXBean.getUptime()}: the app's runtime
  * image has no {@code java.management}, and loading it costs ~20 ms just before the line. On Linux it is read
@@ -56,39 +49,15 @@ public final class StartupProbe {
     }
 
     static void arm(Stage stage, PrintStream out, boolean exit) {
-        AnimationTimer timer = new AnimationTimer() {
-            private int ticks;
-
-            @Override
-            public void handle(long now) {
-                if (++ticks < 2) {
-                    return;
-                }
-                stop();
-                // Waits for the render thread to finish the first frame (see the class comment).
-                new Rectangle(1, 1).snapshot(null, null);
-                out.println(PREFIX + " uptimeMs=" + uptimeMillis() + " cpuMs=" + cpuMillis());
-                out.flush();
-                if (exit) {
-                    Platform.exit();
-                    // A non-daemon thread (an executor, an SDK client) must not keep the JVM alive.
-                    System.exit(0);
-                }
+        FirstFrame.then(stage, () -> {
+            out.println(PREFIX + " uptimeMs=" + uptimeMillis() + " cpuMs=" + cpuMillis());
+            out.flush();
+            if (exit) {
+                Platform.exit();
+                // A non-daemon thread (an executor, an SDK client) must not keep the JVM alive.
+                System.exit(0);
             }
-        };
-        if (stage.isShowing()) {
-            timer.start();
-        } else {
-            stage.showingProperty().addListener(new ChangeListener<Boolean>() {
-                @Override
-                public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean showing) {
-                    if (showing) {
-                        obs.removeListener(this);
-                        timer.start();
-                    }
-                }
-            });
-        }
+        });
     }
 
     /** The process's CPU time, every thread's (JIT and GC too): unlike the uptime, little changed by other load on the machine. */

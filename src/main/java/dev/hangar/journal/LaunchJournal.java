@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The live journal of one launch, written ahead: an intention is on disk before the mutating call it
- * announces, and a change of state or a removal before the method returns. What follows from those
- * (a resource created, a step started or done, an output) is saved right after on a background
- * writer: if the process dies first, the intention on disk still names the resource, which is all
- * that cleanup and resume need. Safe to use from the executor's parallel steps; saves are grouped,
- * one save covering every change made before it, so parallel steps do not queue for the disk.
+ * The live journal of one launch. Changes to resources, outputs and state are on disk, atomically,
+ * before the method returns, so the file always names every resource that may exist: intentions are
+ * written before a mutating call and results after it. That a step started or succeeded is saved with
+ * the next such change: losing it to a crash only makes a resume run the step again, which adopts what
+ * it had made. Safe to use from the executor's parallel steps, whose saves are grouped: one save
+ * covers every change made before it, so parallel steps do not queue for the disk one by one.
  */
 public final class LaunchJournal {
 
@@ -25,13 +25,6 @@ public final class LaunchJournal {
     private long changes;
     private long savedChanges;
     private final Object diskLock = new Object();
-    /** One writer for every journal: saves behind the steps, in order, never holding the JVM open. */
-    private static final java.util.concurrent.ExecutorService WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "hangar-journal");
-        t.setDaemon(true);
-        return t;
-    });
-
     private LaunchJournal(JournalStore store, Clock clock, LaunchRecord record) {
         this.store = store;
         this.clock = clock;
@@ -68,19 +61,19 @@ public final class LaunchJournal {
         updateStep(stepId, s -> s.started(clock.instant()), false);
     }
 
-    /** A failure is on disk when this returns; a success is saved behind (see the class comment). */
+    /** A failure is on disk when this returns; a success is saved with the next change (see the class comment). */
     public void stepFinished(String stepId, StepState end, String error) {
         updateStep(stepId, s -> s.finished(end, clock.instant(), error), end != StepState.DONE);
     }
 
     /** Before a mutating call: the resource may exist from now on. */
     public void intend(String type, String id, String step) {
-        upsertResource(new ResourceRecord(type, id, step, ResourceRecord.INTENDED), null, true);
+        upsertResource(new ResourceRecord(type, id, step, ResourceRecord.INTENDED), null);
     }
 
     /** After the call: the resource exists. {@code replacingId} is the intended ID it replaces, if it was not known then. */
     public void created(String type, String id, String step, String replacingId) {
-        upsertResource(new ResourceRecord(type, id, step, ResourceRecord.CREATED), replacingId, false);
+        upsertResource(new ResourceRecord(type, id, step, ResourceRecord.CREATED), replacingId);
     }
 
     public void created(String type, String id, String step) {
@@ -98,7 +91,7 @@ public final class LaunchJournal {
     }
 
     public void output(String key, String value) {
-        change(false, r -> {
+        change(r -> {
             Map<String, String> outputs = new LinkedHashMap<>(r.outputs());
             outputs.put(key, value);
             return copy(r, r.state(), r.steps(), r.resources(), outputs, r.message());
@@ -127,8 +120,8 @@ public final class LaunchJournal {
      * updates its record, and the intention it had written under a provisional ID (a ClientToken, a name)
      * is folded into it rather than left as a second record of the same resource.
      */
-    private void upsertResource(ResourceRecord resource, String replacingId, boolean saveNow) {
-        change(saveNow, r -> {
+    private void upsertResource(ResourceRecord resource, String replacingId) {
+        change(r -> {
             List<ResourceRecord> resources = new ArrayList<>(r.resources());
             int same = indexOfResource(resources, resource.type(), resource.id());
             int intent = replacingId == null || replacingId.equals(resource.id()) ? -1 : indexOfResource(resources, resource.type(), replacingId);
@@ -174,27 +167,16 @@ public final class LaunchJournal {
         }
         if (saveNow) {
             saveUpTo(mine);
-        } else {
-            WRITER.execute(() -> saveBehind(mine));
         }
     }
 
-    /** Waits until every change so far is on disk. */
+    /** Saves the changes not on disk yet (a step's start or success), if any. */
     public void flush() {
         long all;
         synchronized (this) {
             all = changes;
         }
         saveUpTo(all);
-    }
-
-    private void saveBehind(long change) {
-        try {
-            saveUpTo(change);
-        } catch (RuntimeException e) {
-            // The next change saved at once will try again and report the failure to its step.
-            org.slf4j.LoggerFactory.getLogger(LaunchJournal.class).warn("could not save the journal of {} (will retry): {}", launchId(), e.getMessage());
-        }
     }
 
     /** Returns once change number {@code change} is on disk: saved by this call, or by one that ran while this one waited. */

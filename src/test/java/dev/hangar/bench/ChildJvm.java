@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,7 @@ final class ChildJvm implements AutoCloseable {
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> envRemovedPrefixes = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
+        private final List<String> jvmOptions = new ArrayList<>();
         private boolean headless = true;
 
         Spec(String mainClass) {
@@ -75,6 +77,11 @@ final class ChildJvm implements AutoCloseable {
             return this;
         }
 
+        Spec jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
         Spec arg(String value) {
             args.add(value);
             return this;
@@ -91,13 +98,14 @@ final class ChildJvm implements AutoCloseable {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(launcherOptions());
             cmd.add("-cp");
-            cmd.add(classPath(headless));
+            cmd.add(classPath());
             if (headless) {
                 cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                         "-Dheadless.geometry=1920x1200-32",
                         "-Djava.awt.headless=true"));
             }
             properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+            cmd.addAll(jvmOptions);
             String extra = System.getProperty("bench.jvmOptions", "").trim();
             if (!extra.isEmpty()) {
                 cmd.addAll(List.of(extra.split("\\s+")));
@@ -180,21 +188,30 @@ final class ChildJvm implements AutoCloseable {
 
     /**
      * The JVM options the installed launcher starts the app with ({@code --java-options} in
-     * installer/common/jpackage.txt), so that the figures are the installed app's. The AppCDS archive
-     * is left out: the package records it at install time, on the installed paths.
+     * installer/common/jpackage.txt), so that the figures are the installed app's. Its class-data archive,
+     * which the package records at install time, is the one {@link #archive()} recorded the same way.
      */
     static List<String> launcherOptions() {
+        Optional<Path> archive = archive();
+        List<String> options = new ArrayList<>();
+        for (String option : installerOptions()) {
+            if (!option.contains("$APPDIR")) {
+                options.add(option);
+            } else if (archive.isPresent()) {
+                options.add(option.replace("$APPDIR/hangar.jsa", archive.get().toString()));
+            }
+        }
+        return options;
+    }
+
+    private static List<String> installerOptions() {
         Path argfile = Path.of(System.getProperty("bench.installerOptions", "installer/common/jpackage.txt"));
         List<String> options = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(argfile)) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("^--java-options\\s+\"(.*)\"\\s*$").matcher(line.trim());
                 if (m.matches()) {
-                    for (String option : m.group(1).trim().split("\\s+")) {
-                        if (!option.contains("$APPDIR")) {
-                            options.add(option);
-                        }
-                    }
+                    options.addAll(List.of(m.group(1).trim().split("\\s+")));
                 }
             }
         } catch (IOException e) {
@@ -203,28 +220,87 @@ final class ChildJvm implements AutoCloseable {
         return options;
     }
 
-    /** The built jar (its manifest names lib/*), the test classes, and Monocle when the screen is headless. */
-    private static String classPath(boolean headless) {
+    private static Optional<Path> archive;
+
+    /**
+     * The app's class-data archive, recorded once per benchmark run as the Linux package's postinst does
+     * (the launcher's options, {@code Main --preload-classes} under {@code -XX:ArchiveClassesAtExit}), on
+     * the children's class path; empty if it could not be made (the children then run without, as the app
+     * does when its archive is missing).
+     */
+    static synchronized Optional<Path> archive() {
+        if (archive == null) {
+            archive = Optional.empty();
+            Path jsa = BenchReport.directory().resolve("hangar.jsa");
+            try {
+                Files.deleteIfExists(jsa);
+                List<String> cmd = new ArrayList<>();
+                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                installerOptions().stream().filter(o -> !o.contains("$APPDIR") && !o.startsWith("-Xshare")).forEach(cmd::add);
+                cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-cp", classPath(), "dev.hangar.app.Main", "--preload-classes"));
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(BenchReport.directory().resolve("children.err.log").toFile())).start();
+                if (p.waitFor(3, TimeUnit.MINUTES) && p.exitValue() == 0 && Files.isRegularFile(jsa)) {
+                    archive = Optional.of(jsa);
+                }
+            } catch (IOException e) {
+                // No archive: the children run without one.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return archive;
+    }
+
+    /**
+     * The built jar (its manifest names lib/*), the benchmark's classes and the SDK call log as one jar, and
+     * Monocle: jars only, and the same for every child, since a class-data archive holds only for the class
+     * path it was recorded on. Monocle's classes load only when a child asks for the headless screen.
+     */
+    private static String classPath;
+
+    private static synchronized String classPath() {
+        if (classPath != null) {
+            return classPath; // built once: an archive also checks that its jars are unchanged
+        }
         Path jar = Path.of(System.getProperty("bench.jar", "target/hangar.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("the app jar " + jar + " is missing: run the benchmarks with 'mvn -B -Pbench verify', which builds it first");
         }
-        List<String> entries = new ArrayList<>();
-        entries.add(jar.toString());
-        // The SDK call log, which the benchmarks' own class path has too (see CallLog).
-        String bench = System.getProperty("bench.resources");
-        if (bench != null) {
-            entries.add(bench);
+        String monocle = testClassPath().stream().filter(e -> e.contains("openjfx-monocle")).findFirst()
+                .orElseThrow(() -> new AssertionError("Monocle is not on the test class path: " + testClassPath()));
+        classPath = String.join(File.pathSeparator, jar.toString(), benchJar().toString(), monocle);
+        return classPath;
+    }
+
+    /** target/bench/bench-classes.jar: this package's classes and src/bench/resources. */
+    private static Path benchJar() {
+        Path out = BenchReport.directory().resolve("bench-classes.jar");
+        Path classes = testClassPath().stream().filter(e -> e.endsWith("test-classes")).map(Path::of).findFirst()
+                .orElseThrow(() -> new AssertionError("no test-classes on the test class path"));
+        try {
+            Files.createDirectories(out.getParent());
+            try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(Files.newOutputStream(out))) {
+                addTree(jar, classes, classes.resolve("dev/hangar/bench"));
+                String resources = System.getProperty("bench.resources");
+                if (resources != null) {
+                    addTree(jar, Path.of(resources), Path.of(resources));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
         }
-        for (String entry : testClassPath()) {
-            if (entry.endsWith("test-classes") || headless && entry.contains("openjfx-monocle")) {
-                entries.add(entry);
+        return out;
+    }
+
+    private static void addTree(java.util.jar.JarOutputStream jar, Path root, Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                jar.putNextEntry(new java.util.jar.JarEntry(root.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, jar);
+                jar.closeEntry();
             }
         }
-        if (headless && entries.stream().noneMatch(e -> e.contains("openjfx-monocle"))) {
-            throw new AssertionError("Monocle is not on the test class path: " + testClassPath());
-        }
-        return String.join(File.pathSeparator, entries);
     }
 
     /** Failsafe's real class path (java.class.path may be a manifest-only booter jar). */

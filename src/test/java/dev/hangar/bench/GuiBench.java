@@ -36,12 +36,14 @@ class GuiBench {
         aws.clients().s3(LocalAws.REGION).createBucket(b -> b.bucket(LaunchBench.BUCKET));
         aws.endpoint().setLatency(LaunchBench.LATENCY);
         BenchReport report = new BenchReport("gui");
+        // The first run also logs the classes it loads: the app's startup-classes.txt is made from that log.
+        Path classLog = BenchReport.directory().resolve("gui-classes-loaded.log");
         List<JsonNode> runs = new ArrayList<>();
         String screen;
         try (VirtualDisplay display = VirtualDisplay.open().orElse(null)) {
             screen = display == null ? "Monocle headless screen (no Xvfb here)" : display.virtual() ? "Xvfb " + display.name() : "X11 " + display.name();
             for (int i = 0; i < RUNS; i++) {
-                runs.add(runOnce(aws, home, userHome, display));
+                runs.add(runOnce(aws, home, userHome, display, i == 0 ? classLog : null));
             }
         }
         JsonNode cold = runs.get(0);
@@ -59,6 +61,8 @@ class GuiBench {
         report.figure("longest FX-thread stall in the wizard's steps", max(runs, "wizard", "longestGapMs"), "ms",
                 "step changes (FXML loading) included; no goal");
         double peak = runs.stream().mapToDouble(r -> r.path("peakRssMb").asDouble()).max().orElseThrow();
+        report.figure("RSS at the end: private / mapped files", warm.path("rssAnonMb").asDouble(), "MB",
+                Math.round(warm.path("rssFileMb").asDouble()) + " MB of mapped files (libraries, class-data archives)");
         report.atMost("peak RSS of the app (launch and monitor included)", peak, "MB", 300,
                 "VmHWM; live heap after the run " + warm.path("heapLiveMb").asLong() + " MB; JVM options " + ChildJvm.launcherOptions());
         report.figure("API calls per wizard run, cold cache", cold.path("wizard").path("calls").asInt(), "calls",
@@ -73,11 +77,13 @@ class GuiBench {
         report.figure("API calls per monitor refresh (window)", warm.path("monitorRefreshCalls").get(0).properties().stream()
                 .mapToInt(e -> e.getValue().asInt()).sum(), "calls", "one instance, metrics of the last hour");
         report.detail("screen", screen);
+        report.detail("classDataArchive", ChildJvm.archive().map(Path::toString).orElse("none: see children.err.log"));
+        updateClassList(classLog, report);
         report.detail("runs", runs);
         report.write();
     }
 
-    private JsonNode runOnce(LocalAws aws, Path home, Path userHome, VirtualDisplay display) throws Exception {
+    private JsonNode runOnce(LocalAws aws, Path home, Path userHome, VirtualDisplay display, Path classLog) throws Exception {
         ChildJvm.Spec spec = ChildJvm.of(GuiLaunchDriver.class.getName()).headless(display == null)
                 .env("AWS_ENDPOINT_URL", aws.uri().toString())
                 .env("AWS_ACCESS_KEY_ID", "testing").env("AWS_SECRET_ACCESS_KEY", "testing")
@@ -90,6 +96,9 @@ class GuiBench {
         if (display != null) {
             spec.env("DISPLAY", display.name());
         }
+        if (classLog != null) {
+            spec.jvmOption("-Xlog:class+load=info:file=" + classLog);
+        }
         try (ChildJvm child = spec.start()) {
             ChildJvm.Line line = child.await(GuiLaunchDriver.RESULT, Duration.ofMinutes(5));
             assertThat(child.waitFor(Duration.ofSeconds(30))).as("the driver's exit code").isZero();
@@ -101,6 +110,19 @@ class GuiBench {
 
     private static double max(List<JsonNode> runs, String phase, String field) {
         return runs.stream().mapToDouble(r -> r.path(phase).path(field).asDouble()).max().orElseThrow();
+    }
+
+    /**
+     * Writes the classes of the first run as target/bench/startup-classes.txt, and with
+     * {@code -Dbench.updateClassList=true} over the app's own list in src/main/resources.
+     */
+    private static void updateClassList(Path classLog, BenchReport report) throws java.io.IOException {
+        var names = StartupClassList.fromLog(classLog);
+        StartupClassList.write(names, BenchReport.directory().resolve("startup-classes.txt"));
+        if (Boolean.getBoolean("bench.updateClassList")) {
+            StartupClassList.write(names, StartupClassList.IN_SOURCES);
+        }
+        report.detail("startupClasses", names.size());
     }
 
     /** Calls made on the catalog steps: only the catalog reads, or all. */

@@ -2,6 +2,7 @@ package dev.hangar.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.app.HangarApplication;
+import dev.hangar.catalog.ImageInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,10 +59,7 @@ public final class GuiLaunchDriver {
     private void run(String instanceType, String bucket, int refreshes) throws Exception {
         long t0 = System.nanoTime();
         waitUntil(() -> wizard() != null && find("#nextButton") != null, "the wizard window");
-        fx(() -> {
-            meter.start();
-            return null;
-        });
+        onFx(meter::start);
         int wizardMark = CallLog.mark();
         stepMark = wizardMark;
         phase();
@@ -69,31 +67,19 @@ public final class GuiLaunchDriver {
         next("Account"); // signs in from the environment's credentials on entry
         next("Region"); // AWS_REGION chose it
         waitUntil(() -> find("#typeTable") instanceof TableView<?> t && !t.getItems().isEmpty(), "the GPU types");
-        fx(() -> {
-            ((TextField) find("#typeFilter")).setText(instanceType);
-            return null;
-        });
+        onFx(() -> ((TextField) find("#typeFilter")).setText(instanceType));
         waitUntil(() -> ((TableView<?>) find("#typeTable")).getItems().size() == 1, "the filter to " + instanceType);
-        fx(() -> {
-            ((TableView<?>) find("#typeTable")).getSelectionModel().select(0);
-            return null;
-        });
+        onFx(() -> ((TableView<?>) find("#typeTable")).getSelectionModel().select(0));
         next("GPU type");
         waitUntil(() -> firstImage() != null, "the machine images");
-        fx(() -> {
-            @SuppressWarnings("unchecked")
-            TreeTableView<dev.hangar.catalog.ImageInfo> tree = (TreeTableView<dev.hangar.catalog.ImageInfo>) find("#amiTree");
-            tree.getSelectionModel().select(firstImage());
-            return null;
-        });
+        onFx(() -> imageTree().getSelectionModel().select(firstImage()));
         next("Machine image");
         next("Access"); // SSM only: no key pair, no inbound port
         waitUntil(() -> find("#bucketChoice") instanceof ComboBox<?> c && c.getItems().contains(bucket), "the buckets");
-        fx(() -> {
+        onFx(() -> {
             @SuppressWarnings("unchecked")
             ComboBox<String> buckets = (ComboBox<String>) find("#bucketChoice");
             buckets.getSelectionModel().select(bucket);
-            return null;
         });
         next("Data");
         next("Options");
@@ -105,10 +91,7 @@ public final class GuiLaunchDriver {
 
         int launchMark = CallLog.mark();
         phase();
-        fx(() -> {
-            ((Button) find("#nextButton")).fire();
-            return null;
-        });
+        onFx(() -> ((Button) find("#nextButton")).fire());
         waitUntil(() -> find("#launchMessage") != null, "the Launch step");
         waitUntil(() -> !find("#nextButton").isDisabled(), "the launch to end");
         result.put("launch", phaseEnd(launchMark));
@@ -121,10 +104,7 @@ public final class GuiLaunchDriver {
 
         phase();
         int monitorMark = CallLog.mark();
-        fx(() -> {
-            ((Button) find("#openMonitorButton")).fire();
-            return null;
-        });
+        onFx(() -> ((Button) find("#openMonitorButton")).fire());
         waitUntil(() -> monitor() != null && find(monitor(), "#refreshing") != null, "the monitor window");
         waitUntil(() -> !find(monitor(), "#refreshing").isVisible() && find(monitor(), "#instanceTable") instanceof TableView<?> t
                 && !t.getItems().isEmpty(), "the monitor's first refresh");
@@ -134,10 +114,7 @@ public final class GuiLaunchDriver {
         List<Map<String, Integer>> perRefresh = new java.util.ArrayList<>();
         for (int i = 0; i < refreshes; i++) {
             int mark = CallLog.mark();
-            fx(() -> {
-                ((Button) find(monitor(), "#refreshButton")).fire();
-                return null;
-            });
+            onFx(() -> ((Button) find(monitor(), "#refreshButton")).fire());
             waitUntil(() -> find(monitor(), "#refreshing").isVisible() || CallLog.mark() > mark, "a refresh to start");
             waitUntil(() -> !find(monitor(), "#refreshing").isVisible(), "a refresh to finish");
             perRefresh.add(CallLog.histogram(CallLog.since(mark), c -> true));
@@ -145,40 +122,44 @@ public final class GuiLaunchDriver {
         result.put("monitor", phaseEnd(monitorMark));
         result.put("monitorRefreshCalls", perRefresh);
         result.put("peakRssMb", rss("VmHWM"));
+        result.put("rssAnonMb", rss("RssAnon")); // private memory (heap, metaspace, malloc)
+        result.put("rssFileMb", rss("RssFile")); // mapped files (libraries, class-data archives): shared, reclaimable
         result.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         System.gc();
         Runtime rt = Runtime.getRuntime();
         result.put("heapLiveMb", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
-        if (Boolean.getBoolean("bench.nmt")) { // with -XX:NativeMemoryTracking=summary: where the memory went
-            System.gc();
-            System.err.println(java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
-                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
-                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()}));
-            String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
-                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            histogram.lines().limit(40).forEach(System.err::println);
-            Map<String, Long> byMapping = new java.util.TreeMap<>();
-            String name = "?";
-            for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length >= 5 && f[0].contains("-") && !f[0].endsWith(":")) {
-                    name = f.length >= 6 ? f[5] : "[anon]";
-                } else if (f[0].equals("Rss:")) {
-                    byMapping.merge(name, Long.parseLong(f[1]), Long::sum);
-                }
-            }
-            byMapping.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
-                    .forEach(e -> System.err.println("smaps " + e.getValue() / 1024 + " MB " + e.getKey()));
+        if (Boolean.getBoolean("bench.nmt")) {
+            printMemoryBreakdown();
         }
         System.out.println(RESULT + new ObjectMapper().writeValueAsString(result));
     }
 
+    /** With -XX:NativeMemoryTracking=summary and -Dbench.nmt=true: where the memory went (on standard error). */
+    private static void printMemoryBreakdown() throws Exception {
+        System.gc();
+        System.err.println(java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()}));
+        String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        histogram.lines().limit(40).forEach(System.err::println);
+        Map<String, Long> byMapping = new java.util.TreeMap<>();
+        String name = "?";
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 5 && f[0].contains("-") && !f[0].endsWith(":")) {
+                name = f.length >= 6 ? f[5] : "[anon]";
+            } else if (f[0].equals("Rss:")) {
+                byMapping.merge(name, Long.parseLong(f[1]), Long::sum);
+            }
+        }
+        byMapping.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+                .forEach(e -> System.err.println("smaps " + e.getValue() / 1024 + " MB " + e.getKey()));
+    }
+
     private void phase() throws Exception {
-        fx(() -> {
-            meter.reset();
-            return null;
-        });
+        onFx(meter::reset);
     }
 
     private Map<String, Object> phaseEnd(int mark) throws Exception {
@@ -200,21 +181,22 @@ public final class GuiLaunchDriver {
         String title = fx(() -> ((javafx.scene.control.Label) find("#stepTitle")).getText());
         callsPerStep.put(step, CallLog.histogram(CallLog.since(stepMark), c -> true));
         stepMark = CallLog.mark();
-        fx(() -> {
-            ((Button) find("#nextButton")).fire();
-            return null;
-        });
+        onFx(() -> ((Button) find("#nextButton")).fire());
         waitUntil(() -> !title.equals(((javafx.scene.control.Label) find("#stepTitle")).getText()), "the step after " + step);
     }
 
     @SuppressWarnings("unchecked")
-    private TreeItem<dev.hangar.catalog.ImageInfo> firstImage() {
-        TreeTableView<dev.hangar.catalog.ImageInfo> tree = (TreeTableView<dev.hangar.catalog.ImageInfo>) find("#amiTree");
+    private static TreeTableView<ImageInfo> imageTree() {
+        return (TreeTableView<ImageInfo>) find("#amiTree");
+    }
+
+    private TreeItem<ImageInfo> firstImage() {
+        TreeTableView<ImageInfo> tree = imageTree();
         if (tree == null || tree.getRoot() == null) {
             return null;
         }
-        for (TreeItem<dev.hangar.catalog.ImageInfo> group : tree.getRoot().getChildren()) {
-            for (TreeItem<dev.hangar.catalog.ImageInfo> image : group.getChildren()) {
+        for (TreeItem<ImageInfo> group : tree.getRoot().getChildren()) {
+            for (TreeItem<ImageInfo> image : group.getChildren()) {
                 if (image.getValue() != null && image.getValue().imageId() != null) {
                     return image;
                 }
@@ -257,6 +239,13 @@ public final class GuiLaunchDriver {
             }
             Thread.sleep(20);
         }
+    }
+
+    private static void onFx(Runnable work) throws Exception {
+        fx(() -> {
+            work.run();
+            return null;
+        });
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

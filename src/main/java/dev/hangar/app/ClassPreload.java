@@ -1,0 +1,47 @@
+package dev.hangar.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Loads, without initialising, the classes the desktop app loads from its start through a launch and
+ * the monitor ({@code startup-classes.txt}, written by the GUI benchmark). The installer runs this once
+ * under {@code -XX:ArchiveClassesAtExit}, so that the class-data archive it records holds the window's
+ * classes as well as the command line's: it needs no screen, and a cold start then reads those classes
+ * ready-made from the archive. A listed class that no longer exists is skipped.
+ */
+final class ClassPreload {
+
+    static final String OPTION = "--preload-classes";
+    static final String LIST = "startup-classes.txt";
+
+    private ClassPreload() {
+    }
+
+    /** @return how many of the listed classes were loaded */
+    static int run() {
+        ClassLoader loader = ClassPreload.class.getClassLoader();
+        int loaded = 0;
+        try (InputStream in = ClassPreload.class.getResourceAsStream(LIST)) {
+            if (in == null) {
+                return 0;
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String name = lines.readLine(); name != null; name = lines.readLine()) {
+                try {
+                    Class.forName(name.trim(), false, loader);
+                    loaded++;
+                } catch (ClassNotFoundException | LinkageError gone) {
+                    // Renamed or removed since the list was written: it just stays out of the archive.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + LIST, e);
+        }
+        return loaded;
+    }
+}
