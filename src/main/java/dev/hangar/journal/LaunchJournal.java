@@ -25,6 +25,7 @@ public final class LaunchJournal {
     private long changes;
     private long savedChanges;
     private final Object diskLock = new Object();
+
     private LaunchJournal(JournalStore store, Clock clock, LaunchRecord record) {
         this.store = store;
         this.clock = clock;
