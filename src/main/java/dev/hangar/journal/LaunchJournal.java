@@ -171,15 +171,6 @@ public final class LaunchJournal {
         }
     }
 
-    /** Saves the changes not on disk yet (a step's start or success), if any. */
-    public void flush() {
-        long all;
-        synchronized (this) {
-            all = changes;
-        }
-        saveUpTo(all);
-    }
-
     /** Returns once change number {@code change} is on disk: saved by this call, or by one that ran while this one waited. */
     private void saveUpTo(long change) {
         synchronized (diskLock) {

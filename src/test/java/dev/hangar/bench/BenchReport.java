@@ -55,10 +55,6 @@ final class BenchReport {
         details.put(key, value);
     }
 
-    List<Figure> figures() {
-        return List.copyOf(figures);
-    }
-
     void write() {
         System.out.println();
         System.out.println("== " + bench + " ==");

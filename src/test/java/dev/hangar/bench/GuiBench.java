@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.testing.LocalAws;
 import dev.hangar.testing.LocalAwsExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,8 +102,6 @@ class GuiBench {
             ChildJvm.Line line = child.await(GuiLaunchDriver.RESULT, Duration.ofMinutes(5));
             assertThat(child.waitFor(Duration.ofSeconds(30))).as("the driver's exit code").isZero();
             return new ObjectMapper().readTree(line.text().substring(GuiLaunchDriver.RESULT.length()));
-        } finally {
-            Files.createDirectories(BenchReport.directory());
         }
     }
 

@@ -84,7 +84,7 @@ public final class GuiLaunchDriver {
         next("Data");
         next("Options");
         waitUntil(() -> "Launch".equals(((Button) find("#nextButton")).getText()) && !find("#nextButton").isDisabled(), "the review to allow Launch");
-        callsPerStep.put("Review", CallLog.histogram(CallLog.since(stepMark), c -> true));
+        callsPerStep.put("Review", CallLog.histogram(CallLog.since(stepMark)));
         result.put("wizard", phaseEnd(wizardMark));
         result.put("wizardCallsPerStep", callsPerStep);
         result.put("wizardSeconds", (System.nanoTime() - t0) / 1e9);
@@ -117,7 +117,7 @@ public final class GuiLaunchDriver {
             onFx(() -> ((Button) find(monitor(), "#refreshButton")).fire());
             waitUntil(() -> find(monitor(), "#refreshing").isVisible() || CallLog.mark() > mark, "a refresh to start");
             waitUntil(() -> !find(monitor(), "#refreshing").isVisible(), "a refresh to finish");
-            perRefresh.add(CallLog.histogram(CallLog.since(mark), c -> true));
+            perRefresh.add(CallLog.histogram(CallLog.since(mark)));
         }
         result.put("monitor", phaseEnd(monitorMark));
         result.put("monitorRefreshCalls", perRefresh);
@@ -172,14 +172,14 @@ public final class GuiLaunchDriver {
         m.put("gcMs", r.gcMs());
         m.put("longGaps", r.longGaps());
         m.put("calls", calls.size());
-        m.put("callsByOperation", CallLog.histogram(calls, c -> true));
+        m.put("callsByOperation", CallLog.histogram(calls));
         return m;
     }
 
     private void next(String step) throws Exception {
         waitUntil(() -> find("#nextButton") instanceof Button b && !b.isDisabled(), "Next on " + step);
         String title = fx(() -> ((javafx.scene.control.Label) find("#stepTitle")).getText());
-        callsPerStep.put(step, CallLog.histogram(CallLog.since(stepMark), c -> true));
+        callsPerStep.put(step, CallLog.histogram(CallLog.since(stepMark)));
         stepMark = CallLog.mark();
         onFx(() -> ((Button) find("#nextButton")).fire());
         waitUntil(() -> !title.equals(((javafx.scene.control.Label) find("#stepTitle")).getText()), "the step after " + step);

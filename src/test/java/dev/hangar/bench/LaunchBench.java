@@ -65,6 +65,7 @@ class LaunchBench {
         List<Map<String, Object>> runs = new ArrayList<>();
         StepTimeline.Chain chain = null;
         List<CallLog.Entry> lastCalls = List.of();
+        long mutating = 0;
         List<Double> endpointMs = new ArrayList<>();
         List<Double> clientMs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
@@ -78,7 +79,9 @@ class LaunchBench {
             assertThat(outcome.succeeded()).as(outcome.message()).isTrue();
             List<CallLog.Entry> calls = CallLog.since(mark);
             assertThat(aws.endpoint().requests().size() - recorded).as("requests the endpoint saw = calls the SDK made").isEqualTo(calls.size());
-            splitCallTime(aws.endpoint().requests().subList(recorded, aws.endpoint().requests().size()), calls, endpointMs, clientMs);
+            List<dev.hangar.testing.RecordedRequest> seen = aws.endpoint().requests().subList(recorded, aws.endpoint().requests().size());
+            mutating = seen.stream().filter(dev.hangar.testing.RecordedRequest::isMutating).count();
+            splitCallTime(seen, calls, endpointMs, clientMs);
             Map<String, List<CallLog.Entry>> byStep = timeline.callsByStep(launch.plan(), calls);
             Map<String, Double> count = new LinkedHashMap<>();
             Map<String, Double> took = new LinkedHashMap<>();
@@ -116,7 +119,6 @@ class LaunchBench {
         }
 
         double wall = Stats.median(walls);
-        int mutating = (int) lastCalls.stream().filter(LaunchBench::mutating).count();
         report.figure("launch wall time (median of " + walls.size() + ")", wall, "ms", LATENCY.toMillis() + " ms per call; min "
                 + Math.round(Stats.min(walls)) + ", max " + Math.round(Stats.max(walls)));
         report.figure("critical path: " + chainCalls + " dependent calls × " + LATENCY.toMillis() + " ms", bound, "ms",
@@ -137,7 +139,7 @@ class LaunchBench {
         report.detail("latencyMs", LATENCY.toMillis());
         report.detail("runs", runs);
         report.detail("sequentialWallMs", sequential);
-        report.detail("callsPerLaunch", CallLog.histogram(lastCalls, c -> true));
+        report.detail("callsPerLaunch", CallLog.histogram(lastCalls));
 
         monitorRefreshes(aws, journal, home, report);
         report.write();
@@ -159,7 +161,7 @@ class LaunchBench {
             int instances = snapshot.instances().size();
             report.figure("API calls per monitor refresh, " + pass + " (" + instances + " launches)", calls.size(), "calls",
                     Math.round(wall) + " ms" + ("first".equals(pass) ? "; includes the region's catalog (prices) once" : ""));
-            detail.put(pass, CallLog.histogram(calls, c -> true));
+            detail.put(pass, CallLog.histogram(calls));
         }
         report.detail("monitorRefreshCalls", detail);
     }
@@ -187,11 +189,6 @@ class LaunchBench {
         }
         double callerTotal = calls.stream().mapToDouble(c -> ms(c.endNanos() - c.startNanos())).sum();
         client.add((callerTotal - serverTotal) / Math.max(1, calls.size()));
-    }
-
-    private static boolean mutating(CallLog.Entry e) {
-        String op = e.operation();
-        return !(op.startsWith("Describe") || op.startsWith("Get") || op.startsWith("List") || op.startsWith("Head"));
     }
 
     static LaunchSpec spec() {
