@@ -1,6 +1,6 @@
 package dev.hangar.app;
 
-import dev.hangar.aws.Redaction;
+import dev.hangar.blueprint.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

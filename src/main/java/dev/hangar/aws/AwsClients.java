@@ -1,6 +1,6 @@
 package dev.hangar.aws;
 
-import dev.hangar.app.Version;
+import dev.hangar.blueprint.Version;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;

@@ -2,7 +2,7 @@ package dev.hangar.checklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hangar.provision.IamPolicies;
+import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.spec.BucketAccess;
 import dev.hangar.spec.LaunchSpec;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.provision.UserData;
+import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;

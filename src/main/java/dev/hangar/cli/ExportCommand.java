@@ -3,7 +3,7 @@ package dev.hangar.cli;
 import dev.hangar.export.ExportFormat;
 import dev.hangar.export.ExportInput;
 import dev.hangar.export.Exporters;
-import dev.hangar.export.StackModel;
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.review.EvidenceFactory;
 import dev.hangar.spec.LaunchSpec;
 import java.io.IOException;
@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format: " + e.getMessage());
         }
         LaunchSpec spec = SpecFile.read(specFile);
-        StackModel stack = StackModel.of(spec);
+        Blueprint stack = Blueprint.of(spec);
         ExportInput input = ExportInput.of(stack);
         if (chosen == ExportFormat.EVIDENCE_JSON || chosen == ExportFormat.EVIDENCE_HTML) {
             // The evidence records what preflight saw in the account, so it is reviewed like a plan.

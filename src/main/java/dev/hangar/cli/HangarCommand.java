@@ -1,6 +1,6 @@
 package dev.hangar.cli;
 
-import dev.hangar.app.Version;
+import dev.hangar.blueprint.Version;
 import dev.hangar.spec.InvalidSpecException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -44,7 +44,7 @@ public final class HangarCommand implements Runnable {
             return ExitCode.INVALID;
         }
         // No stack trace for the user: what failed, in words, with anything credential-shaped cut out.
-        err.println("error: " + dev.hangar.provision.AwsErrors.brief(e));
+        err.println("error: " + dev.hangar.blueprint.AwsErrors.brief(e));
         err.flush();
         return ExitCode.FAILED;
     }

@@ -1,7 +1,7 @@
 package dev.hangar.cli;
 
 import dev.hangar.aws.AwsSettings;
-import dev.hangar.provision.AwsErrors;
+import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.provision.LaunchEvent;
 import dev.hangar.provision.Sweeper;
 import java.io.PrintWriter;

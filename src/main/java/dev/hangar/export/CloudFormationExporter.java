@@ -1,5 +1,14 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Version;
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.IdleAlarmModel;
+import dev.hangar.blueprint.DataVolumeModel;
+import dev.hangar.blueprint.SecurityGroupModel;
+import dev.hangar.blueprint.InstanceModel;
+import dev.hangar.blueprint.IamModel;
+import dev.hangar.blueprint.UserData;
+import dev.hangar.blueprint.IamPolicies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,11 +34,11 @@ public final class CloudFormationExporter implements Exporter {
 
     @Override
     public String export(ExportInput input) {
-        StackModel stack = input.stack();
+        Blueprint stack = input.stack();
         return comments(stack) + YamlWriter.write(template(stack));
     }
 
-    private static String comments(StackModel stack) {
+    private static String comments(Blueprint stack) {
         StringBuilder out = new StringBuilder();
         String text = Headers.summary(stack) + "\n" + Headers.launchIdNote(stack, "the resources")
                 + "\nAWS::IAM::InstanceProfile takes no tags in CloudFormation; Hangar tags the profile when it launches."
@@ -41,7 +50,7 @@ public final class CloudFormationExporter implements Exporter {
         return out.toString();
     }
 
-    ObjectNode template(StackModel stack) {
+    ObjectNode template(Blueprint stack) {
         ObjectNode t = NODES.objectNode();
         t.put("AWSTemplateFormatVersion", "2010-09-09");
         t.put("Description", "Hangar launch " + stack.launchId() + ": " + stack.instance().instanceType() + " in " + stack.region());
@@ -64,7 +73,7 @@ public final class CloudFormationExporter implements Exporter {
         return t;
     }
 
-    private static ObjectNode parameters(StackModel stack) {
+    private static ObjectNode parameters(Blueprint stack) {
         ObjectNode p = NODES.objectNode();
         ObjectNode vpc = p.putObject("VpcId").put("Type", "AWS::EC2::VPC::Id");
         if (stack.instance().subnetId() == null) {
@@ -84,7 +93,7 @@ public final class CloudFormationExporter implements Exporter {
         return p;
     }
 
-    private static ObjectNode role(StackModel stack) {
+    private static ObjectNode role(Blueprint stack) {
         IamModel iam = stack.iam();
         ObjectNode p = NODES.objectNode().put("RoleName", iam.roleName()).put("Description", iam.roleDescription());
         p.set("AssumeRolePolicyDocument", json(iam.trustPolicy()));
@@ -96,13 +105,13 @@ public final class CloudFormationExporter implements Exporter {
         return p;
     }
 
-    private static ObjectNode profile(StackModel stack) {
+    private static ObjectNode profile(Blueprint stack) {
         ObjectNode p = NODES.objectNode().put("InstanceProfileName", stack.iam().instanceProfileName());
         p.putArray("Roles").add(ref("InstanceRole"));
         return p;
     }
 
-    private static ObjectNode securityGroup(StackModel stack) {
+    private static ObjectNode securityGroup(Blueprint stack) {
         SecurityGroupModel sg = stack.securityGroup();
         ObjectNode p = NODES.objectNode().put("GroupName", sg.name()).put("GroupDescription", sg.description());
         p.set("VpcId", ref("VpcId"));
@@ -128,13 +137,13 @@ public final class CloudFormationExporter implements Exporter {
         return n;
     }
 
-    private static ObjectNode keyPair(StackModel stack) {
+    private static ObjectNode keyPair(Blueprint stack) {
         ObjectNode p = NODES.objectNode().put("KeyName", stack.keyPair().name()).put("KeyType", stack.keyPair().keyType());
         p.set("Tags", tags(stack.tags()));
         return p;
     }
 
-    private static ObjectNode launchTemplate(StackModel stack) {
+    private static ObjectNode launchTemplate(Blueprint stack) {
         InstanceModel i = stack.instance();
         ObjectNode p = NODES.objectNode().put("LaunchTemplateName", stack.iam().roleName());
         p.putArray("TagSpecifications").add(tagSpecification("launch-template", stack.tags()));
@@ -150,7 +159,7 @@ public final class CloudFormationExporter implements Exporter {
         return p;
     }
 
-    private static ObjectNode instance(StackModel stack) {
+    private static ObjectNode instance(Blueprint stack) {
         InstanceModel i = stack.instance();
         ObjectNode p = NODES.objectNode();
         ObjectNode template = p.putObject("LaunchTemplate");
@@ -186,7 +195,7 @@ public final class CloudFormationExporter implements Exporter {
         return p;
     }
 
-    private static ObjectNode dataVolume(StackModel stack) {
+    private static ObjectNode dataVolume(Blueprint stack) {
         DataVolumeModel v = stack.dataVolume();
         ObjectNode p = NODES.objectNode();
         p.set("AvailabilityZone", getAtt("Instance", "AvailabilityZone"));
@@ -195,14 +204,14 @@ public final class CloudFormationExporter implements Exporter {
         return p;
     }
 
-    private static ObjectNode attachment(StackModel stack) {
+    private static ObjectNode attachment(Blueprint stack) {
         ObjectNode p = NODES.objectNode().put("Device", stack.dataVolume().device());
         p.set("InstanceId", ref("Instance"));
         p.set("VolumeId", ref("DataVolume"));
         return p;
     }
 
-    private static ObjectNode alarm(StackModel stack) {
+    private static ObjectNode alarm(Blueprint stack) {
         IdleAlarmModel a = stack.idleAlarm();
         ObjectNode p = NODES.objectNode().put("AlarmName", a.name()).put("AlarmDescription", a.description())
                 .put("Namespace", a.namespace()).put("MetricName", a.metricName());
@@ -215,7 +224,7 @@ public final class CloudFormationExporter implements Exporter {
         return p;
     }
 
-    private static ObjectNode outputs(StackModel stack) {
+    private static ObjectNode outputs(Blueprint stack) {
         ObjectNode o = NODES.objectNode();
         o.putObject("InstanceId").set("Value", ref("Instance"));
         o.putObject("DataVolumeId").set("Value", ref("DataVolume"));

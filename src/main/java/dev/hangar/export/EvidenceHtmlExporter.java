@@ -1,5 +1,11 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.IdleAlarmModel;
+import dev.hangar.blueprint.DataVolumeModel;
+import dev.hangar.blueprint.SecurityGroupModel;
+import dev.hangar.blueprint.InstanceModel;
+import dev.hangar.blueprint.IamModel;
 import static dev.hangar.export.HtmlText.escape;
 
 import dev.hangar.checklist.ChecklistReport;
@@ -35,7 +41,7 @@ public final class EvidenceHtmlExporter implements Exporter {
 
     @Override
     public String export(ExportInput input) {
-        StackModel stack = input.stack();
+        Blueprint stack = input.stack();
         Evidence evidence = input.evidence() != null ? input.evidence() : Evidence.offline(stack.spec(), Clock.systemUTC());
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
@@ -56,7 +62,7 @@ public final class EvidenceHtmlExporter implements Exporter {
         return h.toString();
     }
 
-    private static void overview(StringBuilder h, StackModel stack, Evidence evidence) {
+    private static void overview(StringBuilder h, Blueprint stack, Evidence evidence) {
         ChecklistReport report = evidence.checklist();
         h.append("<table>\n");
         row(h, "Generated", escape(evidence.generatedAt().toString()));
@@ -91,7 +97,7 @@ public final class EvidenceHtmlExporter implements Exporter {
         h.append("</table>\n");
     }
 
-    private static void settings(StringBuilder h, StackModel stack) {
+    private static void settings(StringBuilder h, Blueprint stack) {
         InstanceModel i = stack.instance();
         DataVolumeModel v = stack.dataVolume();
         h.append("<h2>Security settings</h2>\n<table>\n");

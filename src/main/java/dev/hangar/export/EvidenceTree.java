@@ -1,5 +1,12 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.IdleAlarmModel;
+import dev.hangar.blueprint.DataVolumeModel;
+import dev.hangar.blueprint.SecurityGroupModel;
+import dev.hangar.blueprint.InstanceModel;
+import dev.hangar.blueprint.IamModel;
+import dev.hangar.blueprint.IamPolicies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +31,7 @@ final class EvidenceTree {
     private EvidenceTree() {
     }
 
-    static ObjectNode of(StackModel stack, Evidence evidence) {
+    static ObjectNode of(Blueprint stack, Evidence evidence) {
         ObjectNode doc = NODES.objectNode();
         doc.put("format", FORMAT).put("formatVersion", FORMAT_VERSION);
         doc.put("generatedAt", evidence.generatedAt().toString());
@@ -72,7 +79,7 @@ final class EvidenceTree {
         return n;
     }
 
-    private static ObjectNode settings(StackModel stack) {
+    private static ObjectNode settings(Blueprint stack) {
         InstanceModel i = stack.instance();
         ObjectNode n = NODES.objectNode();
         n.putObject("metadataOptions").put("httpEndpoint", i.httpEndpoint()).put("httpTokens", i.httpTokens())

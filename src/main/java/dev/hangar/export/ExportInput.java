@@ -1,5 +1,6 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
 import java.util.Objects;
 
 /**
@@ -7,13 +8,13 @@ import java.util.Objects;
  *
  * @param evidence null for the stack formats; the evidence formats then record an offline review
  */
-public record ExportInput(StackModel stack, Evidence evidence) {
+public record ExportInput(Blueprint stack, Evidence evidence) {
 
     public ExportInput {
         Objects.requireNonNull(stack, "stack");
     }
 
-    public static ExportInput of(StackModel stack) {
+    public static ExportInput of(Blueprint stack) {
         return new ExportInput(stack, null);
     }
 }

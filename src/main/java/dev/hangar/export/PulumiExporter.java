@@ -1,5 +1,12 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.KeyPairModel;
+import dev.hangar.blueprint.IdleAlarmModel;
+import dev.hangar.blueprint.DataVolumeModel;
+import dev.hangar.blueprint.SecurityGroupModel;
+import dev.hangar.blueprint.InstanceModel;
+import dev.hangar.blueprint.IamModel;
 import dev.hangar.spec.Access;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +26,7 @@ public final class PulumiExporter implements Exporter {
 
     @Override
     public String export(ExportInput input) {
-        StackModel stack = input.stack();
+        Blueprint stack = input.stack();
         boolean createKey = stack.keyPair() != null && stack.keyPair().create();
         StringBuilder py = new StringBuilder();
         py.append("\"\"\"").append(Headers.summary(stack)).append("\n\n").append(Headers.launchIdNote(stack, "the resources"))
@@ -45,7 +52,7 @@ public final class PulumiExporter implements Exporter {
         return py.toString();
     }
 
-    private static void iam(StringBuilder py, StackModel stack) {
+    private static void iam(StringBuilder py, Blueprint stack) {
         IamModel iam = stack.iam();
         call(py, "role", "aws.iam.Role", "instance-role", List.of(
                 kw("name", PythonText.quote(iam.roleName())),
@@ -70,7 +77,7 @@ public final class PulumiExporter implements Exporter {
                 kw("tags", "TAGS"), kw("opts", "opts")));
     }
 
-    private static void securityGroup(StringBuilder py, StackModel stack) {
+    private static void securityGroup(StringBuilder py, Blueprint stack) {
         SecurityGroupModel sg = stack.securityGroup();
         if (sg.subnetId() == null) {
             py.append("vpc_id = aws.ec2.get_vpc(default=True, opts=invoke_opts).id\n\n");
@@ -107,7 +114,7 @@ public final class PulumiExporter implements Exporter {
         return out.append("    ]").toString();
     }
 
-    private static void keyPair(StringBuilder py, StackModel stack) {
+    private static void keyPair(StringBuilder py, Blueprint stack) {
         KeyPairModel key = stack.keyPair();
         if (key == null || !key.create()) {
             return;
@@ -119,7 +126,7 @@ public final class PulumiExporter implements Exporter {
                 kw("tags", "TAGS"), kw("opts", "opts")));
     }
 
-    private static void instance(StringBuilder py, StackModel stack) {
+    private static void instance(StringBuilder py, Blueprint stack) {
         InstanceModel i = stack.instance();
         py.append("USER_DATA = ").append(PythonText.multiline(i.userData())).append("\n\n");
         List<String> args = new ArrayList<>(List.of(kw("ami", PythonText.quote(i.amiId())),
@@ -164,7 +171,7 @@ public final class PulumiExporter implements Exporter {
                 .append("key=key, value=value, opts=opts)\n\n");
     }
 
-    private static void dataVolume(StringBuilder py, StackModel stack) {
+    private static void dataVolume(StringBuilder py, Blueprint stack) {
         DataVolumeModel v = stack.dataVolume();
         py.append("# The data volume follows the instance into its availability zone.\n");
         call(py, "data_volume", "aws.ebs.Volume", "data", List.of(
@@ -180,7 +187,7 @@ public final class PulumiExporter implements Exporter {
                 kw("instance_id", "instance.id"), kw("opts", "opts")));
     }
 
-    private static void idleAlarm(StringBuilder py, StackModel stack) {
+    private static void idleAlarm(StringBuilder py, Blueprint stack) {
         IdleAlarmModel a = stack.idleAlarm();
         if (a == null) {
             return;
@@ -201,7 +208,7 @@ public final class PulumiExporter implements Exporter {
                 kw("tags", "TAGS"), kw("opts", "opts")));
     }
 
-    private static void outputs(StringBuilder py, StackModel stack) {
+    private static void outputs(StringBuilder py, Blueprint stack) {
         py.append("pulumi.export(\"instance_id\", instance.id)\n");
         py.append("pulumi.export(\"data_volume_id\", data_volume.id)\n");
         if (stack.spec().access() == Access.SSM) {

@@ -1,5 +1,12 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.KeyPairModel;
+import dev.hangar.blueprint.IdleAlarmModel;
+import dev.hangar.blueprint.DataVolumeModel;
+import dev.hangar.blueprint.SecurityGroupModel;
+import dev.hangar.blueprint.InstanceModel;
+import dev.hangar.blueprint.IamModel;
 import dev.hangar.spec.Access;
 import java.util.Locale;
 
@@ -13,7 +20,7 @@ public final class TerraformExporter implements Exporter {
 
     @Override
     public String export(ExportInput input) {
-        StackModel stack = input.stack();
+        Blueprint stack = input.stack();
         HclWriter w = new HclWriter();
         w.comment(Headers.summary(stack) + "\n" + Headers.launchIdNote(stack, "the IAM role and profile, security group and alarm"));
         w.blank();
@@ -31,7 +38,7 @@ public final class TerraformExporter implements Exporter {
         return text.endsWith("\n\n") ? text.substring(0, text.length() - 1) : text;
     }
 
-    private static void settings(HclWriter w, StackModel stack) {
+    private static void settings(HclWriter w, Blueprint stack) {
         w.open("terraform").attr("required_version", "\">= 1.5\"").open("required_providers");
         provider(w, "aws", "hashicorp/aws", ">= 5.0");
         if (stack.keyPair() != null && stack.keyPair().create()) {
@@ -45,11 +52,11 @@ public final class TerraformExporter implements Exporter {
         w.open(name + " =").string("source", source).string("version", version).close();
     }
 
-    private static void locals(HclWriter w, StackModel stack) {
+    private static void locals(HclWriter w, Blueprint stack) {
         w.open("locals").object("tags", stack.tags()).object("data_volume_tags", stack.dataVolume().tags()).close().blank();
     }
 
-    private static void network(HclWriter w, StackModel stack) {
+    private static void network(HclWriter w, Blueprint stack) {
         if (stack.securityGroup().subnetId() == null) {
             w.open("data \"aws_vpc\" \"default\"").attr("default", "true").close().blank();
         } else {
@@ -57,11 +64,11 @@ public final class TerraformExporter implements Exporter {
         }
     }
 
-    private static String vpcId(StackModel stack) {
+    private static String vpcId(Blueprint stack) {
         return stack.securityGroup().subnetId() == null ? "data.aws_vpc.default.id" : "data.aws_subnet.selected.vpc_id";
     }
 
-    private static void iam(HclWriter w, StackModel stack) {
+    private static void iam(HclWriter w, Blueprint stack) {
         IamModel iam = stack.iam();
         w.open("resource \"aws_iam_role\" \"instance\"")
                 .string("name", iam.roleName())
@@ -88,7 +95,7 @@ public final class TerraformExporter implements Exporter {
                 .close().blank();
     }
 
-    private static void securityGroup(HclWriter w, StackModel stack) {
+    private static void securityGroup(HclWriter w, Blueprint stack) {
         SecurityGroupModel sg = stack.securityGroup();
         w.comment(stack.spec().access() == Access.SSM
                 ? "No inbound rule: access is through SSM Session Manager. Terraform removes AWS's default allow-all\n"
@@ -115,7 +122,7 @@ public final class TerraformExporter implements Exporter {
                 .close();
     }
 
-    private static void keyPair(HclWriter w, StackModel stack) {
+    private static void keyPair(HclWriter w, Blueprint stack) {
         KeyPairModel key = stack.keyPair();
         if (key == null || !key.create()) {
             return;
@@ -130,7 +137,7 @@ public final class TerraformExporter implements Exporter {
                 .close().blank();
     }
 
-    private static void instance(HclWriter w, StackModel stack) {
+    private static void instance(HclWriter w, Blueprint stack) {
         InstanceModel i = stack.instance();
         w.open("resource \"aws_instance\" \"gpu\"")
                 .string("ami", i.amiId())
@@ -182,7 +189,7 @@ public final class TerraformExporter implements Exporter {
                 .close().blank();
     }
 
-    private static String attachments(StackModel stack) {
+    private static String attachments(Blueprint stack) {
         StringBuilder out = new StringBuilder();
         for (String arn : stack.iam().managedPolicyArns()) {
             out.append(", aws_iam_role_policy_attachment.").append(snake(arn.substring(arn.lastIndexOf('/') + 1)));
@@ -190,7 +197,7 @@ public final class TerraformExporter implements Exporter {
         return out.toString();
     }
 
-    private static void dataVolume(HclWriter w, StackModel stack) {
+    private static void dataVolume(HclWriter w, Blueprint stack) {
         DataVolumeModel v = stack.dataVolume();
         w.comment("The data volume follows the instance into its availability zone.");
         w.open("resource \"aws_ebs_volume\" \"data\"")
@@ -211,7 +218,7 @@ public final class TerraformExporter implements Exporter {
                 .close().blank();
     }
 
-    private static void idleAlarm(HclWriter w, StackModel stack) {
+    private static void idleAlarm(HclWriter w, Blueprint stack) {
         IdleAlarmModel a = stack.idleAlarm();
         if (a == null) {
             return;
@@ -232,7 +239,7 @@ public final class TerraformExporter implements Exporter {
         w.blank().open("dimensions =").attr(a.dimension(), "aws_instance.gpu.id").close().close().blank();
     }
 
-    private static void outputs(HclWriter w, StackModel stack) {
+    private static void outputs(HclWriter w, Blueprint stack) {
         w.open("output \"instance_id\"").attr("value", "aws_instance.gpu.id").close().blank();
         w.open("output \"data_volume_id\"").attr("value", "aws_ebs_volume.data.id").close().blank();
         if (stack.spec().access() == Access.SSM) {

@@ -12,7 +12,7 @@ import dev.hangar.checklist.NoPublicIpRule;
 import dev.hangar.checklist.Rule;
 import dev.hangar.checklist.Status;
 import dev.hangar.checklist.UnrestrictedPortsRule;
-import dev.hangar.provision.LaunchNames;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
 import java.util.ArrayList;

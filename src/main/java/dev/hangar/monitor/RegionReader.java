@@ -2,8 +2,8 @@ package dev.hangar.monitor;
 
 import dev.hangar.aws.AwsClients;
 import dev.hangar.journal.LaunchRecord;
-import dev.hangar.provision.LaunchNames;
-import dev.hangar.provision.LaunchTags;
+import dev.hangar.blueprint.LaunchNames;
+import dev.hangar.blueprint.LaunchTags;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.StepFailedException;
+
 /** The user cancelled the launch; what was created is rolled back. */
 public final class LaunchCancelledException extends StepFailedException {
 

@@ -1,5 +1,7 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.journal.LaunchJournal;
 import dev.hangar.spec.LaunchSpec;

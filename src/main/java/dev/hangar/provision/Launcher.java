@@ -1,5 +1,6 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.journal.LaunchBusyException;

@@ -1,5 +1,6 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.journal.StepState;
 import java.util.HashMap;
 import java.util.HashSet;

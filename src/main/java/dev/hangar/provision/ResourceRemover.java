@@ -1,5 +1,7 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.AwsErrors;
+import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.journal.ResourceKind;
 import dev.hangar.journal.ResourceRecord;

@@ -1,5 +1,6 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.journal.LaunchJournal;
 import dev.hangar.journal.ResourceKind;
 import dev.hangar.journal.ResourceRecord;

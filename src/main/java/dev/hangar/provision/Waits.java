@@ -1,5 +1,6 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.StepFailedException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;

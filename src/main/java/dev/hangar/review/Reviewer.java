@@ -9,7 +9,7 @@ import dev.hangar.catalog.GpuOffer;
 import dev.hangar.checklist.AccountFacts;
 import dev.hangar.checklist.Checklist;
 import dev.hangar.preflight.Preflight;
-import dev.hangar.provision.IamPolicies;
+import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.provision.Launcher;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;

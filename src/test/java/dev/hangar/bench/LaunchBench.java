@@ -11,7 +11,7 @@ import dev.hangar.monitor.MonitorQuery;
 import dev.hangar.monitor.MonitorService;
 import dev.hangar.monitor.MonitorSnapshot;
 import dev.hangar.provision.LaunchContext;
-import dev.hangar.provision.LaunchNames;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.provision.LaunchPlan;
 import dev.hangar.provision.Launcher;

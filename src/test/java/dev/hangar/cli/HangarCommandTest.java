@@ -2,7 +2,7 @@ package dev.hangar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hangar.app.Version;
+import dev.hangar.blueprint.Version;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

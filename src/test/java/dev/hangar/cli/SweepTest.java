@@ -9,7 +9,7 @@ import dev.hangar.journal.LaunchJournal;
 import dev.hangar.journal.LaunchState;
 import dev.hangar.provision.Inventory;
 import dev.hangar.provision.LaunchOutcome;
-import dev.hangar.provision.LaunchTags;
+import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.provision.Launcher;
 import dev.hangar.provision.Pacing;
 import dev.hangar.spec.Access;

@@ -1,13 +1,15 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Version;
+import dev.hangar.blueprint.Blueprint;
 import static dev.hangar.export.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.hangar.provision.IamPolicies;
-import dev.hangar.provision.UserData;
+import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,12 +29,12 @@ class CloudFormationExportTest {
         return Stream.of(ssm(), sshSpot(), ipv6AllEgress(), nasty());
     }
 
-    static String export(StackModel stack) {
+    static String export(Blueprint stack) {
         return new CloudFormationExporter().export(ExportInput.of(stack));
     }
 
     static JsonNode parse(LaunchSpec spec) throws Exception {
-        return YAML.readTree(export(StackModel.of(spec)));
+        return YAML.readTree(export(Blueprint.of(spec)));
     }
 
     static Map<String, String> tags(JsonNode list) {
@@ -54,7 +56,7 @@ class CloudFormationExportTest {
     @ParameterizedTest
     @MethodSource("specs")
     void aPlainYamlParserReadsItAndEveryResourceIsThere(LaunchSpec spec) throws Exception {
-        String text = export(StackModel.of(spec));
+        String text = export(Blueprint.of(spec));
         JsonNode t = YAML.readTree(text);
 
         assertThat(text).doesNotContain("!Ref").doesNotContain("!GetAtt").doesNotContain("!Sub").doesNotContain("!Base64");
@@ -73,7 +75,7 @@ class CloudFormationExportTest {
     @MethodSource("specs")
     void everyTemplateCarriesTheSecuritySettings(LaunchSpec spec) throws Exception {
         JsonNode r = parse(spec).get("Resources");
-        StackModel stack = StackModel.of(spec);
+        Blueprint stack = Blueprint.of(spec);
 
         JsonNode metadata = r.at("/LaunchTemplate/Properties/LaunchTemplateData/MetadataOptions");
         assertThat(metadata.get("HttpTokens").asText()).isEqualTo("required");
@@ -172,7 +174,7 @@ class CloudFormationExportTest {
 
     @Test
     void aKnownRootDeviceBecomesTheParameterDefault() throws Exception {
-        JsonNode t = YAML.readTree(export(StackModel.of(ssm(), null, "/dev/sda1")));
+        JsonNode t = YAML.readTree(export(Blueprint.of(ssm(), null, "/dev/sda1")));
         assertThat(t.at("/Parameters/RootDeviceName/Default").asText()).isEqualTo("/dev/sda1");
         assertThat(parse(ssm()).at("/Parameters/RootDeviceName").has("Default")).isFalse();
     }

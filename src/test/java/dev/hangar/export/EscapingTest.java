@@ -1,5 +1,6 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
 import static dev.hangar.export.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hangar.export.Hcl.Body;
-import dev.hangar.provision.IamPolicies;
+import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.spec.LaunchSpec;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class EscapingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LaunchSpec SPEC = nasty();
-    private static final StackModel STACK = StackModel.of(SPEC);
+    private static final Blueprint STACK = Blueprint.of(SPEC);
 
     private static String export(ExportFormat format) {
         return Exporters.export(format, ExportInput.of(STACK));

@@ -1,5 +1,6 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
 import static dev.hangar.export.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +11,8 @@ import dev.hangar.checklist.Checklist;
 import dev.hangar.checklist.ChecklistReport;
 import dev.hangar.preflight.PreflightCheck;
 import dev.hangar.preflight.PreflightReport;
-import dev.hangar.provision.IamPolicies;
-import dev.hangar.provision.LaunchNames;
+import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.provision.steps.PlanFactory;
 import dev.hangar.spec.LaunchSpec;
 import java.io.ByteArrayInputStream;
@@ -32,7 +33,7 @@ class EvidenceExportTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    static Evidence evidence(LaunchSpec spec, StackModel stack) {
+    static Evidence evidence(LaunchSpec spec, Blueprint stack) {
         ChecklistReport checklist = Checklist.evaluate(spec, AccountFacts.builder().ebsEncryptionByDefault(true).build(), CLOCK);
         PreflightReport preflight = new PreflightReport("123456789012", NOW.minusSeconds(30), List.of(
                 new PreflightCheck("dry-run", "RunInstances dry run", PreflightCheck.Status.PASS, "allowed"),
@@ -42,7 +43,7 @@ class EvidenceExportTest {
     }
 
     static ExportInput input(LaunchSpec spec) {
-        StackModel stack = StackModel.of(spec);
+        Blueprint stack = Blueprint.of(spec);
         return new ExportInput(stack, evidence(spec, stack));
     }
 
@@ -121,7 +122,7 @@ class EvidenceExportTest {
 
     @Test
     void withoutEvidenceTheReportSaysWhatWasNotChecked() throws Exception {
-        ExportInput in = ExportInput.of(StackModel.of(ssm()));
+        ExportInput in = ExportInput.of(Blueprint.of(ssm()));
 
         JsonNode doc = JSON.readTree(new EvidenceJsonExporter().export(in));
         assertThat(doc.get("accountId").isNull()).isTrue();
@@ -136,7 +137,7 @@ class EvidenceExportTest {
 
     @Test
     void theAccountComesFromPreflightUnlessGiven() {
-        StackModel stack = StackModel.of(ssm());
+        Blueprint stack = Blueprint.of(ssm());
         Evidence fromPreflight = evidence(ssm(), stack);
         Evidence given = new Evidence(NOW, "999999999999", fromPreflight.checklist(), fromPreflight.preflight(), null, null);
 

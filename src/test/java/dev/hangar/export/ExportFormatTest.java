@@ -1,5 +1,6 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -27,7 +28,7 @@ class ExportFormatTest {
     @EnumSource(ExportFormat.class)
     void eachFormatHasItsExporterWhoseTextEndsInANewlineAndIsStable(ExportFormat format) {
         Exporter exporter = Exporters.of(format);
-        ExportInput in = ExportInput.of(StackModel.of(Fixtures.ssm()));
+        ExportInput in = ExportInput.of(Blueprint.of(Fixtures.ssm()));
 
         assertThat(exporter.format()).isEqualTo(format);
         String text = exporter.export(in);

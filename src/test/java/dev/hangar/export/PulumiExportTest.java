@@ -1,12 +1,13 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
 import static dev.hangar.export.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hangar.provision.IamPolicies;
-import dev.hangar.provision.UserData;
+import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ class PulumiExportTest {
     }
 
     static String export(LaunchSpec spec) {
-        return new PulumiExporter().export(ExportInput.of(StackModel.of(spec)));
+        return new PulumiExporter().export(ExportInput.of(Blueprint.of(spec)));
     }
 
     static JsonNode resource(JsonNode declared, String type, String name) {
@@ -61,7 +62,7 @@ class PulumiExportTest {
     @MethodSource("specs")
     void itDeclaresTheStackWithEverySecuritySetting(LaunchSpec spec) throws Exception {
         JsonNode d = Python.declared(export(spec));
-        StackModel stack = StackModel.of(spec);
+        Blueprint stack = Blueprint.of(spec);
 
         assertThat(types(d)).contains("aws.iam.Role", "aws.iam.RolePolicy", "aws.iam.RolePolicyAttachment", "aws.iam.InstanceProfile",
                 "aws.ec2.SecurityGroup", "aws.ec2.Instance", "aws.ec2.Tag", "aws.ebs.Volume", "aws.ec2.VolumeAttachment");

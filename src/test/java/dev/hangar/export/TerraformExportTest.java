@@ -1,5 +1,6 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
 import static dev.hangar.export.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.export.Hcl.Block;
 import dev.hangar.export.Hcl.Body;
 import dev.hangar.export.Hcl.Ref;
-import dev.hangar.provision.IamPolicies;
-import dev.hangar.provision.UserData;
+import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class TerraformExportTest {
     }
 
     private static String export(LaunchSpec spec) {
-        return new TerraformExporter().export(ExportInput.of(StackModel.of(spec)));
+        return new TerraformExporter().export(ExportInput.of(Blueprint.of(spec)));
     }
 
     private static Body parse(LaunchSpec spec) {
@@ -94,7 +95,7 @@ class TerraformExportTest {
                 .map(b -> b.body().attr("policy_arn")).toList();
         assertThat(arns).containsExactlyElementsOf(IamPolicies.managedPolicyArns(spec));
 
-        StackModel stack = StackModel.of(spec);
+        Blueprint stack = Blueprint.of(spec);
         Body locals = tf.blocks("locals").get(0).body();
         assertThat(locals.attr("tags")).isEqualTo(stack.tags());
         assertThat(locals.attr("data_volume_tags")).isEqualTo(stack.dataVolume().tags());
@@ -186,7 +187,7 @@ class TerraformExportTest {
 
     @Test
     void aGivenLaunchIdNamesTheResources() {
-        Body tf = Hcl.parse(new TerraformExporter().export(ExportInput.of(StackModel.of(ssm(), "llama-finetune-0a0b0c"))));
+        Body tf = Hcl.parse(new TerraformExporter().export(ExportInput.of(Blueprint.of(ssm(), "llama-finetune-0a0b0c"))));
         assertThat(resource(tf, "aws_iam_role", "instance").attr("name")).isEqualTo("hangar-llama-finetune-0a0b0c");
         assertThat(resource(tf, "aws_security_group", "instance").attr("name")).isEqualTo("hangar-llama-finetune-0a0b0c");
         assertThat(resource(tf, "aws_cloudwatch_metric_alarm", "idle_stop").attr("alarm_name"))

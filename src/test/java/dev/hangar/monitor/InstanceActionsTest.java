@@ -7,7 +7,7 @@ import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.LaunchState;
 import dev.hangar.provision.LaunchEvent;
 import dev.hangar.provision.LaunchOutcome;
-import dev.hangar.provision.LaunchTags;
+import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.journal.LaunchLock;
 import dev.hangar.testing.LocalAws;

@@ -5,7 +5,7 @@ import dev.hangar.catalog.CatalogService;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.LaunchEvent;
 import dev.hangar.provision.LaunchOutcome;
-import dev.hangar.provision.LaunchTags;
+import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.provision.Launcher;
 import dev.hangar.provision.Pacing;
 import dev.hangar.spec.LaunchSpec;

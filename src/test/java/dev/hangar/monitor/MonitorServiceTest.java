@@ -7,7 +7,7 @@ import dev.hangar.checklist.ImdsV2Rule;
 import dev.hangar.checklist.NoAdminPortsFromAnywhereRule;
 import dev.hangar.checklist.Status;
 import dev.hangar.journal.LaunchState;
-import dev.hangar.provision.LaunchNames;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.testing.Fault;
 import dev.hangar.testing.LocalAws;

@@ -1,5 +1,7 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.steps.StepIds;
 import dev.hangar.spec.LaunchSpec;

@@ -1,5 +1,6 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.LaunchNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.journal.LaunchRecord;

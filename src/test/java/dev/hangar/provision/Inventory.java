@@ -1,5 +1,6 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.aws.AwsClients;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.StepFailedException;
+import dev.hangar.blueprint.LaunchNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.aws.AwsClients;

@@ -2,7 +2,7 @@ package dev.hangar.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hangar.provision.IamPolicies;
+import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.provision.Launcher;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

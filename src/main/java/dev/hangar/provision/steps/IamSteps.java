@@ -3,10 +3,10 @@ package dev.hangar.provision.steps;
 import static dev.hangar.provision.steps.StepIds.*;
 
 import dev.hangar.journal.ResourceKind;
-import dev.hangar.provision.IamPolicies;
+import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.provision.LaunchContext;
-import dev.hangar.provision.LaunchTags;
-import dev.hangar.provision.StepFailedException;
+import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.StepFailedException;
 import java.util.List;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;

@@ -2,11 +2,11 @@ package dev.hangar.provision.steps;
 
 import static dev.hangar.provision.steps.StepIds.*;
 
-import dev.hangar.provision.AwsErrors;
+import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.provision.LaunchContext;
 import dev.hangar.provision.LaunchContext.Placement;
-import dev.hangar.provision.LaunchTags;
-import dev.hangar.provision.StepFailedException;
+import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.spec.LaunchSpec;
 import java.util.Comparator;
 import java.util.List;

@@ -4,9 +4,9 @@ import static dev.hangar.provision.steps.StepIds.*;
 
 import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.ResourceKind;
-import dev.hangar.provision.AwsErrors;
+import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.provision.LaunchContext;
-import dev.hangar.provision.StepFailedException;
+import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
 import java.util.List;
@@ -175,7 +175,7 @@ final class InstanceSteps {
         /** A one-time spot instance cannot be stopped, only terminated (the data volume is kept unless the spec says otherwise). */
         static String idleAction(LaunchContext ctx) {
             String action = ctx.spec().market() == dev.hangar.spec.Market.SPOT ? "terminate" : "stop";
-            return "arn:" + dev.hangar.provision.IamPolicies.partition(ctx.spec().region()) + ":automate:" + ctx.spec().region() + ":ec2:" + action;
+            return "arn:" + dev.hangar.blueprint.IamPolicies.partition(ctx.spec().region()) + ":automate:" + ctx.spec().region() + ":ec2:" + action;
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.hangar.provision.steps;
 
 import dev.hangar.journal.ResourceKind;
 import dev.hangar.provision.LaunchContext;
-import dev.hangar.provision.LaunchTags;
-import dev.hangar.provision.StepFailedException;
+import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.StepFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

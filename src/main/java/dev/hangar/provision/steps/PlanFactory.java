@@ -2,8 +2,8 @@ package dev.hangar.provision.steps;
 
 import static dev.hangar.provision.steps.StepIds.*;
 
-import dev.hangar.provision.IamPolicies;
-import dev.hangar.provision.LaunchNames;
+import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.provision.LaunchPlan;
 import dev.hangar.provision.Step;
 import dev.hangar.spec.Access;

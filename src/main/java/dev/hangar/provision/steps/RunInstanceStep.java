@@ -2,11 +2,11 @@ package dev.hangar.provision.steps;
 
 import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.ResourceKind;
-import dev.hangar.provision.AwsErrors;
+import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.provision.LaunchContext;
 import dev.hangar.provision.LaunchContext.Placement;
-import dev.hangar.provision.StepFailedException;
-import dev.hangar.provision.UserData;
+import dev.hangar.blueprint.StepFailedException;
+import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Market;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.monitor.CostSoFar;
 import dev.hangar.monitor.IdleAlarm;
 import dev.hangar.monitor.MonitoredInstance;
-import dev.hangar.provision.AwsErrors;
+import dev.hangar.blueprint.AwsErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

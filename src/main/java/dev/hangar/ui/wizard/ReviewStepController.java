@@ -6,7 +6,7 @@ import dev.hangar.checklist.Status;
 import dev.hangar.export.ExportFormat;
 import dev.hangar.export.ExportInput;
 import dev.hangar.export.Exporters;
-import dev.hangar.export.StackModel;
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.preflight.PreflightCheck;
 import dev.hangar.review.EvidenceFactory;
 import dev.hangar.review.LaunchReview;
@@ -143,7 +143,7 @@ final class ReviewStepController implements StepController {
 
     private Path write(LaunchReview review, ExportFormat format, Path target) throws Exception {
         boolean evidence = format == ExportFormat.EVIDENCE_JSON || format == ExportFormat.EVIDENCE_HTML;
-        StackModel stack = StackModel.of(review.spec());
+        Blueprint stack = Blueprint.of(review.spec());
         ExportInput input = evidence ? new ExportInput(stack, EvidenceFactory.of(review, services.clock())) : ExportInput.of(stack);
         Files.writeString(target, Exporters.export(format, input));
         return target;

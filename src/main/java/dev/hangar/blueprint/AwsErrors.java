@@ -1,6 +1,6 @@
-package dev.hangar.provision;
+package dev.hangar.blueprint;
 
-import dev.hangar.aws.Redaction;
+import dev.hangar.blueprint.Redaction;
 import dev.hangar.spec.LaunchSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
-package dev.hangar.export;
+package dev.hangar.blueprint;
 
-import dev.hangar.provision.IamPolicies;
-import dev.hangar.provision.LaunchNames;
+import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.spec.LaunchSpec;
 import java.util.List;
 

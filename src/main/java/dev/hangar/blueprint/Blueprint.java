@@ -1,7 +1,7 @@
-package dev.hangar.export;
+package dev.hangar.blueprint;
 
-import dev.hangar.provision.IamPolicies;
-import dev.hangar.provision.LaunchNames;
+import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.LaunchSpecJson;
 import dev.hangar.spec.SpecValidator;
@@ -22,23 +22,23 @@ import java.util.regex.Pattern;
  * @param keyPair         null when the instance gets no key pair
  * @param idleAlarm       null when idle stop is off
  */
-public record StackModel(LaunchSpec spec, String launchId, boolean launchIdDerived, String region, String partition,
+public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerived, String region, String partition,
                          Map<String, String> tags, IamModel iam, SecurityGroupModel securityGroup, KeyPairModel keyPair,
                          InstanceModel instance, DataVolumeModel dataVolume, IdleAlarmModel idleAlarm) {
 
     /** Leaves room for "hangar-" in IAM names, which may have 64 characters. */
     private static final Pattern LAUNCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,56}");
 
-    public StackModel {
+    public Blueprint {
         tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     }
 
     /** With a launch ID derived from the spec; see {@link #derivedLaunchId}. */
-    public static StackModel of(LaunchSpec spec) {
+    public static Blueprint of(LaunchSpec spec) {
         return of(spec, null, null);
     }
 
-    public static StackModel of(LaunchSpec spec, String launchId) {
+    public static Blueprint of(LaunchSpec spec, String launchId) {
         return of(spec, launchId, null);
     }
 
@@ -48,7 +48,7 @@ public record StackModel(LaunchSpec spec, String launchId, boolean launchIdDeriv
      * @throws dev.hangar.spec.InvalidSpecException if the spec is not valid
      * @throws IllegalArgumentException if the launch ID cannot be part of an IAM name
      */
-    public static StackModel of(LaunchSpec spec, String launchId, String rootDeviceName) {
+    public static Blueprint of(LaunchSpec spec, String launchId, String rootDeviceName) {
         new SpecValidator().requireValid(spec);
         boolean derived = launchId == null;
         String id = derived ? derivedLaunchId(spec) : launchId;
@@ -57,7 +57,7 @@ public record StackModel(LaunchSpec spec, String launchId, boolean launchIdDeriv
         }
         LaunchNames names = new LaunchNames(id);
         Map<String, String> tags = StackTags.of(id, spec);
-        return new StackModel(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
+        return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
                 IamModel.of(spec, names), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
                 InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.of(spec, names));
     }

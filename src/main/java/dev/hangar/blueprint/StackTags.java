@@ -1,6 +1,6 @@
-package dev.hangar.export;
+package dev.hangar.blueprint;
 
-import dev.hangar.provision.LaunchTags;
+import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.spec.LaunchSpec;
 import java.util.LinkedHashMap;
 import java.util.List;

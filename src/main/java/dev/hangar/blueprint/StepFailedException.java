@@ -1,4 +1,4 @@
-package dev.hangar.provision;
+package dev.hangar.blueprint;
 
 /** A step failed for a reason the user can act on; the message says what happened and what to do. */
 public class StepFailedException extends Exception {

@@ -1,6 +1,6 @@
-package dev.hangar.export;
+package dev.hangar.blueprint;
 
-import dev.hangar.provision.UserData;
+import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Market;
 

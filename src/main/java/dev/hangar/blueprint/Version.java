@@ -1,4 +1,4 @@
-package dev.hangar.app;
+package dev.hangar.blueprint;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,18 @@
 package dev.hangar.export;
 
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.IdleAlarmModel;
+import dev.hangar.blueprint.SecurityGroupModel;
+import dev.hangar.blueprint.InstanceModel;
 import static dev.hangar.export.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hangar.provision.IamPolicies;
-import dev.hangar.provision.LaunchNames;
-import dev.hangar.provision.LaunchTags;
-import dev.hangar.provision.UserData;
+import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.LaunchNames;
+import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.InvalidSpecException;
 import dev.hangar.spec.LaunchSpec;
 import java.util.List;
@@ -16,11 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class StackModelTest {
+class BlueprintTest {
 
     @Test
     void namesComeFromTheLaunchIdAsTheEngineMakesThem() {
-        StackModel stack = StackModel.of(ssm(), "llama-finetune-a1b2c3");
+        Blueprint stack = Blueprint.of(ssm(), "llama-finetune-a1b2c3");
         LaunchNames names = new LaunchNames("llama-finetune-a1b2c3");
 
         assertThat(stack.launchIdDerived()).isFalse();
@@ -33,29 +37,29 @@ class StackModelTest {
 
     @Test
     void aDerivedLaunchIdLooksRealAndIsStablePerSpec() {
-        StackModel a = StackModel.of(ssm());
-        StackModel b = StackModel.of(ssm());
+        Blueprint a = Blueprint.of(ssm());
+        Blueprint b = Blueprint.of(ssm());
 
         assertThat(a.launchIdDerived()).isTrue();
         assertThat(a.launchId()).matches("llama-finetune-[0-9a-f]{6}").isEqualTo(b.launchId());
-        assertThat(StackModel.of(sshSpot()).launchId()).isNotEqualTo(a.launchId());
+        assertThat(Blueprint.of(sshSpot()).launchId()).isNotEqualTo(a.launchId());
     }
 
     @Test
     void aLaunchIdThatCannotNameIamResourcesIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> StackModel.of(ssm(), "Bad ID"));
-        assertThatIllegalArgumentException().isThrownBy(() -> StackModel.of(ssm(), "x".repeat(58)));
+        assertThatIllegalArgumentException().isThrownBy(() -> Blueprint.of(ssm(), "Bad ID"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Blueprint.of(ssm(), "x".repeat(58)));
     }
 
     @Test
     void anInvalidSpecIsRefusedWithItsProblems() {
         LaunchSpec noBucket = base().dataBucket(null).build();
-        assertThatThrownBy(() -> StackModel.of(noBucket)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("dataBucket");
+        assertThatThrownBy(() -> Blueprint.of(noBucket)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("dataBucket");
     }
 
     @Test
     void tagsAreTheEnginesInAStableOrder() {
-        StackModel stack = StackModel.of(nasty(), "x-000000");
+        Blueprint stack = Blueprint.of(nasty(), "x-000000");
 
         assertThat(stack.tags()).containsExactlyInAnyOrderEntriesOf(new LaunchTags("x-000000", nasty()).asMap());
         assertThat(List.copyOf(stack.tags().keySet())).startsWith(List.copyOf(nasty().tags().keySet()).toArray(String[]::new))
@@ -67,7 +71,7 @@ class StackModelTest {
 
     @Test
     void policiesAndUserDataAreTheEngines() {
-        StackModel stack = StackModel.of(sshSpot());
+        Blueprint stack = Blueprint.of(sshSpot());
 
         assertThat(stack.iam().trustPolicy()).isEqualTo(IamPolicies.trustPolicy());
         assertThat(stack.iam().dataPolicy()).isEqualTo(IamPolicies.dataAccessPolicy(sshSpot()));
@@ -77,7 +81,7 @@ class StackModelTest {
 
     @Test
     void securitySettingsAreFixed() {
-        InstanceModel i = StackModel.of(ssm()).instance();
+        InstanceModel i = Blueprint.of(ssm()).instance();
 
         assertThat(i.httpTokens()).isEqualTo("required");
         assertThat(i.httpPutResponseHopLimit()).isEqualTo(1);
@@ -86,21 +90,21 @@ class StackModelTest {
         assertThat(i.rootVolumeType()).isEqualTo("gp3");
         assertThat(i.monitoring()).isTrue();
         assertThat(i.ebsOptimized()).isTrue();
-        assertThat(StackModel.of(ssm()).dataVolume().encrypted()).isTrue();
+        assertThat(Blueprint.of(ssm()).dataVolume().encrypted()).isTrue();
     }
 
     @Test
     void securityGroupRulesFollowAccessAndEgress() {
-        SecurityGroupModel ssm = StackModel.of(ssm()).securityGroup();
+        SecurityGroupModel ssm = Blueprint.of(ssm()).securityGroup();
         assertThat(ssm.ingress()).isEmpty();
         assertThat(ssm.egress()).extracting(SecurityGroupModel.Rule::fromPort).containsExactly(80, 443);
         assertThat(ssm.egressAll()).isFalse();
 
-        SecurityGroupModel ssh = StackModel.of(sshSpot()).securityGroup();
+        SecurityGroupModel ssh = Blueprint.of(sshSpot()).securityGroup();
         assertThat(ssh.ingress()).containsExactly(new SecurityGroupModel.Rule("tcp", 22, 22, "203.0.113.7/32", "SSH from the launcher"));
         assertThat(ssh.egress()).extracting(SecurityGroupModel.Rule::fromPort).containsExactly(443);
 
-        SecurityGroupModel v6 = StackModel.of(ipv6AllEgress()).securityGroup();
+        SecurityGroupModel v6 = Blueprint.of(ipv6AllEgress()).securityGroup();
         assertThat(v6.ingress().get(0).ipv6()).isTrue();
         assertThat(v6.egressAll()).isTrue();
         assertThat(v6.egress()).containsExactly(new SecurityGroupModel.Rule("-1", 0, 0, "0.0.0.0/0", null));
@@ -108,15 +112,15 @@ class StackModelTest {
 
     @Test
     void spotTerminatesOnShutdownOnDemandStops() {
-        assertThat(StackModel.of(sshSpot()).instance().shutdownBehavior()).isEqualTo("terminate");
-        assertThat(StackModel.of(sshSpot()).instance().spot()).isTrue();
-        assertThat(StackModel.of(ssm()).instance().shutdownBehavior()).isEqualTo("stop");
+        assertThat(Blueprint.of(sshSpot()).instance().shutdownBehavior()).isEqualTo("terminate");
+        assertThat(Blueprint.of(sshSpot()).instance().spot()).isTrue();
+        assertThat(Blueprint.of(ssm()).instance().shutdownBehavior()).isEqualTo("stop");
     }
 
     @ParameterizedTest
     @CsvSource({"5, 60, 5", "60, 60, 60", "1440, 60, 1440", "1441, 3600, 25", "2000, 3600, 34", "10080, 3600, 168"})
     void idleAlarmPeriodsMatchTheEngine(int minutes, int period, int periods) {
-        IdleAlarmModel alarm = StackModel.of(base().idleStopMinutes(minutes).build()).idleAlarm();
+        IdleAlarmModel alarm = Blueprint.of(base().idleStopMinutes(minutes).build()).idleAlarm();
 
         assertThat(alarm.periodSeconds()).isEqualTo(period);
         assertThat(alarm.evaluationPeriods()).isEqualTo(periods);
@@ -127,13 +131,13 @@ class StackModelTest {
 
     @Test
     void idleStopOffMeansNoAlarm() {
-        assertThat(StackModel.of(ipv6AllEgress()).idleAlarm()).isNull();
+        assertThat(Blueprint.of(ipv6AllEgress()).idleAlarm()).isNull();
     }
 
     @ParameterizedTest
     @CsvSource({"us-east-1, arn:aws:automate:us-east-1:ec2:stop", "cn-north-1, arn:aws-cn:automate:cn-north-1:ec2:stop",
             "us-gov-west-1, arn:aws-us-gov:automate:us-gov-west-1:ec2:stop"})
     void theStopActionIsInTheRegionsPartition(String region, String arn) {
-        assertThat(StackModel.of(base().region(region).build()).idleAlarm().actionArn()).isEqualTo(arn);
+        assertThat(Blueprint.of(base().region(region).build()).idleAlarm().actionArn()).isEqualTo(arn);
     }
 }

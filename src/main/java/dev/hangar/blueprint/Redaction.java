@@ -1,4 +1,4 @@
-package dev.hangar.aws;
+package dev.hangar.blueprint;
 
 import java.util.regex.Pattern;
 

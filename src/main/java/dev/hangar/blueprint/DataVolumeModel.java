@@ -1,4 +1,4 @@
-package dev.hangar.export;
+package dev.hangar.blueprint;
 
 import dev.hangar.spec.LaunchSpec;
 import java.util.Collections;

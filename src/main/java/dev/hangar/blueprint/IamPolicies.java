@@ -1,4 +1,4 @@
-package dev.hangar.provision;
+package dev.hangar.blueprint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package dev.hangar.provision;
+package dev.hangar.blueprint;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

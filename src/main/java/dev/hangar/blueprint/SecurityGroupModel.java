@@ -1,6 +1,6 @@
-package dev.hangar.export;
+package dev.hangar.blueprint;
 
-import dev.hangar.provision.LaunchNames;
+import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.Egress;
 import dev.hangar.spec.LaunchSpec;
