@@ -50,13 +50,30 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
      */
     public static Blueprint of(LaunchSpec spec, String launchId, String rootDeviceName) {
         new SpecValidator().requireValid(spec);
+        return resolve(spec, launchId, rootDeviceName);
+    }
+
+    /**
+     * The blueprint of a spec still being filled in (the wizard's checklist): not validated, with a placeholder
+     * launch ID. Parts the spec does not yet say are null or hold "null"; a rule that needs them says it could not check.
+     */
+    public static Blueprint draft(LaunchSpec spec) {
+        String id = spec.name() != null && LAUNCH_ID.matcher(spec.name() + "-000000").matches() ? spec.name() + "-000000" : "draft-000000";
+        return resolve(spec, id, null);
+    }
+
+    public LaunchNames names() {
+        return new LaunchNames(launchId);
+    }
+
+    private static Blueprint resolve(LaunchSpec spec, String launchId, String rootDeviceName) {
         boolean derived = launchId == null;
         String id = derived ? derivedLaunchId(spec) : launchId;
         if (!LAUNCH_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("launch ID " + id + " must be lowercase letters, digits and '-', at most 57 characters");
         }
         LaunchNames names = new LaunchNames(id);
-        Map<String, String> tags = StackTags.of(id, spec);
+        Map<String, String> tags = LaunchTags.of(id, spec);
         return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
                 IamModel.of(spec, names), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
                 InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.of(spec, names));

@@ -17,6 +17,6 @@ public record DataVolumeModel(int sizeGiB, String volumeType, boolean encrypted,
 
     static DataVolumeModel of(LaunchSpec spec, Map<String, String> tags) {
         return new DataVolumeModel(spec.dataVolumeGiB(), "gp3", true, DEVICE, spec.deleteDataVolumeOnTermination(),
-                StackTags.dataVolume(tags));
+                LaunchTags.dataVolume(tags));
     }
 }

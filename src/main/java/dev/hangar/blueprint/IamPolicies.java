@@ -67,6 +67,9 @@ public final class IamPolicies {
     }
 
     public static String partition(String region) {
+        if (region == null) {
+            return "aws";
+        }
         if (region.startsWith("cn-")) {
             return "aws-cn";
         }

@@ -12,6 +12,7 @@ import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.provision.Launcher;
 import dev.hangar.provision.Pacing;
+import dev.hangar.provision.SdkTags;
 import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.provision.Waits;
 import dev.hangar.spec.Market;
@@ -138,20 +139,19 @@ public final class InstanceActions {
             ActionOutcome snapshot = act(InstanceAction.SNAPSHOT, launchId, listener, this::snapshotDataVolume);
             if (!snapshot.succeeded()) {
                 LaunchRecord now = snapshot.record();
-                return new LaunchOutcome(launchId, now.spec().region(), now.state(), "Not destroyed: " + snapshot.message(),
-                        InstanceAction.SNAPSHOT.stepId(), now.outputs());
+                return new LaunchOutcome.Removal(launchId, now.spec().region(), now.state(), "Not destroyed: " + snapshot.message(),
+                        now.outputs(), InstanceAction.SNAPSHOT.stepId());
             }
             record = snapshot.record();
         }
-        LaunchOutcome outcome = launcher.destroy(record, keepDataVolume, listener);
+        LaunchOutcome.Removal outcome = launcher.destroy(record, keepDataVolume, listener);
         String snapshotId = snapshotFirst ? outcome.outputs().get(SNAPSHOT_ID) : null;
-        return snapshotId == null ? outcome : new LaunchOutcome(outcome.launchId(), outcome.region(), outcome.state(),
-                outcome.message() + "; the data volume's snapshot " + snapshotId + " is kept", outcome.failedStep(), outcome.outputs());
+        return snapshotId == null ? outcome : outcome.withMessage(outcome.message() + "; the data volume's snapshot " + snapshotId + " is kept");
     }
 
     private String snapshotDataVolume(LaunchJournal live, LaunchRecord record, Ec2Client ec2, Waits waits, LaunchListener events) throws Exception {
         String volumeId = record.output("dataVolumeId");
-        List<Tag> tags = new ArrayList<>(new LaunchTags(record.launchId(), record.spec()).ec2());
+        List<Tag> tags = new ArrayList<>(SdkTags.ec2(LaunchTags.of(record.launchId(), record.spec())));
         tags.add(Tag.builder().key(SNAPSHOT_OF_TAG).value(volumeId).build());
         String snapshotId = ec2.createSnapshot(r -> r.volumeId(volumeId)
                 .description("Hangar: data volume of launch " + record.launchId() + ", taken before destroy")

@@ -88,13 +88,14 @@ public final class Launch {
             }
         }
         PlanExecutor.Result result = executor.run(plan, ctx, alreadyDone);
-        if (result.succeeded()) {
-            String message = "Launched " + ctx.instanceId() + " in " + ctx.availabilityZone();
+        if (result instanceof PlanExecutor.Result.Completed) {
+            LaunchFacts.PlacedInstance instance = ctx.facts().get(LaunchFacts.INSTANCE);
+            String message = "Launched " + instance.instanceId() + " in " + instance.availabilityZone();
             journal.state(LaunchState.SUCCEEDED, message);
             ctx.emit(new LaunchEvent.Finished(LaunchState.SUCCEEDED, message));
-            return outcome(LaunchState.SUCCEEDED, message, null);
+            return new LaunchOutcome.Launched(launchId(), region(), message, outputs());
         }
-        String reason = result.failedStep().equals(PlanExecutor.CANCELLED) ? "cancelled" : result.failedStep() + " failed: " + result.message();
+        String reason = result instanceof PlanExecutor.Result.Failed failed ? failed.step() + " failed: " + failed.message() : "cancelled";
         journal.state(LaunchState.ROLLING_BACK, reason);
         ctx.emit(new LaunchEvent.RollbackStarted(reason));
         List<String> left = new Teardown(remover, journal, ctx::emit).removeAll(false);
@@ -106,10 +107,19 @@ public final class Launch {
                         + ". Run 'destroy --launch " + launchId() + "' to try again.";
         journal.state(end, message);
         ctx.emit(new LaunchEvent.Finished(end, message));
-        return outcome(end, message, result.failedStep());
+        if (!left.isEmpty()) {
+            return new LaunchOutcome.RollbackIncomplete(launchId(), region(), message, outputs(), result.failedStep(), left);
+        }
+        return result instanceof PlanExecutor.Result.Failed failed
+                ? new LaunchOutcome.RolledBack(launchId(), region(), message, outputs(), failed.step(), failed.message())
+                : new LaunchOutcome.Cancelled(launchId(), region(), message, outputs());
     }
 
-    private LaunchOutcome outcome(LaunchState state, String message, String failedStep) {
-        return new LaunchOutcome(launchId(), ctx.spec().region(), state, message, failedStep, ctx.journal().snapshot().outputs());
+    private String region() {
+        return ctx.blueprint().region();
+    }
+
+    private java.util.Map<String, String> outputs() {
+        return ctx.journal().snapshot().outputs();
     }
 }

@@ -23,6 +23,15 @@ public final class LaunchPlan {
                 throw new IllegalArgumentException("two steps are called " + step.id());
             }
         }
+        for (Step step : ordered) {
+            Set<Fact<?>> available = new HashSet<>();
+            ancestors(step.id()).forEach(a -> available.addAll(steps.get(a).produces()));
+            for (Fact<?> fact : step.reads()) {
+                if (!available.contains(fact)) {
+                    throw new IllegalArgumentException("step " + step.id() + " reads the " + fact + ", which no step it depends on produces");
+                }
+            }
+        }
     }
 
     public List<Step> steps() {

@@ -12,7 +12,7 @@ import dev.hangar.journal.StepRecord;
 import dev.hangar.journal.StepState;
 import dev.hangar.provision.steps.PlanFactory;
 import dev.hangar.spec.LaunchSpec;
-import dev.hangar.spec.SpecValidator;
+import dev.hangar.blueprint.Blueprint;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -45,20 +45,19 @@ public final class Launcher {
      * @throws dev.hangar.spec.InvalidSpecException naming every invalid field
      */
     public static LaunchPlan plan(LaunchSpec spec) {
-        new SpecValidator().requireValid(spec);
-        return PlanFactory.plan(spec, LaunchNames.fresh(spec.name()));
+        return PlanFactory.plan(Blueprint.of(spec, LaunchNames.fresh(spec.name()).launchId()));
     }
 
     /** A launch ready to run; the journal is written before its first AWS call. */
     public Launch prepare(LaunchSpec spec, LaunchListener listener) {
-        new SpecValidator().requireValid(spec);
         LaunchNames names = LaunchNames.fresh(spec.name());
         while (journal.exists(names.launchId())) {
             names = LaunchNames.fresh(spec.name());
         }
-        LaunchPlan plan = PlanFactory.plan(spec, names);
+        Blueprint blueprint = Blueprint.of(spec, names.launchId());
+        LaunchPlan plan = PlanFactory.plan(blueprint);
         LaunchJournal record = LaunchJournal.begin(journal, clock, names.launchId(), spec, plan.stepIds());
-        LaunchContext ctx = new LaunchContext(spec, names, aws, record, listener, home, pacing);
+        LaunchContext ctx = new LaunchContext(blueprint, aws, record, listener, home, pacing);
         return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(spec.region(), names.launchId(), ctx.waits()),
                 journal, Set.of(), false);
     }
@@ -84,11 +83,10 @@ public final class Launcher {
         if (journal.isBusy(launchId)) {
             throw new LaunchBusyException(launchId);
         }
-        LaunchSpec spec = new SpecValidator().requireValid(record.spec());
-        LaunchNames names = new LaunchNames(launchId);
-        LaunchPlan plan = PlanFactory.plan(spec, names);
+        Blueprint blueprint = Blueprint.of(record.spec(), launchId);
+        LaunchPlan plan = PlanFactory.plan(blueprint);
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
-        LaunchContext ctx = new LaunchContext(spec, names, aws, live, listener, home, pacing);
+        LaunchContext ctx = new LaunchContext(blueprint, aws, live, listener, home, pacing);
         Set<String> done = new LinkedHashSet<>();
         for (StepRecord step : record.steps()) {
             Step planned = plan.step(step.id());
@@ -101,7 +99,7 @@ public final class Launcher {
         while (changed) {
             changed = done.removeIf(id -> !done.containsAll(plan.ancestors(id).stream().filter(a -> !plan.step(a).readOnly()).toList()));
         }
-        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(spec.region(), launchId, ctx.waits()), journal, done, true);
+        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), launchId, ctx.waits()), journal, done, true);
     }
 
     /** Why a launch in this state cannot be resumed, and what to do instead. */
@@ -124,14 +122,14 @@ public final class Launcher {
      *
      * @throws LaunchBusyException when another process is launching, resuming or destroying it
      */
-    public LaunchOutcome destroy(LaunchRecord given, boolean keepDataVolume, LaunchListener listener) {
+    public LaunchOutcome.Removal destroy(LaunchRecord given, boolean keepDataVolume, LaunchListener listener) {
         try (LaunchLock lock = journal.lock(given.launchId())) {
             LaunchRecord record = journal.load(given.launchId()).orElse(given);
             return destroyLocked(record, keepDataVolume, listener);
         }
     }
 
-    private LaunchOutcome destroyLocked(LaunchRecord record, boolean keepDataVolume, LaunchListener listener) {
+    private LaunchOutcome.Removal destroyLocked(LaunchRecord record, boolean keepDataVolume, LaunchListener listener) {
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
         live.state(LaunchState.DESTROYING, "destroy requested");
         ResourceRemover remover = remover(record.spec().region(), record.launchId(), new Waits(pacing, new java.util.concurrent.atomic.AtomicBoolean()));
@@ -142,7 +140,7 @@ public final class Launcher {
                 : "Destroy of " + record.launchId() + " could not remove: " + String.join("; ", left) + ". Run destroy again to retry.";
         live.state(end, message);
         listener.on(new LaunchEvent.Finished(end, message));
-        return new LaunchOutcome(record.launchId(), record.spec().region(), end, message, null, live.snapshot().outputs());
+        return new LaunchOutcome.Removal(record.launchId(), record.spec().region(), end, message, live.snapshot().outputs(), null);
     }
 
     private ResourceRemover remover(String region, String launchId, Waits waits) {

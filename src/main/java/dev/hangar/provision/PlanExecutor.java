@@ -22,15 +22,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PlanExecutor {
 
-    /** How the run ended: {@code failedStep} is null when every step succeeded. */
-    public record Result(String failedStep, String message) {
-        public boolean succeeded() {
-            return failedStep == null;
+    /** How the run ended. */
+    public sealed interface Result {
+        default boolean succeeded() {
+            return this instanceof Completed;
+        }
+
+        /** The step that failed; null unless {@link Failed}. */
+        default String failedStep() {
+            return this instanceof Failed f ? f.step() : null;
+        }
+
+        String message();
+
+        /** Every step is done. */
+        record Completed(int steps) implements Result {
+            @Override
+            public String message() {
+                return "all " + steps + " steps done";
+            }
+        }
+
+        /** {@code step} failed; steps running then were let finish, no other started. */
+        record Failed(String step, String message) implements Result {
+        }
+
+        /** The user cancelled before every step was done. */
+        record Cancelled() implements Result {
+            @Override
+            public String message() {
+                return "cancelled by the user";
+            }
         }
     }
-
-    /** The failed step named in a result when the user cancelled. */
-    public static final String CANCELLED = "cancel";
 
     private record Outcome(Step step, String detail, Throwable error) {
     }
@@ -57,7 +81,7 @@ public final class PlanExecutor {
         Map<String, Set<String>> ancestors = new HashMap<>();
         steps.forEach(s -> ancestors.put(s.id(), plan.ancestors(s.id())));
         int running = 0;
-        Result failure = null;
+        Result.Failed failure = null;
         try {
             while (true) {
                 if (failure == null && !ctx.isCancelled()) {
@@ -78,16 +102,16 @@ public final class PlanExecutor {
                     done.add(outcome.step().id());
                     ctx.emit(new LaunchEvent.Progress(done.size(), steps.size()));
                 } else if (failure == null) {
-                    failure = new Result(outcome.step().id(), AwsErrors.explain(outcome.error(), ctx.spec()));
+                    failure = new Result.Failed(outcome.step().id(), AwsErrors.explain(outcome.error(), ctx.spec()));
                 }
             }
         } finally {
             pool.shutdown();
         }
-        if (failure == null && done.size() < steps.size()) {
-            return new Result(CANCELLED, "cancelled by the user");
+        if (failure != null) {
+            return failure;
         }
-        return failure != null ? failure : new Result(null, "all " + steps.size() + " steps done");
+        return done.size() < steps.size() ? new Result.Cancelled() : new Result.Completed(steps.size());
     }
 
     private static Outcome take(CompletionService<Outcome> completions) throws InterruptedException {

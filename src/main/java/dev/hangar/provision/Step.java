@@ -17,6 +17,16 @@ public interface Step {
     /** The steps that must have succeeded before this one starts. */
     List<String> dependsOn();
 
+    /** The facts this step puts into the launch's {@link Facts} for later steps. */
+    default List<Fact<?>> produces() {
+        return List.of();
+    }
+
+    /** The facts this step reads; the plan checks that a step it depends on produces each. */
+    default List<Fact<?>> reads() {
+        return List.of();
+    }
+
     /** Does the work; returns a short detail for the progress line (may be empty). */
     String apply(LaunchContext ctx) throws Exception;
 
@@ -29,7 +39,7 @@ public interface Step {
     }
 
     /**
-     * For a resumed launch whose journal says this step is done: puts back into {@code ctx} what the step
+     * For a resumed launch whose journal says this step is done: puts back into {@code ctx}'s facts what the step
      * found (a security group ID, an instance ID, …) from the journal's resources and outputs, instead of
      * running it again.
      *

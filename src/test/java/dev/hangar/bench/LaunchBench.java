@@ -10,6 +10,7 @@ import dev.hangar.monitor.MetricWindow;
 import dev.hangar.monitor.MonitorQuery;
 import dev.hangar.monitor.MonitorService;
 import dev.hangar.monitor.MonitorSnapshot;
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.provision.LaunchContext;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.provision.LaunchOutcome;
@@ -171,7 +172,7 @@ class LaunchBench {
         LaunchNames names = LaunchNames.fresh(spec.name());
         LaunchPlan plan = PlanFactory.plan(spec, names);
         LaunchJournal record = LaunchJournal.begin(journal, clock, names.launchId(), spec, plan.stepIds());
-        LaunchContext ctx = new LaunchContext(spec, names, aws.clients(), record, e -> { }, home, Pacing.fast());
+        LaunchContext ctx = new LaunchContext(Blueprint.of(spec, names.launchId()), aws.clients(), record, e -> { }, home, Pacing.fast());
         long t0 = System.nanoTime();
         PlanExecutor.Result result = new PlanExecutor(1).run(plan, ctx);
         double wall = ms(System.nanoTime() - t0);

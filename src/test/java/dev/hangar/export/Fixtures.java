@@ -11,31 +11,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Specs that between them take every branch of the exporters. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String SUBNET = "subnet-0123456789abcdef0";
+    public static final String SUBNET = "subnet-0123456789abcdef0";
 
     /** A key pair name the validator allows (printable ASCII) with every character that means something somewhere. */
-    static final String NASTY_KEY_NAME = "k\"ey\\ ${x} $${y} %{z} ''' \"\"\" <script>&amp; `id` #c";
+    public static final String NASTY_KEY_NAME = "k\"ey\\ ${x} $${y} %{z} ''' \"\"\" <script>&amp; `id` #c";
 
     /** A data prefix the validator allows: quotes, backslash, markup, a template directive, a bidi override, a line separator. */
-    static final String NASTY_PREFIX = "we\"ird\\path/<script>alert(1)</script>%{x}/r\u202Etl\u2028ls/";
+    public static final String NASTY_PREFIX = "we\"ird\\path/<script>alert(1)</script>%{x}/r\u202Etl\u2028ls/";
 
     private Fixtures() {
     }
 
-    static LaunchSpec.Builder base() {
+    public static LaunchSpec.Builder base() {
         return LaunchSpec.builder().name("llama-finetune").region("us-east-1").amiId("ami-0123456789abcdef0")
                 .instanceType("g5.xlarge").dataBucket("my-datasets");
     }
 
     /** The DESIGN.md example: SSM, dedicated, default VPC, read-only, idle stop 60. */
-    static LaunchSpec ssm() {
+    public static LaunchSpec ssm() {
         return valid(base().keyPair("my-key").tenancy(Tenancy.DEDICATED).tag("project", "nlp").build());
     }
 
     /** SSH from a /32, spot, a new key pair, a subnet and zone, HTTPS-only egress, read-write under a prefix. */
-    static LaunchSpec sshSpot() {
+    public static LaunchSpec sshSpot() {
         return valid(base().access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("hangar-key").createKeyPair(true)
                 .market(Market.SPOT).subnetId(SUBNET).availabilityZone("us-east-1b").associatePublicIp(true)
                 .egress(Egress.HTTPS_ONLY).bucketAccess(BucketAccess.READ_WRITE).dataPrefix("runs/").rootVolumeGiB(200)
@@ -43,13 +43,13 @@ final class Fixtures {
     }
 
     /** SSH over IPv6, all egress, no idle stop, the data volume deleted with the instance, an existing key pair. */
-    static LaunchSpec ipv6AllEgress() {
+    public static LaunchSpec ipv6AllEgress() {
         return valid(base().region("eu-west-1").access(Access.SSH).sshCidr("2001:db8::/64").keyPair("existing")
                 .egress(Egress.ALL).idleStopMinutes(0).deleteDataVolumeOnTermination(true).build());
     }
 
     /** Every free-text field at its strangest: tags (letters of any script, YAML and HCL look-alikes), key name, prefix. */
-    static LaunchSpec nasty() {
+    public static LaunchSpec nasty() {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("Name", "custom name");
         tags.put("café:ü", "名前 テスト_1.0");
@@ -63,7 +63,7 @@ final class Fixtures {
         return valid(base().keyPair(NASTY_KEY_NAME).dataPrefix(NASTY_PREFIX).tags(tags).build());
     }
 
-    static LaunchSpec valid(LaunchSpec spec) {
+    public static LaunchSpec valid(LaunchSpec spec) {
         return new SpecValidator().requireValid(spec);
     }
 }

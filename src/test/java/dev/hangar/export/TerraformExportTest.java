@@ -156,7 +156,8 @@ class TerraformExportTest {
         assertThat(alarm.attr("evaluation_periods")).isEqualTo(BigDecimal.valueOf(34));
         assertThat(alarm.attr("threshold")).isEqualTo(BigDecimal.valueOf(5));
         assertThat(alarm.attr("comparison_operator")).isEqualTo("LessThanThreshold");
-        assertThat(alarm.attr("alarm_actions")).isEqualTo(List.of("arn:aws:automate:us-east-1:ec2:stop"));
+        // A one-time spot instance cannot be stopped: the engine's alarm terminates it, and the export now says the same.
+        assertThat(alarm.attr("alarm_actions")).isEqualTo(List.of("arn:aws:automate:us-east-1:ec2:terminate"));
         assertThat(alarm.attr("dimensions")).isEqualTo(Map.of("InstanceId", new Ref("aws_instance.gpu.id")));
     }
 

@@ -1,5 +1,7 @@
 package dev.hangar.provision;
 
+import dev.hangar.blueprint.Blueprint;
+
 import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.blueprint.LaunchNames;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +58,7 @@ class PlanExecutorTest {
 
     private LaunchContext context(LaunchPlan plan) {
         journal = LaunchJournal.begin(new JournalStore(home), Clock.systemUTC(), "test-000001", IamPoliciesTest.spec().build(), plan.stepIds());
-        return new LaunchContext(IamPoliciesTest.spec().build(), new LaunchNames("test-000001"), aws, journal,
+        return new LaunchContext(Blueprint.of(IamPoliciesTest.spec().build(), "test-000001"), aws, journal,
                 e -> events.add(e.getClass().getSimpleName() + ":" + (e instanceof LaunchEvent.StepStarted s ? s.stepId() : "")), home, Pacing.fast());
     }
 
@@ -134,7 +136,7 @@ class PlanExecutorTest {
         LaunchPlan plan = new LaunchPlan(List.of(new TestStep("a", List.of(), c -> { }), new TestStep("b", List.of("a"), c -> { })));
         List<LaunchEvent> seen = new CopyOnWriteArrayList<>();
         journal = LaunchJournal.begin(new JournalStore(home), Clock.systemUTC(), "test-000002", IamPoliciesTest.spec().build(), plan.stepIds());
-        LaunchContext ctx = new LaunchContext(IamPoliciesTest.spec().build(), new LaunchNames("test-000002"), aws, journal, seen::add, home, Pacing.fast());
+        LaunchContext ctx = new LaunchContext(Blueprint.of(IamPoliciesTest.spec().build(), "test-000002"), aws, journal, seen::add, home, Pacing.fast());
         new PlanExecutor(2).run(plan, ctx);
         assertThat(seen).filteredOn(e -> e instanceof LaunchEvent.Progress).extracting(e -> ((LaunchEvent.Progress) e).fraction())
                 .containsExactly(0.5, 1.0);

@@ -3,7 +3,7 @@ package dev.hangar.provision.steps;
 import static dev.hangar.provision.steps.StepIds.*;
 
 import dev.hangar.journal.ResourceKind;
-import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.IamModel;
 import dev.hangar.provision.LaunchContext;
 import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.blueprint.StepFailedException;
@@ -28,12 +28,13 @@ final class IamSteps {
 
         @Override
         public String apply(LaunchContext ctx) throws Exception {
-            String role = ctx.names().roleName();
+            IamModel iam = ctx.blueprint().iam();
+            String role = iam.roleName();
             ctx.journal().intend(ResourceKind.IAM_ROLE, role, id());
             try {
                 ctx.iam().createRole(r -> r.roleName(role)
-                        .assumeRolePolicyDocument(IamPolicies.trustPolicy())
-                        .description("Hangar launch " + ctx.names().launchId() + ": EC2 instance role")
+                        .assumeRolePolicyDocument(iam.trustPolicy())
+                        .description(iam.roleDescription())
                         .tags(ctx.tags().iam()));
             } catch (EntityAlreadyExistsException e) {
                 // A retried call whose first attempt did succeed; anything else is not ours to take.
@@ -52,10 +53,11 @@ final class IamSteps {
 
         @Override
         public String apply(LaunchContext ctx) {
-            String role = ctx.names().roleName();
-            String policy = ctx.names().dataPolicyName();
+            IamModel iam = ctx.blueprint().iam();
+            String role = iam.roleName();
+            String policy = iam.dataPolicyName();
             ctx.journal().intend(ResourceKind.IAM_INLINE_POLICY, role + "|" + policy, id());
-            ctx.iam().putRolePolicy(r -> r.roleName(role).policyName(policy).policyDocument(IamPolicies.dataAccessPolicy(ctx.spec())));
+            ctx.iam().putRolePolicy(r -> r.roleName(role).policyName(policy).policyDocument(iam.dataPolicy()));
             ctx.journal().created(ResourceKind.IAM_INLINE_POLICY, role + "|" + policy, id());
             return ctx.spec().bucketAccess().wireName();
         }
@@ -71,7 +73,7 @@ final class IamSteps {
 
         @Override
         public String apply(LaunchContext ctx) {
-            String role = ctx.names().roleName();
+            String role = ctx.blueprint().iam().roleName();
             ctx.journal().intend(ResourceKind.IAM_POLICY_ATTACHMENT, role + "|" + arn, id());
             ctx.iam().attachRolePolicy(r -> r.roleName(role).policyArn(arn));
             ctx.journal().created(ResourceKind.IAM_POLICY_ATTACHMENT, role + "|" + arn, id());
@@ -86,7 +88,7 @@ final class IamSteps {
 
         @Override
         public String apply(LaunchContext ctx) throws Exception {
-            String name = ctx.names().instanceProfileName();
+            String name = ctx.blueprint().iam().instanceProfileName();
             ctx.journal().intend(ResourceKind.INSTANCE_PROFILE, name, id());
             try {
                 ctx.iam().createInstanceProfile(r -> r.instanceProfileName(name).tags(ctx.tags().iam()));
@@ -105,8 +107,8 @@ final class IamSteps {
 
         @Override
         public String apply(LaunchContext ctx) throws Exception {
-            String profile = ctx.names().instanceProfileName();
-            String role = ctx.names().roleName();
+            String profile = ctx.blueprint().iam().instanceProfileName();
+            String role = ctx.blueprint().iam().roleName();
             ctx.journal().intend(ResourceKind.PROFILE_ROLE, profile + "|" + role, id());
             try {
                 ctx.iam().addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role));

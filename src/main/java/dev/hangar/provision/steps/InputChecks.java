@@ -4,7 +4,9 @@ import static dev.hangar.provision.steps.StepIds.*;
 
 import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.provision.LaunchContext;
-import dev.hangar.provision.LaunchContext.Placement;
+import dev.hangar.provision.Fact;
+import dev.hangar.provision.LaunchFacts;
+import dev.hangar.provision.LaunchFacts.Placement;
 import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.spec.LaunchSpec;
@@ -68,9 +70,13 @@ final class InputChecks {
             if (images.isEmpty()) {
                 throw new StepFailedException("amiId: image " + spec.amiId() + " does not exist in " + spec.region() + " or is not shared with you");
             }
-            ctx.rootDeviceName(images.get(0).rootDeviceName());
-            ctx.imageName(images.get(0).name());
+            ctx.facts().put(LaunchFacts.IMAGE, new LaunchFacts.Image(images.get(0).rootDeviceName(), images.get(0).name()));
             return images.get(0).name();
+        }
+
+        @Override
+        public List<Fact<?>> produces() {
+            return List.of(LaunchFacts.IMAGE);
         }
     }
 
@@ -161,17 +167,20 @@ final class InputChecks {
                 if (subnets.isEmpty()) {
                     throw new StepFailedException("subnetId: subnet " + spec.subnetId() + " does not exist in " + spec.region());
                 }
-                ctx.vpcId(subnets.get(0).vpcId());
             } else {
                 // Default subnets exist only in the default VPC: one call finds both.
                 subnets = ec2.describeSubnets(r -> r.filters(filter("default-for-az", "true"))).subnets();
                 if (subnets.isEmpty()) {
                     throw new StepFailedException("subnetId: " + spec.region() + " has no default VPC; set subnetId to a subnet of yours");
                 }
-                ctx.vpcId(subnets.get(0).vpcId());
             }
-            ctx.subnets(subnets);
-            return ctx.vpcId();
+            ctx.facts().put(LaunchFacts.NETWORK, new LaunchFacts.Network(subnets.get(0).vpcId(), subnets));
+            return subnets.get(0).vpcId();
+        }
+
+        @Override
+        public List<Fact<?>> produces() {
+            return List.of(LaunchFacts.NETWORK);
         }
     }
 
@@ -189,8 +198,13 @@ final class InputChecks {
             if (offered.isEmpty()) {
                 throw new StepFailedException("instanceType: " + spec.instanceType() + " is not offered in " + spec.region());
             }
-            ctx.offeredZones(offered);
+            ctx.facts().put(LaunchFacts.OFFERED_ZONES, new LaunchFacts.OfferedZones(offered));
             return offered.stream().sorted().collect(Collectors.joining(", "));
+        }
+
+        @Override
+        public List<Fact<?>> produces() {
+            return List.of(LaunchFacts.OFFERED_ZONES);
         }
     }
 
@@ -203,9 +217,10 @@ final class InputChecks {
         @Override
         public String apply(LaunchContext ctx) throws Exception {
             LaunchSpec spec = ctx.spec();
-            List<Placement> placements = ctx.subnets().stream()
+            Set<String> offered = ctx.facts().get(LaunchFacts.OFFERED_ZONES).zones();
+            List<Placement> placements = ctx.facts().get(LaunchFacts.NETWORK).subnets().stream()
                     .filter(s -> spec.availabilityZone() == null || s.availabilityZone().equals(spec.availabilityZone()))
-                    .filter(s -> ctx.offeredZones().contains(s.availabilityZone()))
+                    .filter(s -> offered.contains(s.availabilityZone()))
                     .sorted(Comparator.comparing(Subnet::availabilityZone))
                     .map(s -> new Placement(s.subnetId(), s.availabilityZone()))
                     .toList();
@@ -214,10 +229,20 @@ final class InputChecks {
                 String where = spec.subnetId() != null ? "subnet " + spec.subnetId()
                         : spec.availabilityZone() != null ? "zone " + spec.availabilityZone() : "any zone with a default subnet";
                 throw new StepFailedException(field + ": " + spec.instanceType() + " is not offered in " + where
-                        + "; it is offered in " + ctx.offeredZones().stream().sorted().collect(Collectors.joining(", ")));
+                        + "; it is offered in " + offered.stream().sorted().collect(Collectors.joining(", ")));
             }
-            ctx.placements(placements);
+            ctx.facts().put(LaunchFacts.PLACEMENTS, new LaunchFacts.Placements(placements));
             return placements.stream().map(Placement::availabilityZone).collect(Collectors.joining(", "));
+        }
+
+        @Override
+        public List<Fact<?>> reads() {
+            return List.of(LaunchFacts.NETWORK, LaunchFacts.OFFERED_ZONES);
+        }
+
+        @Override
+        public List<Fact<?>> produces() {
+            return List.of(LaunchFacts.PLACEMENTS);
         }
     }
 }

@@ -5,7 +5,12 @@ import static dev.hangar.provision.steps.StepIds.*;
 import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.ResourceKind;
 import dev.hangar.blueprint.AwsErrors;
+import dev.hangar.blueprint.DataVolumeModel;
+import dev.hangar.blueprint.IdleAlarmModel;
+import dev.hangar.provision.Fact;
 import dev.hangar.provision.LaunchContext;
+import dev.hangar.provision.LaunchFacts;
+import dev.hangar.provision.SdkTags;
 import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
@@ -16,6 +21,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import software.amazon.awssdk.services.ec2.model.VolumeAttachmentState;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
@@ -23,8 +29,6 @@ import software.amazon.awssdk.services.ec2.model.VolumeType;
 
 /** What follows RunInstances: wait until running, the data volume in the instance's zone, its attachment, the idle-stop alarm. */
 final class InstanceSteps {
-
-    static final String DATA_DEVICE = "/dev/sdh";
 
     private InstanceSteps() {
     }
@@ -36,7 +40,7 @@ final class InstanceSteps {
 
         @Override
         public String apply(LaunchContext ctx) throws Exception {
-            String id = ctx.instanceId();
+            String id = ctx.facts().get(LaunchFacts.INSTANCE).instanceId();
             Instance[] seen = new Instance[1];
             ctx.waits().until("instance " + id + " to run", ctx.waits().pacing().instanceTimeout(), () -> {
                 Instance i = ctx.ec2().describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0);
@@ -58,32 +62,39 @@ final class InstanceSteps {
             return "running";
         }
 
+        @Override
+        public List<Fact<?>> reads() {
+            return List.of(LaunchFacts.INSTANCE, LaunchFacts.IMAGE);
+        }
+
         private static String connectCommand(LaunchContext ctx, String instanceId, String address) {
             LaunchSpec spec = ctx.spec();
             if (spec.access() == Access.SSM) {
                 return "aws ssm start-session --target " + instanceId + " --region " + spec.region();
             }
-            String user = String.valueOf(ctx.imageName()).toLowerCase(Locale.ROOT).contains("ubuntu") ? "ubuntu" : "ec2-user";
+            String user = String.valueOf(ctx.facts().get(LaunchFacts.IMAGE).name()).toLowerCase(Locale.ROOT).contains("ubuntu") ? "ubuntu" : "ec2-user";
             String key = spec.createKeyPair() ? KeyPairStep.keyFile(ctx.home(), spec.keyPair()).toString() : "<" + spec.keyPair() + ".pem>";
             return "ssh -i " + key + " " + user + "@" + address;
         }
     }
 
     static final class CreateDataVolume extends BaseStep {
-        CreateDataVolume(int sizeGiB) {
-            super(CREATE_DATA_VOLUME, "Create encrypted " + sizeGiB + " GiB gp3 data volume", List.of(RUN_INSTANCE));
+        CreateDataVolume(DataVolumeModel volume) {
+            super(CREATE_DATA_VOLUME, "Create " + (volume.encrypted() ? "encrypted " : "") + volume.sizeGiB() + " GiB "
+                    + volume.volumeType() + " data volume", List.of(RUN_INSTANCE));
         }
 
         @Override
         public String apply(LaunchContext ctx) throws Exception {
-            String zone = ctx.availabilityZone();
+            DataVolumeModel volume = ctx.blueprint().dataVolume();
+            String zone = ctx.facts().get(LaunchFacts.INSTANCE).availabilityZone();
             String token = ctx.names().volumeClientToken(zone);
             String intended = "client-token:" + token;
             ctx.journal().intend(ResourceKind.VOLUME, intended, id());
-            String volumeId = ctx.ec2().createVolume(r -> r.availabilityZone(zone).size(ctx.spec().dataVolumeGiB())
-                    .volumeType(VolumeType.GP3).encrypted(true).clientToken(token)
-                    .tagSpecifications(ctx.tags().ec2DataVolume())).volumeId();
-            ctx.volumeId(volumeId);
+            String volumeId = ctx.ec2().createVolume(r -> r.availabilityZone(zone).size(volume.sizeGiB())
+                    .volumeType(VolumeType.fromValue(volume.volumeType())).encrypted(volume.encrypted()).clientToken(token)
+                    .tagSpecifications(SdkTags.ec2For(ResourceType.VOLUME, volume.tags()))).volumeId();
+            ctx.facts().put(LaunchFacts.DATA_VOLUME_ID, volumeId);
             ctx.journal().created(ResourceKind.VOLUME, volumeId, id(), intended);
             ctx.journal().output("dataVolumeId", volumeId);
             ctx.waits().until("volume " + volumeId + " to become available", ctx.waits().pacing().instanceTimeout(), () -> {
@@ -102,24 +113,41 @@ final class InstanceSteps {
             if (volumeId == null) {
                 return false;
             }
-            ctx.volumeId(volumeId);
+            ctx.facts().put(LaunchFacts.DATA_VOLUME_ID, volumeId);
             return true;
+        }
+
+        @Override
+        public List<Fact<?>> reads() {
+            return List.of(LaunchFacts.INSTANCE);
+        }
+
+        @Override
+        public List<Fact<?>> produces() {
+            return List.of(LaunchFacts.DATA_VOLUME_ID);
         }
     }
 
     static final class AttachDataVolume extends BaseStep {
-        AttachDataVolume() {
-            super(ATTACH_DATA_VOLUME, "Attach the data volume at " + DATA_DEVICE, List.of(WAIT_INSTANCE_RUNNING, CREATE_DATA_VOLUME));
+        AttachDataVolume(DataVolumeModel volume) {
+            super(ATTACH_DATA_VOLUME, "Attach the data volume at " + volume.device(), List.of(WAIT_INSTANCE_RUNNING, CREATE_DATA_VOLUME));
+        }
+
+        @Override
+        public List<Fact<?>> reads() {
+            return List.of(LaunchFacts.INSTANCE, LaunchFacts.DATA_VOLUME_ID);
         }
 
         @Override
         public String apply(LaunchContext ctx) throws Exception {
-            String volumeId = ctx.volumeId();
-            String instanceId = ctx.instanceId();
-            String attachment = volumeId + "|" + instanceId + "|" + DATA_DEVICE;
+            DataVolumeModel volume = ctx.blueprint().dataVolume();
+            String device = volume.device();
+            String volumeId = ctx.facts().get(LaunchFacts.DATA_VOLUME_ID);
+            String instanceId = ctx.facts().get(LaunchFacts.INSTANCE).instanceId();
+            String attachment = volumeId + "|" + instanceId + "|" + device;
             ctx.journal().intend(ResourceKind.VOLUME_ATTACHMENT, attachment, id());
             try {
-                ctx.ec2().attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId).device(DATA_DEVICE));
+                ctx.ec2().attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId).device(device));
             } catch (Ec2Exception e) {
                 // A retried call whose first attempt did attach it: fine; attached elsewhere: not ours to take.
                 if (!AwsErrors.is(e, "VolumeInUse") || !isAttached(ctx, volumeId, instanceId)) {
@@ -129,12 +157,12 @@ final class InstanceSteps {
             ctx.journal().created(ResourceKind.VOLUME_ATTACHMENT, attachment, id());
             ctx.waits().until("volume " + volumeId + " to attach", ctx.waits().pacing().instanceTimeout(),
                     () -> isAttached(ctx, volumeId, instanceId), s -> ctx.waiting(id(), "volume " + volumeId + " is attaching (" + s + " s)"));
-            if (ctx.spec().deleteDataVolumeOnTermination()) {
+            if (volume.deleteOnTermination()) {
                 // AttachVolume always keeps a volume on termination; the spec asked otherwise.
-                ctx.ec2().modifyInstanceAttribute(r -> r.instanceId(instanceId).blockDeviceMappings(m -> m.deviceName(DATA_DEVICE)
+                ctx.ec2().modifyInstanceAttribute(r -> r.instanceId(instanceId).blockDeviceMappings(m -> m.deviceName(device)
                         .ebs(e -> e.volumeId(volumeId).deleteOnTermination(true))));
             }
-            return volumeId + " at " + DATA_DEVICE;
+            return volumeId + " at " + device;
         }
 
         private static boolean isAttached(LaunchContext ctx, String volumeId, String instanceId) {
@@ -143,39 +171,33 @@ final class InstanceSteps {
         }
     }
 
-    /** Stops the instance when its CPU stays below 5 % for the spec's minutes: a forgotten GPU machine costs a lot. */
+    /** Stops the instance when it stays idle for the spec's minutes, as the blueprint's alarm says: a forgotten GPU machine costs a lot. */
     static final class IdleStopAlarm extends BaseStep {
-        static final double IDLE_CPU_PERCENT = 5;
-
         IdleStopAlarm(int minutes) {
             super(IDLE_STOP_ALARM, "Stop the instance after " + minutes + " idle minutes", List.of(RUN_INSTANCE));
         }
 
         @Override
-        public String apply(LaunchContext ctx) {
-            String name = ctx.names().idleAlarmName();
-            int minutes = ctx.spec().idleStopMinutes();
-            // CloudWatch limits period × evaluation periods to one day for periods under an hour.
-            int period = minutes <= 1440 ? 60 : 3600;
-            int periods = (int) Math.ceil(minutes * 60.0 / period);
-            ctx.journal().intend(ResourceKind.ALARM, name, id());
-            ctx.cloudWatch().putMetricAlarm(r -> r.alarmName(name)
-                    .alarmDescription("Hangar: stop " + ctx.names().launchId() + " after " + minutes + " idle minutes")
-                    .namespace("AWS/EC2").metricName("CPUUtilization")
-                    .dimensions(d -> d.name("InstanceId").value(ctx.instanceId()))
-                    .statistic(Statistic.AVERAGE).period(period).evaluationPeriods(periods)
-                    .threshold(IDLE_CPU_PERCENT).comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
-                    .treatMissingData("notBreaching")
-                    .alarmActions(idleAction(ctx))
-                    .tags(ctx.tags().cloudWatch()));
-            ctx.journal().created(ResourceKind.ALARM, name, id());
-            return name;
+        public List<Fact<?>> reads() {
+            return List.of(LaunchFacts.INSTANCE);
         }
 
-        /** A one-time spot instance cannot be stopped, only terminated (the data volume is kept unless the spec says otherwise). */
-        static String idleAction(LaunchContext ctx) {
-            String action = ctx.spec().market() == dev.hangar.spec.Market.SPOT ? "terminate" : "stop";
-            return "arn:" + dev.hangar.blueprint.IamPolicies.partition(ctx.spec().region()) + ":automate:" + ctx.spec().region() + ":ec2:" + action;
+        @Override
+        public String apply(LaunchContext ctx) {
+            IdleAlarmModel alarm = ctx.blueprint().idleAlarm();
+            String instanceId = ctx.facts().get(LaunchFacts.INSTANCE).instanceId();
+            ctx.journal().intend(ResourceKind.ALARM, alarm.name(), id());
+            ctx.cloudWatch().putMetricAlarm(r -> r.alarmName(alarm.name())
+                    .alarmDescription(alarm.description())
+                    .namespace(alarm.namespace()).metricName(alarm.metricName())
+                    .dimensions(d -> d.name(alarm.dimension()).value(instanceId))
+                    .statistic(Statistic.fromValue(alarm.statistic())).period(alarm.periodSeconds()).evaluationPeriods(alarm.evaluationPeriods())
+                    .threshold(alarm.threshold()).comparisonOperator(ComparisonOperator.fromValue(alarm.comparisonOperator()))
+                    .treatMissingData(alarm.treatMissingData())
+                    .alarmActions(alarm.actionArn())
+                    .tags(ctx.tags().cloudWatch()));
+            ctx.journal().created(ResourceKind.ALARM, alarm.name(), id());
+            return alarm.name();
         }
     }
 }

@@ -2,12 +2,10 @@ package dev.hangar.provision.steps;
 
 import static dev.hangar.provision.steps.StepIds.*;
 
-import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.provision.LaunchPlan;
 import dev.hangar.provision.Step;
-import dev.hangar.spec.Access;
-import dev.hangar.spec.Egress;
 import dev.hangar.spec.LaunchSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,14 @@ public final class PlanFactory {
     private PlanFactory() {
     }
 
+    /** The plan of a valid spec under the given names; see {@link #plan(Blueprint)}. */
     public static LaunchPlan plan(LaunchSpec spec, LaunchNames names) {
+        return plan(Blueprint.of(spec, names.launchId()));
+    }
+
+    /** The steps that create what the blueprint describes. */
+    public static LaunchPlan plan(Blueprint blueprint) {
+        LaunchSpec spec = blueprint.spec();
         List<Step> steps = new ArrayList<>();
         // Read-only checks first and side by side: a bad input fails before anything exists.
         steps.add(new InputChecks.CheckImage(spec.amiId()));
@@ -35,26 +40,26 @@ public final class PlanFactory {
             checks.add(CHECK_KEY_PAIR);
         }
 
-        steps.add(new IamSteps.CreateRole(names.roleName(), checks));
+        steps.add(new IamSteps.CreateRole(blueprint.iam().roleName(), checks));
         steps.add(new IamSteps.PutDataPolicy(spec.dataBucket()));
         List<String> beforeInstance = new ArrayList<>(List.of(PUT_DATA_POLICY, ADD_ROLE_TO_PROFILE));
-        for (String arn : IamPolicies.managedPolicyArns(spec)) {
+        for (String arn : blueprint.iam().managedPolicyArns()) {
             String id = arn.endsWith("AmazonSSMManagedInstanceCore") ? ATTACH_SSM_POLICY : ATTACH_CLOUDWATCH_POLICY;
             steps.add(new IamSteps.AttachManagedPolicy(id, arn));
             beforeInstance.add(id);
         }
-        steps.add(new IamSteps.CreateInstanceProfile(names.instanceProfileName(), checks));
+        steps.add(new IamSteps.CreateInstanceProfile(blueprint.iam().instanceProfileName(), checks));
         steps.add(new IamSteps.AddRoleToProfile());
 
-        steps.add(new SecurityGroupSteps.Create(names.securityGroupName(), checks));
+        steps.add(new SecurityGroupSteps.Create(blueprint.securityGroup().name(), checks));
         beforeInstance.add(CREATE_SECURITY_GROUP);
-        if (spec.egress() != Egress.ALL) {
+        if (!blueprint.securityGroup().egressAll()) {
             steps.add(new SecurityGroupSteps.RevokeDefaultEgress());
             steps.add(new SecurityGroupSteps.AllowEgress(spec.egress()));
             beforeInstance.add(REVOKE_DEFAULT_EGRESS);
             beforeInstance.add(ALLOW_EGRESS);
         }
-        if (spec.access() == Access.SSH) {
+        if (!blueprint.securityGroup().ingress().isEmpty()) {
             steps.add(new SecurityGroupSteps.AuthorizeSsh(spec.sshCidr()));
             beforeInstance.add(AUTHORIZE_SSH);
         }
@@ -65,9 +70,9 @@ public final class PlanFactory {
 
         steps.add(new RunInstanceStep(spec, beforeInstance));
         steps.add(new InstanceSteps.WaitRunning());
-        steps.add(new InstanceSteps.CreateDataVolume(spec.dataVolumeGiB()));
-        steps.add(new InstanceSteps.AttachDataVolume());
-        if (spec.idleStopMinutes() > 0) {
+        steps.add(new InstanceSteps.CreateDataVolume(blueprint.dataVolume()));
+        steps.add(new InstanceSteps.AttachDataVolume(blueprint.dataVolume()));
+        if (blueprint.idleAlarm() != null) {
             steps.add(new InstanceSteps.IdleStopAlarm(spec.idleStopMinutes()));
         }
         return new LaunchPlan(steps);

@@ -4,12 +4,16 @@ import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.ResourceKind;
 import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.provision.LaunchContext;
-import dev.hangar.provision.LaunchContext.Placement;
+import dev.hangar.provision.Fact;
+import dev.hangar.provision.LaunchFacts;
+import dev.hangar.provision.LaunchFacts.Placement;
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.InstanceModel;
 import dev.hangar.blueprint.StepFailedException;
-import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
-import dev.hangar.spec.Market;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
@@ -40,7 +44,7 @@ final class RunInstanceStep extends BaseStep {
     @Override
     public String apply(LaunchContext ctx) throws Exception {
         LaunchSpec spec = ctx.spec();
-        List<Placement> candidates = new ArrayList<>(ctx.placements());
+        List<Placement> candidates = new ArrayList<>(ctx.facts().get(LaunchFacts.PLACEMENTS).candidates());
         List<String> tried = new ArrayList<>();
         while (!candidates.isEmpty()) {
             Placement placement = candidates.remove(0);
@@ -49,8 +53,7 @@ final class RunInstanceStep extends BaseStep {
             ctx.journal().intend(ResourceKind.INSTANCE, intended, id());
             try {
                 Instance instance = runWaitingForIam(ctx, request(ctx, placement, token));
-                ctx.instanceId(instance.instanceId());
-                ctx.availabilityZone(placement.availabilityZone());
+                ctx.facts().put(LaunchFacts.INSTANCE, new LaunchFacts.PlacedInstance(instance.instanceId(), placement.availabilityZone()));
                 ctx.journal().created(ResourceKind.INSTANCE, instance.instanceId(), id(), intended);
                 ctx.journal().output("instanceId", instance.instanceId());
                 ctx.journal().output("availabilityZone", placement.availabilityZone());
@@ -82,9 +85,18 @@ final class RunInstanceStep extends BaseStep {
         if (instanceId == null || zone == null) {
             return false;
         }
-        ctx.instanceId(instanceId);
-        ctx.availabilityZone(zone);
+        ctx.facts().put(LaunchFacts.INSTANCE, new LaunchFacts.PlacedInstance(instanceId, zone));
         return true;
+    }
+
+    @Override
+    public List<Fact<?>> reads() {
+        return List.of(LaunchFacts.IMAGE, LaunchFacts.PLACEMENTS, LaunchFacts.SECURITY_GROUP_ID);
+    }
+
+    @Override
+    public List<Fact<?>> produces() {
+        return List.of(LaunchFacts.INSTANCE);
     }
 
     private static void preferSuggested(List<Placement> candidates, List<String> suggested) {
@@ -134,40 +146,44 @@ final class RunInstanceStep extends BaseStep {
         return AwsErrors.is(e, "InvalidParameterValue") && (message.contains("iaminstanceprofile") || message.contains("iam instance profile"));
     }
 
+    /** RunInstances exactly as the blueprint's instance says, in one placement. */
     private static RunInstancesRequest request(LaunchContext ctx, Placement placement, String clientToken) {
-        LaunchSpec spec = ctx.spec();
+        Blueprint blueprint = ctx.blueprint();
+        InstanceModel instance = blueprint.instance();
+        String rootDevice = ctx.facts().get(LaunchFacts.IMAGE).rootDeviceName();
         RunInstancesRequest.Builder b = RunInstancesRequest.builder()
-                .imageId(spec.amiId())
-                .instanceType(spec.instanceType())
+                .imageId(instance.amiId())
+                .instanceType(instance.instanceType())
                 .minCount(1).maxCount(1)
                 .clientToken(clientToken)
-                .iamInstanceProfile(p -> p.name(ctx.names().instanceProfileName()))
+                .iamInstanceProfile(p -> p.name(blueprint.iam().instanceProfileName()))
                 .networkInterfaces(InstanceNetworkInterfaceSpecification.builder()
                         .deviceIndex(0)
                         .subnetId(placement.subnetId())
-                        .groups(ctx.securityGroupId())
-                        .associatePublicIpAddress(spec.associatePublicIp())
+                        .groups(ctx.facts().get(LaunchFacts.SECURITY_GROUP_ID))
+                        .associatePublicIpAddress(instance.associatePublicIp())
                         .deleteOnTermination(true)
                         .build())
-                .placement(p -> p.availabilityZone(placement.availabilityZone()).tenancy(Tenancy.fromValue(spec.tenancy().wireName())))
-                .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED).httpPutResponseHopLimit(1).httpEndpoint(InstanceMetadataEndpointState.ENABLED))
-                .monitoring(m -> m.enabled(true))
-                .ebsOptimized(true)
-                .blockDeviceMappings(d -> d.deviceName(ctx.rootDeviceName())
-                        .ebs(e -> e.volumeSize(spec.rootVolumeGiB()).volumeType(VolumeType.GP3).encrypted(true).deleteOnTermination(true)))
+                .placement(p -> p.availabilityZone(placement.availabilityZone()).tenancy(Tenancy.fromValue(instance.tenancy())))
+                .metadataOptions(m -> m.httpTokens(HttpTokensState.fromValue(instance.httpTokens()))
+                        .httpPutResponseHopLimit(instance.httpPutResponseHopLimit())
+                        .httpEndpoint(InstanceMetadataEndpointState.fromValue(instance.httpEndpoint())))
+                .monitoring(m -> m.enabled(instance.monitoring()))
+                .ebsOptimized(instance.ebsOptimized())
+                .blockDeviceMappings(d -> d.deviceName(rootDevice)
+                        .ebs(e -> e.volumeSize(instance.rootVolumeGiB()).volumeType(VolumeType.fromValue(instance.rootVolumeType()))
+                                .encrypted(instance.rootEncrypted()).deleteOnTermination(instance.rootDeleteOnTermination())))
                 .tagSpecifications(ctx.tags().ec2For(ResourceType.INSTANCE), ctx.tags().ec2For(ResourceType.VOLUME),
                         ctx.tags().ec2For(ResourceType.NETWORK_INTERFACE))
-                .userData(UserData.base64());
-        if (spec.keyPair() != null) {
-            b.keyName(spec.keyPair());
+                .userData(Base64.getEncoder().encodeToString(instance.userData().getBytes(StandardCharsets.UTF_8)))
+                .instanceInitiatedShutdownBehavior(ShutdownBehavior.fromValue(instance.shutdownBehavior()));
+        if (blueprint.keyPair() != null) {
+            b.keyName(blueprint.keyPair().name());
         }
-        if (spec.market() == Market.SPOT) {
-            // One-time spot instances must terminate when shut down or interrupted.
+        if (instance.spot()) {
             b.instanceMarketOptions(m -> m.marketType(MarketType.SPOT)
-                    .spotOptions(s -> s.spotInstanceType(SpotInstanceType.ONE_TIME).instanceInterruptionBehavior(InstanceInterruptionBehavior.TERMINATE)))
-                    .instanceInitiatedShutdownBehavior(ShutdownBehavior.TERMINATE);
-        } else {
-            b.instanceInitiatedShutdownBehavior(ShutdownBehavior.STOP);
+                    .spotOptions(s -> s.spotInstanceType(SpotInstanceType.fromValue(InstanceModel.SPOT_INSTANCE_TYPE))
+                            .instanceInterruptionBehavior(InstanceInterruptionBehavior.fromValue(InstanceModel.SPOT_INTERRUPTION_BEHAVIOR))));
         }
         return b.build();
     }
