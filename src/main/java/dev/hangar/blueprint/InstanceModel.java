@@ -23,7 +23,7 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
     static InstanceModel of(LaunchSpec spec, String rootDeviceName) {
         boolean spot = spec.market() == Market.SPOT;
         return new InstanceModel(spec.amiId(), spec.instanceType(), spec.subnetId(), spec.availabilityZone(),
-                spec.associatePublicIp(), spec.tenancy().wireName(), true, true,
+                spec.associatePublicIp(), spec.tenancy() == null ? null : spec.tenancy().wireName(), true, true,
                 "enabled", "required", 1,
                 rootDeviceName, spec.rootVolumeGiB(), "gp3", true, true,
                 UserData.script(), spot, spot ? "terminate" : "stop");

@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,8 @@ public final class AmiAgeRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
         String image = facts.amiName() == null ? spec.amiId() : facts.amiName() + " (" + spec.amiId() + ")";
         Fix fix = Fix.manual("Pick a recent image, e.g. the latest AWS Deep Learning AMI for your framework, and set amiId to it.");
         Instant created = facts.amiCreationDate();

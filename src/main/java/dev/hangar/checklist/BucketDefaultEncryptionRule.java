@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.LaunchSpec;
 
 /** Since January 2023 S3 encrypts every new object (SSE-S3), so this is mostly about older objects or a KMS key of your own. */
@@ -13,7 +14,8 @@ public final class BucketDefaultEncryptionRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
         String bucket = spec.dataBucket();
         Fix fix = Fix.manual("The bucket's owner sets default encryption on s3://" + bucket + " (SSE-S3, or SSE-KMS for a key "
                 + "of your own): aws s3api put-bucket-encryption --bucket " + bucket + " --server-side-encryption-configuration "

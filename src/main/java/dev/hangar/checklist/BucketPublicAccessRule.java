@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.LaunchSpec;
 
 /** The bucket's owner's setting: Hangar reports it and does not change buckets. */
@@ -13,7 +14,8 @@ public final class BucketPublicAccessRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
         String bucket = spec.dataBucket();
         Fix fix = Fix.manual("The bucket's owner turns on all four Block Public Access settings of s3://" + bucket
                 + " (S3 console > bucket > Permissions), or: aws s3api put-public-access-block --bucket " + bucket

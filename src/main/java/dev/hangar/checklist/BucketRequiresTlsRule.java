@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.LaunchSpec;
 
 /** The instance role already refuses plain HTTP; the bucket policy protects the data from every other client too. */
@@ -13,7 +14,8 @@ public final class BucketRequiresTlsRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
         String bucket = spec.dataBucket();
         Fix fix = Fix.manual("The bucket's owner adds to the bucket policy of s3://" + bucket + " a statement that denies "
                 + "s3:* on the bucket and its objects when aws:SecureTransport is false.");

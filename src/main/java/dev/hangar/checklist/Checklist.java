@@ -1,11 +1,12 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The security checklist: every rule, in the order shown, evaluated on a spec and what is known of the account. */
+/** The security checklist: every rule, in the order shown, judging a launch's blueprint and what is known of the account. */
 public final class Checklist {
 
     private Checklist() {
@@ -43,12 +44,28 @@ public final class Checklist {
         return evaluate(spec, facts, Clock.systemUTC());
     }
 
-    /** @param facts null means nothing is known, as {@link AccountFacts#unknown()} */
+    /**
+     * The checklist of a spec that may still be incomplete (the wizard's review), on its draft blueprint.
+     *
+     * @param facts null means nothing is known, as {@link AccountFacts#unknown()}
+     */
     public static ChecklistReport evaluate(LaunchSpec spec, AccountFacts facts, Clock clock) {
+        Blueprint draft;
+        try {
+            draft = Blueprint.draft(spec);
+        } catch (RuntimeException e) {
+            List<Finding> findings = rules(clock).stream().map(rule -> couldNotCheck(rule, e)).toList();
+            return new ChecklistReport(findings);
+        }
+        return evaluate(draft, facts, clock);
+    }
+
+    /** @param facts null means nothing is known, as {@link AccountFacts#unknown()} */
+    public static ChecklistReport evaluate(Blueprint blueprint, AccountFacts facts, Clock clock) {
         AccountFacts known = facts == null ? AccountFacts.unknown() : facts;
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules(clock)) {
-            findings.add(evaluateOne(rule, spec, known));
+            findings.add(evaluateOne(rule, blueprint, known));
         }
         return new ChecklistReport(findings);
     }
@@ -57,13 +74,17 @@ public final class Checklist {
      * The wizard shows the checklist while the spec is still being filled in: a rule that cannot read a
      * half-built spec reports that, instead of taking the whole review screen down.
      */
-    private static Finding evaluateOne(Rule rule, LaunchSpec spec, AccountFacts facts) {
+    private static Finding evaluateOne(Rule rule, Blueprint blueprint, AccountFacts facts) {
         try {
-            return rule.evaluate(spec, facts);
+            return rule.evaluate(blueprint, facts);
         } catch (RuntimeException e) {
-            return new Finding(rule.id(), rule.title(), rule.why(), rule.severity(), Status.WARN,
-                    "Could not check: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    rule.controls(), null);
+            return couldNotCheck(rule, e);
         }
+    }
+
+    private static Finding couldNotCheck(Rule rule, RuntimeException e) {
+        return new Finding(rule.id(), rule.title(), rule.why(), rule.severity(), Status.WARN,
+                "Could not check: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                rule.controls(), null);
     }
 }

@@ -1,6 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 
 /** A terminate by mistake (or a spot interruption) should not take the datasets and checkpoints with it. */
 public final class DataVolumeKeptRule extends BaseRule {
@@ -13,8 +13,8 @@ public final class DataVolumeKeptRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        if (spec.deleteDataVolumeOnTermination()) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        if (blueprint.dataVolume().deleteOnTermination()) {
             return warn("deleteDataVolumeOnTermination is true: terminating the instance deletes the data volume.", Fixes.KEEP_DATA_VOLUME);
         }
         return pass("The data volume is kept when the instance terminates; 'hangar destroy' deletes it unless "

@@ -1,6 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 
 /** Always on: the idle-stop alarm needs 1-minute metrics. */
 public final class DetailedMonitoringRule extends BaseRule {
@@ -12,7 +12,10 @@ public final class DetailedMonitoringRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        if (!blueprint.instance().monitoring()) {
+            return warn("Detailed monitoring would be off.", null);
+        }
         return pass("Hangar launches with detailed monitoring on.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.LaunchSpec;
 
 /** Advisory: the account setting covers volumes made outside Hangar. */
@@ -13,7 +14,8 @@ public final class EbsEncryptionByDefaultRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
         Fix fix = Fix.manual("Turn it on (an account administrator): EC2 console > Settings > Data protection and security > "
                 + "EBS encryption, or: aws ec2 enable-ebs-encryption-by-default --region " + spec.region());
         if (facts.ebsEncryptionByDefault() == null) {

@@ -1,6 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 
 /** Always on, by construction. */
 public final class EbsOptimizedRule extends BaseRule {
@@ -12,7 +12,10 @@ public final class EbsOptimizedRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        if (!blueprint.instance().ebsOptimized()) {
+            return warn("The instance would launch with EbsOptimized=false.", null);
+        }
         return pass("Hangar launches with EbsOptimized=true (current GPU types are EBS-optimised at no extra cost).");
     }
 }

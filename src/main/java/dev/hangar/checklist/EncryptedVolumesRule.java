@@ -1,6 +1,8 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.DataVolumeModel;
+import dev.hangar.blueprint.InstanceModel;
 
 /** Both volumes are encrypted by construction; the rule states the guarantee. */
 public final class EncryptedVolumesRule extends BaseRule {
@@ -13,8 +15,13 @@ public final class EncryptedVolumesRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        return pass("The " + spec.rootVolumeGiB() + " GiB root volume and the " + spec.dataVolumeGiB()
-                + " GiB data volume are gp3 with Encrypted=true, under the account's default EBS key.");
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        InstanceModel instance = blueprint.instance();
+        DataVolumeModel data = blueprint.dataVolume();
+        if (!instance.rootEncrypted() || !data.encrypted()) {
+            return fail("The " + (instance.rootEncrypted() ? "data" : "root") + " volume would not be encrypted.", null);
+        }
+        return pass("The " + instance.rootVolumeGiB() + " GiB root volume and the " + data.sizeGiB()
+                + " GiB data volume are " + data.volumeType() + " with Encrypted=true, under the account's default EBS key.");
     }
 }

@@ -1,6 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 
 /** Port 22 is on EC2.19's high-risk list; it is the only port Hangar can open. */
 public final class HighRiskPortsRule extends BaseRule {
@@ -13,8 +13,8 @@ public final class HighRiskPortsRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        SshIngress ssh = SshIngress.of(spec);
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        SshIngress ssh = SshIngress.of(blueprint);
         if (ssh == null) {
             return pass("No inbound port is open.");
         }

@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.LaunchSpec;
 
 /** A forgotten GPU machine is the most common and most expensive mistake. */
@@ -13,10 +14,12 @@ public final class IdleStopRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        if (spec.idleStopMinutes() <= 0) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
+        if (blueprint.idleAlarm() == null) {
             return warn("Idle stop is off (idleStopMinutes is 0): the instance runs and bills until someone stops it.", Fixes.IDLE_STOP);
         }
-        return pass("The instance stops after " + spec.idleStopMinutes() + " minutes under 5 % CPU.");
+        return pass("The instance stops after " + spec.idleStopMinutes() + " minutes under "
+                + Math.round(blueprint.idleAlarm().threshold()) + " % CPU.");
     }
 }

@@ -1,6 +1,7 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.InstanceModel;
 
 /** Hangar always sets IMDSv2 with hop limit 1; the rule states the guarantee (and the drift audit rechecks it). */
 public final class ImdsV2Rule extends BaseRule {
@@ -13,7 +14,12 @@ public final class ImdsV2Rule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        InstanceModel instance = blueprint.instance();
+        if (!"required".equals(instance.httpTokens()) || instance.httpPutResponseHopLimit() != 1) {
+            return fail("The instance would launch with HttpTokens=" + instance.httpTokens() + " and HttpPutResponseHopLimit="
+                    + instance.httpPutResponseHopLimit() + ".", null);
+        }
         return pass("Hangar launches with HttpTokens=required and HttpPutResponseHopLimit=1. Containers on Docker's "
                 + "bridge network cannot reach the metadata service then; run them with --network host to use the role.");
     }

@@ -1,8 +1,8 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.spec.BucketAccess;
 import dev.hangar.spec.LaunchSpec;
 import java.util.ArrayList;
@@ -18,14 +18,14 @@ public final class LeastPrivilegeDataAccessRule extends BaseRule {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Function<LaunchSpec, String> policy;
+    private final Function<Blueprint, String> policy;
 
     public LeastPrivilegeDataAccessRule() {
-        this(IamPolicies::dataAccessPolicy);
+        this(b -> b.iam().dataPolicy());
     }
 
-    /** @param policy the data-access policy document for a spec (tests substitute one) */
-    public LeastPrivilegeDataAccessRule(Function<LaunchSpec, String> policy) {
+    /** @param policy the data-access policy document of a blueprint (tests substitute one) */
+    public LeastPrivilegeDataAccessRule(Function<Blueprint, String> policy) {
         super("least-privilege-data-access", "The instance role reaches only the data bucket (and prefix)",
                 "Stolen instance credentials can do whatever the role allows. A role scoped to one bucket and prefix, "
                         + "read-only where possible, limits what a leaked key or a malicious package can read or destroy.",
@@ -34,10 +34,11 @@ public final class LeastPrivilegeDataAccessRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
         JsonNode statements;
         try {
-            statements = JSON.readTree(policy.apply(spec)).path("Statement");
+            statements = JSON.readTree(policy.apply(blueprint)).path("Statement");
         } catch (Exception e) {
             return couldNotCheck("the role's data-access policy could not be read (" + e.getMessage() + ").", null);
         }

@@ -1,6 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 
 /** SSH from 0.0.0.0/0 or ::/0 fails; a CIDR wider than one site's (/24, /56) warns. Hangar never opens RDP. */
 public final class NoAdminPortsFromAnywhereRule extends BaseRule {
@@ -13,8 +13,8 @@ public final class NoAdminPortsFromAnywhereRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        SshIngress ssh = SshIngress.of(spec);
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        SshIngress ssh = SshIngress.of(blueprint);
         if (ssh == null) {
             return pass("No inbound rule at all: access is SSM Session Manager. Hangar never opens RDP (3389).");
         }

@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
 
@@ -18,8 +19,9 @@ public final class NoPublicIpRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        if (!spec.associatePublicIp()) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
+        if (!blueprint.instance().associatePublicIp()) {
             return pass("No public IPv4 address is requested.");
         }
         String detail = spec.access() == Access.SSH

@@ -1,9 +1,9 @@
 package dev.hangar.checklist;
 
-import dev.hangar.blueprint.UserData;
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,14 +20,18 @@ public final class NoSecretsInUserDataRule extends BaseRule {
         SECRETS.put("a private key", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"));
     }
 
-    private final Supplier<String> userData;
+    private final Function<Blueprint, String> userData;
 
     public NoSecretsInUserDataRule() {
-        this(UserData::script);
+        this(b -> b.instance().userData());
     }
 
     /** @param userData the user data script (tests substitute one) */
     public NoSecretsInUserDataRule(Supplier<String> userData) {
+        this(b -> userData.get());
+    }
+
+    private NoSecretsInUserDataRule(Function<Blueprint, String> userData) {
         super("no-secrets-in-user-data", "No secrets in the instance's user data",
                 "User data can be read by anyone allowed to describe the instance, and by every process on it through the "
                         + "metadata service. The instance gets its AWS access from its role; secrets do not belong there.",
@@ -36,8 +40,8 @@ public final class NoSecretsInUserDataRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        String script = userData.get();
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        String script = userData.apply(blueprint);
         for (Map.Entry<String, Pattern> secret : SECRETS.entrySet()) {
             Matcher m = secret.getValue().matcher(script);
             if (m.find()) {

@@ -1,6 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 
 /** Hangar creates a group per launch; it never uses or changes the VPC's default group. */
 public final class OwnSecurityGroupRule extends BaseRule {
@@ -13,7 +13,7 @@ public final class OwnSecurityGroupRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         return pass("Hangar creates a security group named hangar-<launch id> for this launch and never uses the default "
                 + "group. EC2.2 also checks that the default group itself allows no traffic; Hangar does not change it.");
     }

@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.LaunchSpec;
 
 /**
@@ -17,7 +18,8 @@ public final class PrivateSubnetRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
         if (!spec.associatePublicIp()) {
             return pass("No public IP: the instance cannot be reached from the internet, whatever the subnet's routes.");
         }

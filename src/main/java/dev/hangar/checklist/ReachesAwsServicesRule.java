@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
 
@@ -18,7 +19,8 @@ public final class ReachesAwsServicesRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
         Boolean isPublic = SubnetExposure.isPublic(spec, facts);
         String subnet = SubnetExposure.describe(spec);
         if (spec.associatePublicIp() && Boolean.TRUE.equals(isPublic)) {

@@ -1,7 +1,8 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.Egress;
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.SecurityGroupModel;
+import java.util.List;
 
 /** egress=all keeps the default allow-all outbound rule; web and https-only replace it. */
 public final class RestrictedEgressRule extends BaseRule {
@@ -14,10 +15,12 @@ public final class RestrictedEgressRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        if (spec.egress() == Egress.ALL) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        SecurityGroupModel group = blueprint.securityGroup();
+        if (group.egressAll() || group.egress().stream().anyMatch(r -> r.protocol().equals("-1"))) {
             return warn("egress is all: every protocol and port may go out to any address.", Fixes.WEB_EGRESS);
         }
-        return pass(spec.egress() == Egress.HTTPS_ONLY ? "Only TCP 443 may go out." : "Only TCP 80 and 443 may go out.");
+        List<String> ports = group.egress().stream().map(r -> String.valueOf(r.fromPort())).distinct().toList();
+        return pass("Only TCP " + String.join(" and ", ports) + " may go out.");
     }
 }

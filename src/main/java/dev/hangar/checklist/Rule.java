@@ -1,6 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 import java.util.List;
 
 /** One check of the security checklist. Stateless and side-effect free, so the monitor's drift audit can rerun it. */
@@ -18,5 +18,5 @@ public interface Rule {
     List<String> controls();
 
     /** @param facts never null; unknown facts are null inside it */
-    Finding evaluate(LaunchSpec spec, AccountFacts facts);
+    Finding evaluate(Blueprint blueprint, AccountFacts facts);
 }

@@ -1,11 +1,10 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.Access;
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 
 /**
- * The only inbound rule Hangar ever creates: TCP 22 from {@code sshCidr}, with access=ssh. Read from the
- * spec so every port rule agrees on what "open" means.
+ * The widest inbound rule of the blueprint's security group that reaches port 22 (the only one Hangar creates is
+ * TCP 22 from {@code sshCidr}, with access=ssh), so every port rule agrees on what "open" means.
  */
 record SshIngress(String cidr, boolean ipv6, int prefixLength) {
 
@@ -13,12 +12,17 @@ record SshIngress(String cidr, boolean ipv6, int prefixLength) {
     static final int WIDEST_IPV4_PREFIX = 24;
     static final int WIDEST_IPV6_PREFIX = 56;
 
-    /** The SSH rule of the spec, or null when no inbound port is opened. */
-    static SshIngress of(LaunchSpec spec) {
-        if (spec.access() != Access.SSH || spec.sshCidr() == null) {
-            return null;
-        }
-        String cidr = spec.sshCidr();
+    /** The widest rule that admits SSH, or null when none does. */
+    static SshIngress of(Blueprint blueprint) {
+        return blueprint.securityGroup().ingress().stream()
+                .filter(r -> r.protocol().equals("-1") || r.fromPort() <= 22 && 22 <= r.toPort())
+                .filter(r -> r.cidr() != null)
+                .map(r -> of(r.cidr()))
+                .min(java.util.Comparator.comparingInt(SshIngress::prefixLength))
+                .orElse(null);
+    }
+
+    private static SshIngress of(String cidr) {
         int slash = cidr.indexOf('/');
         int prefix;
         try {

@@ -1,7 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.Access;
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 
 /** With ssh the role does not get AmazonSSMManagedInstanceCore, so Systems Manager cannot manage the instance. */
 public final class SsmManagedRule extends BaseRule {
@@ -14,8 +13,8 @@ public final class SsmManagedRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        if (spec.access() == Access.SSM) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        if (blueprint.iam().managedPolicyArns().stream().anyMatch(arn -> arn.endsWith("/AmazonSSMManagedInstanceCore"))) {
             return pass("access is ssm: the role gets AmazonSSMManagedInstanceCore. The image must run the SSM agent "
                     + "(AWS Deep Learning AMIs, Amazon Linux and Ubuntu images do).");
         }

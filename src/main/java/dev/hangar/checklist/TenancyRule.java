@@ -1,5 +1,6 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Tenancy;
 import java.util.Locale;
@@ -20,8 +21,9 @@ public final class TenancyRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        if (spec.tenancy() != Tenancy.DEDICATED) {
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        LaunchSpec spec = blueprint.spec();
+        if (!Tenancy.DEDICATED.wireName().equals(blueprint.instance().tenancy())) {
             return pass("Default tenancy: the instance shares hardware with other accounts and is isolated from them by the "
                     + "Nitro hypervisor. Choose dedicated only if a policy requires hardware isolation.");
         }

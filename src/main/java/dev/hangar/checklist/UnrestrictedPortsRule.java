@@ -1,6 +1,6 @@
 package dev.hangar.checklist;
 
-import dev.hangar.spec.LaunchSpec;
+import dev.hangar.blueprint.Blueprint;
 
 /** Hangar's ingress is nothing, or 22 from sshCidr: only a world-open 22 breaks this. */
 public final class UnrestrictedPortsRule extends BaseRule {
@@ -13,8 +13,8 @@ public final class UnrestrictedPortsRule extends BaseRule {
     }
 
     @Override
-    public Finding evaluate(LaunchSpec spec, AccountFacts facts) {
-        SshIngress ssh = SshIngress.of(spec);
+    public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
+        SshIngress ssh = SshIngress.of(blueprint);
         if (ssh != null && ssh.openToWorld()) {
             return fail("Port 22 is open to " + ssh.cidr() + "; only 80 and 443 may be.", Fixes.USE_SSM);
         }

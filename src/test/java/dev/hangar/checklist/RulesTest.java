@@ -1,5 +1,7 @@
 package dev.hangar.checklist;
 
+import dev.hangar.blueprint.Blueprint;
+
 import static dev.hangar.checklist.Specs.*;
 import static dev.hangar.checklist.Status.FAIL;
 import static dev.hangar.checklist.Status.PASS;
@@ -242,13 +244,13 @@ class RulesTest {
     }
 
     static Stream<Case> oneClickFixes() {
-        return CASES.stream().filter(c -> c.expected() != PASS && c.rule().evaluate(c.spec(), c.facts()).hasOneClickFix());
+        return CASES.stream().filter(c -> c.expected() != PASS && c.rule().evaluate(Blueprint.draft(c.spec()), c.facts()).hasOneClickFix());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void statusDetailAndControls(Case c) {
-        Finding f = c.rule().evaluate(c.spec(), c.facts());
+        Finding f = c.rule().evaluate(Blueprint.draft(c.spec()), c.facts());
 
         assertThat(f.status()).isEqualTo(c.expected());
         assertThat(f.detail()).contains(c.detailHas());
@@ -268,12 +270,12 @@ class RulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("oneClickFixes")
     void aOneClickFixChangesTheSpecSoTheRulePasses(Case c) {
-        Fix fix = c.rule().evaluate(c.spec(), c.facts()).fix();
+        Fix fix = c.rule().evaluate(Blueprint.draft(c.spec()), c.facts()).fix();
 
         LaunchSpec fixed = fix.applyTo(c.spec());
 
         assertThat(fixed).isNotEqualTo(c.spec());
-        assertThat(c.rule().evaluate(fixed, c.facts()).status()).isEqualTo(PASS);
+        assertThat(c.rule().evaluate(Blueprint.draft(fixed), c.facts()).status()).isEqualTo(PASS);
         assertThat(new SpecValidator().validate(fixed)).isEmpty();
     }
 
@@ -293,7 +295,7 @@ class RulesTest {
 
     @Test
     void manualFixesCannotBeApplied() {
-        Finding f = new BucketPublicAccessRule().evaluate(spec(), unknown());
+        Finding f = new BucketPublicAccessRule().evaluate(Blueprint.draft(spec()), unknown());
         assertThat(f.fix().isOneClick()).isFalse();
         assertThat(f.fix().description()).contains("put-public-access-block --bucket my-datasets");
         org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> f.fix().applyTo(spec()));
@@ -301,7 +303,7 @@ class RulesTest {
 
     @Test
     void aSecretIsReportedByLineButNeverShown() {
-        Finding f = new NoSecretsInUserDataRule(() -> "x\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n").evaluate(spec(), unknown());
+        Finding f = new NoSecretsInUserDataRule(() -> "x\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n").evaluate(Blueprint.draft(spec()), unknown());
         assertThat(f.detail()).doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("IOSFODNN");
     }
 
@@ -322,7 +324,7 @@ class RulesTest {
     void rulesThatPassByConstructionPassForEveryCaseSpec() {
         for (Rule rule : Checklist.rules(CLOCK)) {
             if (ALWAYS_PASS.contains(rule.id())) {
-                CASES.forEach(c -> assertThat(rule.evaluate(c.spec(), c.facts()).status()).as(rule.id() + " on " + c).isEqualTo(PASS));
+                CASES.forEach(c -> assertThat(rule.evaluate(Blueprint.draft(c.spec()), c.facts()).status()).as(rule.id() + " on " + c).isEqualTo(PASS));
             }
         }
     }
