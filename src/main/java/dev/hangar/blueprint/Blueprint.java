@@ -62,6 +62,11 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         return resolve(spec, id, null);
     }
 
+    /** The blueprint of a launch the journal records: its spec was validated when it was launched. */
+    public static Blueprint launched(LaunchSpec spec, String launchId) {
+        return resolve(spec, launchId, null);
+    }
+
     public LaunchNames names() {
         return new LaunchNames(launchId);
     }

@@ -17,6 +17,10 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
                             String rootDeviceName, int rootVolumeGiB, String rootVolumeType, boolean rootEncrypted,
                             boolean rootDeleteOnTermination, String userData, boolean spot, String shutdownBehavior) {
 
+    /** IMDSv2 only, and the token may not cross a container's network hop: every launch's guarantee. */
+    public static final String HTTP_TOKENS = "required";
+    public static final int HOP_LIMIT = 1;
+
     public static final String SPOT_INSTANCE_TYPE = "one-time";
     public static final String SPOT_INTERRUPTION_BEHAVIOR = "terminate";
 
@@ -24,7 +28,7 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
         boolean spot = spec.market() == Market.SPOT;
         return new InstanceModel(spec.amiId(), spec.instanceType(), spec.subnetId(), spec.availabilityZone(),
                 spec.associatePublicIp(), spec.tenancy() == null ? null : spec.tenancy().wireName(), true, true,
-                "enabled", "required", 1,
+                "enabled", HTTP_TOKENS, HOP_LIMIT,
                 rootDeviceName, spec.rootVolumeGiB(), "gp3", true, true,
                 UserData.script(), spot, spot ? "terminate" : "stop");
     }

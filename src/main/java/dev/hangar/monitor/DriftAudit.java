@@ -13,8 +13,11 @@ import dev.hangar.checklist.Rule;
 import dev.hangar.checklist.Status;
 import dev.hangar.checklist.UnrestrictedPortsRule;
 import dev.hangar.blueprint.LaunchNames;
-import dev.hangar.spec.Access;
-import dev.hangar.spec.LaunchSpec;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.InstanceModel;
+import dev.hangar.blueprint.SecurityGroupModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -53,39 +55,48 @@ final class DriftAudit {
             4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300);
     private static final Set<String> WORLD = Set.of("0.0.0.0/0", "::/0");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private DriftAudit() {
     }
 
     /**
-     * @param spec     what was launched; null for an instance not in the journal (only spec-free checks run)
      * @param launchId the instance's launch (journal or {@code hangar:launch-id} tag)
+     * @param expected what the launch created; null for an instance not in the journal (then what every launch guarantees)
      * @param groups   the region's security groups by ID (at least the instance's)
      * @param volumes  the volumes attached to the instance
      */
-    static List<Finding> audit(String region, String launchId, LaunchSpec spec, Instance instance, Map<String, SecurityGroup> groups,
+    static List<Finding> audit(String region, String launchId, Blueprint expected, Instance instance, Map<String, SecurityGroup> groups,
             Collection<Volume> volumes) {
         String id = instance.instanceId();
+        // An instance not in this journal was still launched by Hangar, with the guarantees of every launch.
+        InstanceModel want = expected == null ? null : expected.instance();
+        String tokens = want == null ? InstanceModel.HTTP_TOKENS : want.httpTokens();
+        int hopLimit = want == null ? InstanceModel.HOP_LIMIT : want.httpPutResponseHopLimit();
+        List<SecurityGroupModel.Rule> allowedIngress = expected != null ? expected.securityGroup().ingress() : List.of();
+        String profile = expected != null ? expected.iam().instanceProfileName() : new LaunchNames(launchId).instanceProfileName();
         List<Finding> drift = new ArrayList<>();
         var metadata = instance.metadataOptions();
         if (metadata != null) {
             List<String> wrong = new ArrayList<>();
-            if (metadata.httpTokens() != HttpTokensState.REQUIRED) {
+            if (!tokens.equals(metadata.httpTokensAsString())) {
                 wrong.add("HttpTokens is " + metadata.httpTokensAsString() + " (IMDSv1 answers without a token)");
             }
-            if (metadata.httpPutResponseHopLimit() != null && metadata.httpPutResponseHopLimit() > 1) {
+            if (metadata.httpPutResponseHopLimit() != null && metadata.httpPutResponseHopLimit() > hopLimit) {
                 wrong.add("the hop limit is " + metadata.httpPutResponseHopLimit() + " (containers can reach the credentials)");
             }
             if (!wrong.isEmpty()) {
                 drift.add(finding(IMDS, Status.FAIL, "Instance " + id + ": " + String.join("; ", wrong) + ". Hangar launched it with "
-                        + "HttpTokens=required and hop limit 1.", "aws ec2 modify-instance-metadata-options --instance-id " + id
-                        + " --http-tokens required --http-put-response-hop-limit 1 --region " + region));
+                        + "HttpTokens=" + tokens + " and hop limit " + hopLimit + ".",
+                        "aws ec2 modify-instance-metadata-options --instance-id " + id + " --http-tokens " + tokens
+                        + " --http-put-response-hop-limit " + hopLimit + " --region " + region));
             }
         }
         for (String groupId : groupIds(instance)) {
             SecurityGroup group = groups.get(groupId);
             if (group != null) {
                 group.ipPermissions().forEach(p -> worldOpen(p).forEach(cidr -> {
-                    if (!expectedSsh(spec, p, cidr)) {
+                    if (!allowed(allowedIngress, p, cidr)) {
                         drift.add(openToWorld(region, group, p, cidr));
                     }
                 }));
@@ -98,18 +109,17 @@ final class DriftAudit {
                         + "snapshot with encryption on (aws ec2 copy-snapshot --encrypted) and attach a volume made from the copy."));
             }
         }
-        if (spec != null && !spec.associatePublicIp() && instance.publicIpAddress() != null) {
+        if (want != null && !want.associatePublicIp() && instance.publicIpAddress() != null) {
             drift.add(finding(PUBLIC_IP, Status.WARN, "Instance " + id + " has the public IP " + instance.publicIpAddress()
                     + " though the spec asked for none.", "Remove the address (disassociate the Elastic IP, or launch again: "
                     + "an auto-assigned public IP cannot be removed from a running instance)."));
         }
         MonitoringState monitoring = instance.monitoring() == null ? null : instance.monitoring().state();
-        if (monitoring != MonitoringState.ENABLED && monitoring != MonitoringState.PENDING) {
+        if ((want == null || want.monitoring()) && monitoring != MonitoringState.ENABLED && monitoring != MonitoringState.PENDING) {
             drift.add(finding(MONITORING, Status.WARN, "Detailed monitoring of " + id + " is "
                     + (monitoring == null ? "unknown" : instance.monitoring().stateAsString()) + "; the idle-stop alarm needs 1-minute data.",
                     "aws ec2 monitor-instances --instance-ids " + id + " --region " + region));
         }
-        String profile = new LaunchNames(launchId).instanceProfileName();
         String arn = instance.iamInstanceProfile() == null ? null : instance.iamInstanceProfile().arn();
         if (arn == null || !arn.endsWith("/" + profile)) {
             drift.add(finding(ROLE, Status.FAIL, arn == null
@@ -137,10 +147,10 @@ final class DriftAudit {
                 .filter(WORLD::contains).toList();
     }
 
-    /** The one world-open rule a spec can ask for: SSH from 0.0.0.0/0 or ::/0 with allowSshFromAnywhere. */
-    private static boolean expectedSsh(LaunchSpec spec, IpPermission p, String cidr) {
-        return spec != null && spec.access() == Access.SSH && cidr.equals(spec.sshCidr()) && "tcp".equals(p.ipProtocol())
-                && Integer.valueOf(22).equals(p.fromPort()) && Integer.valueOf(22).equals(p.toPort());
+    /** Whether the blueprint itself opened this world-open rule (SSH from 0.0.0.0/0 or ::/0 with allowSshFromAnywhere). */
+    private static boolean allowed(List<SecurityGroupModel.Rule> ingress, IpPermission p, String cidr) {
+        return ingress.stream().anyMatch(r -> r.cidr().equals(cidr) && r.protocol().equals(p.ipProtocol())
+                && Integer.valueOf(r.fromPort()).equals(p.fromPort()) && Integer.valueOf(r.toPort()).equals(p.toPort()));
     }
 
     private static Finding openToWorld(String region, SecurityGroup group, IpPermission p, String cidr) {
@@ -171,10 +181,18 @@ final class DriftAudit {
         return Set.of("tcp", "udp", "6", "17").contains(protocol) && p.fromPort() != null && p.toPort() != null && (p.fromPort() == -1 || p.fromPort() <= port && port <= p.toPort());
     }
 
+    /** The rule as the AWS CLI's --ip-permissions takes it. */
     private static String permissionJson(IpPermission p, String cidr) {
-        String range = cidr.contains(":") ? "\"Ipv6Ranges\":[{\"CidrIpv6\":\"" + cidr + "\"}]" : "\"IpRanges\":[{\"CidrIp\":\"" + cidr + "\"}]";
-        String ports = p.fromPort() == null ? "" : ",\"FromPort\":" + p.fromPort() + ",\"ToPort\":" + p.toPort();
-        return "[{\"IpProtocol\":\"" + p.ipProtocol() + "\"" + ports + "," + range + "}]";
+        ObjectNode rule = JSON.createObjectNode().put("IpProtocol", p.ipProtocol());
+        if (p.fromPort() != null) {
+            rule.put("FromPort", p.fromPort()).put("ToPort", p.toPort());
+        }
+        if (cidr.contains(":")) {
+            rule.putArray("Ipv6Ranges").addObject().put("CidrIpv6", cidr);
+        } else {
+            rule.putArray("IpRanges").addObject().put("CidrIp", cidr);
+        }
+        return JSON.createArrayNode().add(rule).toString();
     }
 
     private static Finding finding(Rule rule, Status status, String detail, String fix) {

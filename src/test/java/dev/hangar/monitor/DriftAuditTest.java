@@ -1,5 +1,7 @@
 package dev.hangar.monitor;
 
+import dev.hangar.blueprint.Blueprint;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.checklist.EncryptedVolumesRule;
@@ -37,7 +39,7 @@ class DriftAuditTest {
     }
 
     private static List<Finding> audit(LaunchSpec spec, Instance i, SecurityGroup g, Volume... volumes) {
-        return DriftAudit.audit("us-east-1", LAUNCH, spec, i, Map.of(g.groupId(), g), List.of(volumes));
+        return DriftAudit.audit("us-east-1", LAUNCH, spec == null ? null : Blueprint.launched(spec, LAUNCH), i, Map.of(g.groupId(), g), List.of(volumes));
     }
 
     private static final Volume ENCRYPTED = Volume.builder().volumeId("vol-1").encrypted(true).build();
