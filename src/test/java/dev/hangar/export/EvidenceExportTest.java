@@ -1,5 +1,6 @@
 package dev.hangar.export;
 
+import dev.hangar.review.EvidenceFactory;
 import dev.hangar.blueprint.Blueprint;
 import static dev.hangar.export.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class EvidenceExportTest {
         PreflightReport preflight = new PreflightReport("123456789012", NOW.minusSeconds(30), List.of(
                 new PreflightCheck("dry-run", "RunInstances dry run", PreflightCheck.Status.PASS, "allowed"),
                 new PreflightCheck("vcpu-quota", "vCPU quota for G instances", PreflightCheck.Status.WARN, "8 of 8 vCPUs <in use>")));
-        List<PlanStep> plan = PlanStep.of(PlanFactory.plan(spec, new LaunchNames(stack.launchId())).steps());
+        List<PlanStep> plan = EvidenceFactory.planSteps(PlanFactory.plan(spec, new LaunchNames(stack.launchId())));
         return new Evidence(NOW, null, checklist, preflight, plan, "about $1.01/h on demand & $8/month storage");
     }
 
