@@ -109,22 +109,13 @@ public final class Sweeper {
      * @return what could not be removed, one line each
      */
     public List<String> delete(List<Found> found, LaunchListener listener) {
-        List<String> failures = new ArrayList<>();
         Waits waits = new Waits(pacing, new AtomicBoolean());
-        List<Found> ordered = new ArrayList<>(found);
-        ordered.sort(Comparator.comparingInt(f -> REMOVAL_ORDER.indexOf(f.kind())));
-        for (Found f : ordered) {
-            ResourceRemover remover = new ResourceRemover(aws, f.region(), f.launchId(), waits);
-            try {
-                remover.remove(new ResourceRecord(f.kind(), f.id(), "sweep", ResourceRecord.CREATED));
-                listener.on(new LaunchEvent.ResourceRemoved(f.kind(), f.id()));
-            } catch (Exception e) {
-                String why = AwsErrors.brief(e);
-                failures.add(f.kind() + " " + f.id() + " (" + f.region() + "): " + why);
-                listener.on(new LaunchEvent.ResourceRemovalFailed(f.kind(), f.id(), why));
-            }
-        }
-        return failures;
+        List<OrderedRemoval.Item> items = found.stream()
+                .sorted(Comparator.comparingInt(f -> REMOVAL_ORDER.indexOf(f.kind())))
+                .map(f -> new OrderedRemoval.Item(new ResourceRemover(aws, f.region(), f.launchId(), waits),
+                        new ResourceRecord(f.kind(), f.id(), "sweep", ResourceRecord.CREATED), " (" + f.region() + ")"))
+                .toList();
+        return OrderedRemoval.removeAll(items, listener, r -> { });
     }
 
     private void findEc2(String region, Judge judge, List<Found> found) {

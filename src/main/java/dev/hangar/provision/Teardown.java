@@ -28,25 +28,18 @@ public final class Teardown {
 
     /** @return what could not be removed, one line each; empty when everything is gone */
     public List<String> removeAll(boolean keepDataVolume) {
-        List<String> failures = new ArrayList<>();
         Set<String> kept = new HashSet<>();
+        List<OrderedRemoval.Item> items = new ArrayList<>();
         for (ResourceRecord r : journal.snapshot().liveResourcesNewestFirst()) {
             if (keepDataVolume && r.type().equals(ResourceKind.VOLUME)) {
                 journal.kept(r.type(), r.id());
                 kept.add(r.id());
                 listener.on(new LaunchEvent.ResourceKept(r.type(), r.id()));
-                continue;
-            }
-            try {
-                remover.remove(r);
-                journal.deleted(r.type(), r.id());
-                listener.on(new LaunchEvent.ResourceRemoved(r.type(), r.id()));
-            } catch (Exception e) {
-                String message = AwsErrors.brief(e);
-                failures.add(r.type() + " " + r.id() + ": " + message);
-                listener.on(new LaunchEvent.ResourceRemovalFailed(r.type(), r.id(), message));
+            } else {
+                items.add(new OrderedRemoval.Item(remover, r, ""));
             }
         }
+        List<String> failures = new ArrayList<>(OrderedRemoval.removeAll(items, listener, r -> journal.deleted(r.type(), r.id())));
         boolean hadInstance = journal.snapshot().resources().stream().anyMatch(r -> r.type().equals(ResourceKind.INSTANCE));
         if (!hadInstance) {
             return failures;

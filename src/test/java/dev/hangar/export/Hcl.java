@@ -11,38 +11,38 @@ import java.util.Map;
  * template sequences kept apart from literal text), heredocs, numbers, booleans, references, calls, lists
  * and objects. Anything else, or anything unbalanced, throws.
  */
-final class Hcl {
+public final class Hcl {
 
-    record Block(String type, List<String> labels, Body body) {
+    public record Block(String type, List<String> labels, Body body) {
     }
 
-    record Body(Map<String, Object> attributes, List<Block> blocks) {
-        Object attr(String name) {
+    public record Body(Map<String, Object> attributes, List<Block> blocks) {
+        public Object attr(String name) {
             if (!attributes.containsKey(name)) {
                 throw new AssertionError("no attribute " + name + " in " + attributes.keySet());
             }
             return attributes.get(name);
         }
 
-        List<Block> blocks(String type) {
+        public List<Block> blocks(String type) {
             return blocks.stream().filter(b -> b.type().equals(type)).toList();
         }
 
-        Block block(String type, String... labels) {
+        public Block block(String type, String... labels) {
             return blocks.stream().filter(b -> b.type().equals(type) && b.labels().equals(List.of(labels))).findFirst()
                     .orElseThrow(() -> new AssertionError("no block " + type + " " + List.of(labels)));
         }
     }
 
     /** A reference such as {@code aws_instance.gpu.id}. */
-    record Ref(String path) {
+    public record Ref(String path) {
     }
 
-    record Call(String name, List<Object> args) {
+    public record Call(String name, List<Object> args) {
     }
 
     /** A string with template sequences; {@code source} is the text between the quotes. */
-    record Template(String source) {
+    public record Template(String source) {
     }
 
     enum Null { NULL }
@@ -54,7 +54,7 @@ final class Hcl {
         this.src = src;
     }
 
-    static Body parse(String source) {
+    public static Body parse(String source) {
         Hcl p = new Hcl(source);
         Body body = p.body(false);
         p.skipBlankLines();
