@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /** The first-boot script: installs and configures the CloudWatch agent for GPU metrics (see the README). */
 public final class UserData {
@@ -18,9 +17,5 @@ public final class UserData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static String base64() {
-        return Base64.getEncoder().encodeToString(script().getBytes(StandardCharsets.UTF_8));
     }
 }
