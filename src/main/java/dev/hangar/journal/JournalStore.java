@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.hangar.files.AtomicFiles;
+import dev.hangar.spec.Show;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class JournalStore {
             }
             return Optional.of(record);
         } catch (IOException e) {
-            throw new JournalCorruptException(file, e.getClass().getSimpleName() + " " + firstLine(e.getMessage()));
+            throw new JournalCorruptException(file, e.getClass().getSimpleName() + " " + Show.firstLine(e.getMessage()));
         }
     }
 
@@ -134,9 +135,5 @@ public final class JournalStore {
         }
         all.sort(Comparator.comparing(LaunchRecord::createdAt).reversed());
         return all;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }
