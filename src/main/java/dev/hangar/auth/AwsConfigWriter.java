@@ -1,17 +1,13 @@
 package dev.hangar.auth;
 
+import dev.hangar.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -142,37 +138,19 @@ public final class AwsConfigWriter {
     }
 
     /**
-     * The old bytes and then the new text, through a temp file beside the file (the real one, when the config
-     * is a symbolic link) with the same permissions (0600 for a new file), fsync, rename over.
+     * The old bytes and then the new text, atomically beside the file (the real one, when the config is a
+     * symbolic link) with the same permissions (0600 for a new file).
      */
     private void write(String old, String added) {
         try {
             Path target = Files.exists(config) ? config.toRealPath() : config.toAbsolutePath();
-            Path dir = target.getParent();
-            Files.createDirectories(dir);
-            Set<PosixFilePermission> mode = POSIX ? (Files.exists(target) ? Files.getPosixFilePermissions(target)
-                    : PosixFilePermissions.fromString("rw-------")) : null;
+            Files.createDirectories(target.getParent());
+            Set<PosixFilePermission> mode = POSIX && Files.exists(target) ? Files.getPosixFilePermissions(target) : AtomicFiles.OWNER_ONLY;
             byte[] oldBytes = old.getBytes(StandardCharsets.ISO_8859_1);
             byte[] newBytes = added.getBytes(StandardCharsets.UTF_8);
             byte[] all = java.util.Arrays.copyOf(oldBytes, oldBytes.length + newBytes.length);
             System.arraycopy(newBytes, 0, all, oldBytes.length, newBytes.length);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try {
-                if (mode != null) {
-                    Files.setPosixFilePermissions(tmp, mode);
-                }
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ch.write(java.nio.ByteBuffer.wrap(all));
-                    ch.force(true);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, all, mode);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + config + ": " + e.getMessage(), e);
         }

@@ -3,16 +3,12 @@ package dev.hangar.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hangar.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -36,7 +32,6 @@ public final class SsoTokenCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(SsoTokenCache.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -95,7 +90,7 @@ public final class SsoTokenCache {
             put(node, "registrationExpiresAt", token.registrationExpiresAt() == null ? null : format(token.registrationExpiresAt()));
             put(node, "refreshToken", token.refreshToken());
             keepUnknownFields(file, node);
-            writeAtomically(file, JSON.writeValueAsBytes(node));
+            AtomicFiles.write(file, JSON.writeValueAsBytes(node), AtomicFiles.OWNER_ONLY);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sign-in cache " + file + ": " + e.getMessage(), e);
@@ -162,27 +157,6 @@ public final class SsoTokenCache {
             }
         } catch (IOException | RuntimeException unreadable) {
             // replaced wholesale
-        }
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        FileAttribute<?>[] attrs = POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)} : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp", attrs);
-        try {
-            if (POSIX) {
-                Files.setPosixFilePermissions(tmp, FILE_MODE);
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -1,7 +1,7 @@
 /**
  * Signing in: profiles from ~/.aws/config, IAM Identity Center device login, credential sessions.
  */
-@MayUse({"aws"})
+@MayUse({"aws", "files"})
 package dev.hangar.auth;
 
 import dev.hangar.MayUse;

@@ -1,7 +1,6 @@
 package dev.hangar.catalog;
 
 import dev.hangar.aws.AwsClients;
-import dev.hangar.preflight.BucketPosture;
 import java.util.List;
 import software.amazon.awssdk.services.s3.model.Bucket;
 

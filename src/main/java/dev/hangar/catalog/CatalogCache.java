@@ -3,10 +3,10 @@ package dev.hangar.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hangar.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,9 +84,7 @@ public final class CatalogCache {
     private void write(Path target, Object value) {
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-            JSON.writeValue(temp.toFile(), value);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, JSON.writeValueAsBytes(value));
         } catch (IOException e) {
             // Not being able to cache costs a reload next time, nothing more.
         }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,8 +26,7 @@ final class ExportCommand implements Callable<Integer> {
     @ParentCommand HangarCommand root;
     @Spec CommandSpec command;
 
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Launch spec (JSON)")
-    Path specFile;
+    @Mixin SpecOption specFile;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "terraform, pulumi, cloudformation, evidence-json or evidence-html")
@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--format: " + e.getMessage());
         }
-        LaunchSpec spec = SpecFile.read(specFile);
+        LaunchSpec spec = specFile.read();
         Blueprint stack = Blueprint.of(spec);
         ExportInput input = ExportInput.of(stack);
         if (chosen == ExportFormat.EVIDENCE_JSON || chosen == ExportFormat.EVIDENCE_HTML) {

@@ -3,9 +3,9 @@ package dev.hangar.cli;
 import dev.hangar.blueprint.Version;
 import dev.hangar.spec.InvalidSpecException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The headless command line; with no command at all, {@code Main} opens the wizard instead. */
 @Command(name = "hangar",
@@ -28,6 +28,10 @@ public final class HangarCommand implements Runnable {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (e instanceof ReportedFailure reported) {
+            err.flush();
+            return reported.exitCode;
+        }
         if (e instanceof InvalidSpecException invalid) {
             err.println(invalid.getMessage());
             err.flush();

@@ -1,6 +1,5 @@
 package dev.hangar.cli;
 
-import dev.hangar.journal.JournalCorruptException;
 import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.monitor.ActionOutcome;
 import dev.hangar.monitor.InstanceAction;
@@ -8,9 +7,9 @@ import dev.hangar.monitor.InstanceActions;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** What {@code stop}, {@code start} and {@code reboot} share: the launch, the confirmation, progress lines, exit codes. */
@@ -19,11 +18,8 @@ abstract class InstanceActionCommand implements Callable<Integer> {
     @ParentCommand HangarCommand root;
     @Spec CommandSpec command;
 
-    @Option(names = "--launch", required = true, paramLabel = "ID", description = "Launch ID (see 'status')")
-    String launchId;
-
-    @Option(names = "--yes", description = "Do not ask for confirmation")
-    boolean yes;
+    @Mixin LaunchOption launch;
+    @Mixin YesOption yes;
 
     abstract InstanceAction action();
 
@@ -41,21 +37,11 @@ abstract class InstanceActionCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Engine engine = new Engine(root.global, System.getenv())) {
-            try {
-                if (engine.journal().load(launchId).isEmpty()) {
-                    err.println("--launch: no launch " + launchId + " in the journal at " + engine.journal().directory());
-                    return ExitCode.INVALID;
-                }
-            } catch (JournalCorruptException e) {
-                return JournalProblems.reportCorrupt(err, e);
-            }
-            if (!Confirmation.confirmed(yes, question())) {
-                err.println("Nothing done: confirm with --yes (no terminal to ask on).");
-                return ExitCode.INVALID;
-            }
+            launch.record(engine.journal(), err);
+            yes.confirm(question(), "Nothing done", err);
             ActionOutcome outcome;
             try {
-                outcome = actions(engine).run(action(), launchId, new EventPrinter(out));
+                outcome = actions(engine).run(action(), launch.id, new EventPrinter(out));
             } catch (LaunchBusyException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCode.FAILED;

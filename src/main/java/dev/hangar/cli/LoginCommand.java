@@ -18,6 +18,7 @@ import dev.hangar.auth.SsoToken;
 import dev.hangar.auth.SsoTokenCache;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.aws.AwsSettings;
+import dev.hangar.spec.Show;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,7 +115,7 @@ public final class LoginCommand implements Callable<Integer> {
             err.println("login: " + e.getMessage());
             return ExitCode.FAILED;
         } catch (SdkException e) {
-            err.println("login: IAM Identity Center could not be reached or refused: " + firstLine(e.getMessage()));
+            err.println("login: IAM Identity Center could not be reached or refused: " + Show.firstLine(e.getMessage()));
             return ExitCode.FAILED;
         } finally {
             out.flush();
@@ -253,9 +254,5 @@ public final class LoginCommand implements Callable<Integer> {
     private static String strip(String url) {
         String u = url.trim();
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

@@ -7,10 +7,10 @@ import dev.hangar.provision.Step;
 import dev.hangar.review.LaunchReview;
 import dev.hangar.spec.LaunchSpec;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,15 +24,14 @@ final class PlanCommand implements Callable<Integer> {
     @ParentCommand HangarCommand root;
     @Spec CommandSpec command;
 
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Launch spec (JSON)")
-    Path specFile;
+    @Mixin SpecOption specFile;
 
     @Option(names = "--json", description = "Print the review as JSON")
     boolean json;
 
     @Override
     public Integer call() {
-        LaunchSpec spec = SpecFile.read(specFile);
+        LaunchSpec spec = specFile.read();
         dev.hangar.provision.Launcher.plan(spec); // an invalid spec stops here, before any AWS call
         try (Engine engine = new Engine(root.global, System.getenv())) {
             LaunchReview review = engine.reviewer().review(spec);

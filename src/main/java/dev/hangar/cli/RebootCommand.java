@@ -13,6 +13,6 @@ final class RebootCommand extends InstanceActionCommand {
 
     @Override
     String question() {
-        return "Reboot the instance of launch " + launchId + "? Whatever runs on it ends.";
+        return "Reboot the instance of launch " + launch.id + "? Whatever runs on it ends.";
     }
 }

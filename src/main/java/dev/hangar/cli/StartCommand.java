@@ -14,6 +14,6 @@ final class StartCommand extends InstanceActionCommand {
 
     @Override
     String question() {
-        return "Start the instance of launch " + launchId + "? It is charged by the hour while it runs.";
+        return "Start the instance of launch " + launch.id + "? It is charged by the hour while it runs.";
     }
 }

@@ -3,7 +3,6 @@ package dev.hangar.cli;
 import dev.hangar.catalog.CatalogCache;
 import dev.hangar.catalog.CatalogService;
 import dev.hangar.checklist.Finding;
-import dev.hangar.journal.JournalCorruptException;
 import dev.hangar.monitor.CostSoFar;
 import dev.hangar.monitor.IdleAlarm;
 import dev.hangar.monitor.InstanceMetric;
@@ -22,9 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -66,14 +65,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         try (Engine engine = new Engine(root.global, System.getenv())) {
             if (launchId != null) {
-                try {
-                    if (engine.journal().load(launchId).isEmpty()) {
-                        err.println("--launch: no launch " + launchId + " in the journal at " + engine.journal().directory());
-                        return ExitCode.INVALID;
-                    }
-                } catch (JournalCorruptException e) {
-                    return JournalProblems.reportCorrupt(err, e);
-                }
+                LaunchOption.record(engine.journal(), launchId, err);
             }
             Clock clock = Clock.systemUTC();
             CatalogService prices = new CatalogService(engine.awsIfSignedIn(), new CatalogCache(engine.home(), clock), clock);

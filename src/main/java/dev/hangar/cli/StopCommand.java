@@ -14,6 +14,6 @@ final class StopCommand extends InstanceActionCommand {
 
     @Override
     String question() {
-        return "Stop the instance of launch " + launchId + "? Whatever runs on it ends; its disks are kept.";
+        return "Stop the instance of launch " + launch.id + "? Whatever runs on it ends; its disks are kept.";
     }
 }

@@ -3,14 +3,12 @@ package dev.hangar.journal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hangar.files.AtomicFiles;
+import dev.hangar.spec.Show;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,17 +80,7 @@ public final class JournalStore {
     public synchronized void save(LaunchRecord record) {
         try {
             Files.createDirectories(launches);
-            Path target = fileOf(record.launchId());
-            Path temp = Files.createTempFile(launches, "." + record.launchId(), ".tmp");
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(record)));
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(fileOf(record.launchId()), Json.MAPPER.writeValueAsBytes(record));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal of launch " + record.launchId() + " in " + launches, e);
         }
@@ -123,7 +111,7 @@ public final class JournalStore {
             }
             return Optional.of(record);
         } catch (IOException e) {
-            throw new JournalCorruptException(file, e.getClass().getSimpleName() + " " + firstLine(e.getMessage()));
+            throw new JournalCorruptException(file, e.getClass().getSimpleName() + " " + Show.firstLine(e.getMessage()));
         }
     }
 
@@ -147,9 +135,5 @@ public final class JournalStore {
         }
         all.sort(Comparator.comparing(LaunchRecord::createdAt).reversed());
         return all;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  *
  * <p>{@link #refresh} is one batch of calls per region (see {@link RegionReader}) and returns an
  * immutable {@link MonitorSnapshot}. It blocks, so a UI calls it off its UI thread (a background
- * task, or {@link MonitorPoller}); it is safe to call from several threads.
+ * task); it is safe to call from several threads.
  */
 public final class MonitorService {
 

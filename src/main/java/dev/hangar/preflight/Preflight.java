@@ -4,6 +4,7 @@ import dev.hangar.aws.AwsClients;
 import dev.hangar.checklist.AccountFacts;
 import dev.hangar.preflight.PreflightCheck.Status;
 import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.Show;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +64,7 @@ public final class Preflight {
         try {
             return check.apply(checks);
         } catch (SdkException e) {
-            return new PreflightCheck(id, id + " could not be checked", Status.WARN, firstLine(e.getMessage()));
+            return new PreflightCheck(id, id + " could not be checked", Status.WARN, Show.firstLine(e.getMessage()));
         }
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

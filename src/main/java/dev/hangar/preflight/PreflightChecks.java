@@ -1,6 +1,7 @@
 package dev.hangar.preflight;
 
 import dev.hangar.aws.AwsClients;
+import dev.hangar.catalog.BucketPosture;
 import dev.hangar.catalog.QuotaCodes;
 import dev.hangar.preflight.PreflightCheck.Status;
 import dev.hangar.preflight.PreflightFacts.ImageFacts;

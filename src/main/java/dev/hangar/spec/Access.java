@@ -1,23 +1,10 @@
 package dev.hangar.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How the researcher reaches the instance: SSM Session Manager (no inbound port) or SSH. */
 public enum Access implements WireEnum {
-    SSM("ssm"), SSH("ssh");
-
-    private final String wire;
-
-    Access(String wire) {
-        this.wire = wire;
-    }
-
-    @JsonValue
-    @Override
-    public String wireName() {
-        return wire;
-    }
+    SSM, SSH;
 
     /** @throws IllegalArgumentException if {@code wire} is not one of the wire names */
     @JsonCreator
@@ -27,6 +14,6 @@ public enum Access implements WireEnum {
 
     @Override
     public String toString() {
-        return wire;
+        return wireName();
     }
 }

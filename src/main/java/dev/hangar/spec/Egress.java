@@ -1,23 +1,10 @@
 package dev.hangar.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Outbound traffic the security group allows: web = TCP 80 and 443, https-only = TCP 443, all = everything. */
 public enum Egress implements WireEnum {
-    WEB("web"), HTTPS_ONLY("https-only"), ALL("all");
-
-    private final String wire;
-
-    Egress(String wire) {
-        this.wire = wire;
-    }
-
-    @JsonValue
-    @Override
-    public String wireName() {
-        return wire;
-    }
+    WEB, HTTPS_ONLY, ALL;
 
     /** @throws IllegalArgumentException if {@code wire} is not one of the wire names */
     @JsonCreator
@@ -27,6 +14,6 @@ public enum Egress implements WireEnum {
 
     @Override
     public String toString() {
-        return wire;
+        return wireName();
     }
 }

@@ -180,19 +180,16 @@ public final class LaunchSpecJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw invalid(SpecProblem.DOCUMENT, "not valid JSON: " + where + firstLine(e.getOriginalMessage()));
+            throw invalid(SpecProblem.DOCUMENT, "not valid JSON: " + where + withoutJacksonHints(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // e.g. CharConversionException for bytes in no Unicode encoding
-            throw invalid(SpecProblem.DOCUMENT, "not valid JSON: " + firstLine(e.getMessage()));
+            throw invalid(SpecProblem.DOCUMENT, "not valid JSON: " + withoutJacksonHints(e.getMessage()));
         }
     }
 
     /** Jackson's first message line without its hints about Jackson itself. */
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        String line = message.lines().findFirst().orElse("unreadable").strip()
+    private static String withoutJacksonHints(String message) {
+        String line = (message == null || message.isEmpty() ? "unreadable" : Show.firstLine(message)).strip()
                 .replaceAll(" \\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)",
                         " (opened at line $1, column $2)")
                 .replaceAll(" \\(bound as `[^`]*`\\): not allowed as per `[^`]*`", "")

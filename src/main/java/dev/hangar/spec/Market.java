@@ -1,23 +1,10 @@
 package dev.hangar.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** EC2 purchasing option. */
 public enum Market implements WireEnum {
-    ON_DEMAND("on-demand"), SPOT("spot");
-
-    private final String wire;
-
-    Market(String wire) {
-        this.wire = wire;
-    }
-
-    @JsonValue
-    @Override
-    public String wireName() {
-        return wire;
-    }
+    ON_DEMAND, SPOT;
 
     /** @throws IllegalArgumentException if {@code wire} is not one of the wire names */
     @JsonCreator
@@ -27,6 +14,6 @@ public enum Market implements WireEnum {
 
     @Override
     public String toString() {
-        return wire;
+        return wireName();
     }
 }

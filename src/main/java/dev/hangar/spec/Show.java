@@ -1,11 +1,19 @@
 package dev.hangar.spec;
 
-/** Renders untrusted input inside problem messages: quoted, control characters escaped, long values cut. */
-final class Show {
+/**
+ * Renders text inside messages: untrusted input quoted, control characters escaped, long values cut; and the
+ * first line of an exception's message, for reports that have one line for it.
+ */
+public final class Show {
 
     private static final int MAX_SHOWN = 60;
 
     private Show() {
+    }
+
+    /** The first line of {@code message}; empty for none. */
+    public static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     static String quote(String s) {

@@ -1,14 +1,29 @@
 package dev.hangar.spec;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** An enum of the launch spec whose JSON form is {@link #wireName()}, not its Java constant name. */
+/**
+ * An enum of the launch spec whose JSON form is {@link #wireName()}, not its Java constant name. Every Jackson
+ * mapper writes that name ({@code @JsonValue} here is inherited); each enum reads it back with a
+ * {@code @JsonCreator fromWire} that calls {@link #fromWire(Class, String)}, for one error message.
+ */
 public interface WireEnum {
 
-    /** The value as written in launch spec JSON, e.g. {@code "read-only"}. */
-    String wireName();
+    /** Must be an enum's: the default wire name is its constant's name. */
+    String name();
+
+    /**
+     * The value as written in launch spec JSON: the constant's name in lower case with '-' for '_', e.g.
+     * {@code READ_ONLY} is {@code "read-only"}. Renaming a constant changes the spec format.
+     */
+    @JsonValue
+    default String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** The constant whose wire name is {@code wire} (exact, case-sensitive), if any. */
     static <E extends Enum<E> & WireEnum> Optional<E> lookup(Class<E> type, String wire) {

@@ -1,4 +1,4 @@
-package dev.hangar.preflight;
+package dev.hangar.catalog;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,11 +19,10 @@ public final class BucketPosture {
         }
     }
 
-    /** A bucket policy that denies requests with {@code aws:SecureTransport = false}. */
+    /** A bucket policy that denies everyone requests with {@code aws:SecureTransport = false}: see {@link BucketPolicy}. */
     public static Boolean requiresTls(S3Client s3, String bucket) {
         try {
-            String policy = s3.getBucketPolicy(r -> r.bucket(bucket)).policy();
-            return policy != null && policy.replace(" ", "").contains("\"aws:SecureTransport\":\"false\"") && policy.contains("Deny");
+            return BucketPolicy.deniesPlainHttp(s3.getBucketPolicy(r -> r.bucket(bucket)).policy(), bucket);
         } catch (AwsServiceException e) {
             return notSetOrUnknown(e, "NoSuchBucketPolicy");
         }

@@ -8,14 +8,16 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Option;
 
-/** Reads {@code --spec F}; a missing or unreadable file is reported like any invalid field. */
-final class SpecFile {
+/** {@code --spec FILE}; a missing or unreadable file is reported like any invalid field. */
+final class SpecOption {
 
-    private SpecFile() {
-    }
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Launch spec (JSON)")
+    Path file;
 
-    static LaunchSpec read(Path file) {
+    /** @throws InvalidSpecException for an unreadable file or an invalid spec */
+    LaunchSpec read() {
         try {
             return LaunchSpecJson.read(file);
         } catch (NoSuchFileException e) {
