@@ -10,6 +10,7 @@ import dev.hangar.auth.SsoAccount;
 import dev.hangar.auth.SsoLoginException;
 import dev.hangar.auth.SsoStart;
 import dev.hangar.ui.concurrent.TaskExecutor;
+import dev.hangar.ui.concurrent.TaskHandle;
 import dev.hangar.ui.concurrent.Tasks;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +74,7 @@ public final class SignInViewModel {
     private Cancellation cancellation = new Cancellation();
     private DeviceAuthorization device;
     private SsoStart start;
+    private TaskHandle loadingRoles = TaskHandle.none();
 
     /**
      * @param config where a profile is written when the user asks for one
@@ -216,18 +218,17 @@ public final class SignInViewModel {
     }
 
     private void loadRoles(SsoAccount account) {
+        loadingRoles.cancel(); // another account was chosen: the last one's roles are no longer wanted
         roles.clear();
         selectedRole.set(null);
         if (account == null) {
             return;
         }
-        Tasks.create(() -> center.roles(start, account.accountId())).busy(busy)
+        loadingRoles = Tasks.create(() -> center.roles(start, account.accountId())).busy(busy)
                 .onSuccess(list -> {
-                    if (account.equals(selectedAccount.get())) {
-                        roles.setAll(list);
-                        Optional<String> preferred = request.roleName().filter(list::contains);
-                        selectedRole.set(preferred.orElse(list.size() == 1 ? list.get(0) : null));
-                    }
+                    roles.setAll(list);
+                    Optional<String> preferred = request.roleName().filter(list::contains);
+                    selectedRole.set(preferred.orElse(list.size() == 1 ? list.get(0) : null));
                 })
                 .onError(SsoLoginException.class, this::failed)
                 .onError(Exception.class, e -> error("the roles could not be listed: " + firstLine(e.getMessage())))

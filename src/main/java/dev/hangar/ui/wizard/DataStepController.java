@@ -4,6 +4,7 @@ import dev.hangar.catalog.BucketCatalog;
 import dev.hangar.catalog.BucketSecurity;
 import dev.hangar.spec.BucketAccess;
 import dev.hangar.spec.SpecValidator;
+import dev.hangar.ui.concurrent.TaskHandle;
 import dev.hangar.ui.concurrent.Tasks;
 import java.util.Objects;
 import javafx.beans.binding.BooleanExpression;
@@ -25,6 +26,7 @@ final class DataStepController implements StepController {
     private final WizardState state;
     private final WizardServices services;
     private String loadedFor;
+    private TaskHandle readingPosture = TaskHandle.none();
 
     @FXML private ComboBox<String> bucketChoice;
     @FXML private Label bucketPosture;
@@ -109,6 +111,7 @@ final class DataStepController implements StepController {
     }
 
     private void readPosture(String bucket) {
+        readingPosture.cancel(); // another bucket was typed: the last one's settings are no longer wanted
         if (bucket == null || bucket.isBlank() || state.clients().isEmpty()) {
             bucketPosture.setText("");
             return;
@@ -116,12 +119,8 @@ final class DataStepController implements StepController {
         BucketCatalog catalog = new BucketCatalog(state.clients().get());
         String region = state.region.get();
         bucketPosture.setText("Reading the settings of " + bucket + "…");
-        Tasks.create(() -> catalog.security(region, bucket))
-                .onSuccess((BucketSecurity s) -> {
-                    if (bucket.equals(state.dataBucket.get())) {
-                        bucketPosture.setText(s.summary());
-                    }
-                })
+        readingPosture = Tasks.create(() -> catalog.security(region, bucket))
+                .onSuccess((BucketSecurity s) -> bucketPosture.setText(s.summary()))
                 .onError(Exception.class, e -> bucketPosture.setText("The settings of " + bucket + " could not be read: " + firstLine(e.getMessage())))
                 .runOn(services.executor());
     }

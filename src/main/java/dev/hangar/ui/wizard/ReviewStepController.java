@@ -13,6 +13,7 @@ import dev.hangar.review.LaunchReview;
 import dev.hangar.spec.InvalidSpecException;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.SpecProblem;
+import dev.hangar.ui.concurrent.TaskHandle;
 import dev.hangar.ui.concurrent.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ final class ReviewStepController implements StepController {
 
     private final WizardState state;
     private final WizardServices services;
-    private int generation;
+    /** The review under way; a new one (a fix applied, the step entered again) replaces it. */
+    private TaskHandle reviewing = TaskHandle.none();
 
     @FXML private Label reviewSummary;
     @FXML private Label costLabel;
@@ -77,19 +79,15 @@ final class ReviewStepController implements StepController {
     }
 
     private void runReview() {
-        int run = ++generation;
+        reviewing.cancel();
         LaunchSpec spec = state.spec();
         var reviewer = services.reviewer(state.clients());
         state.review.set(null);
         reviewSummary.setText("Checking " + spec.name() + (state.clients().isPresent() ? " against your account…" : " offline…"));
         launchBlockedReason.setText("");
-        Tasks.create(() -> reviewer.review(spec))
+        reviewing = Tasks.create(() -> reviewer.review(spec))
                 .busy(state.processingProperty())
-                .onSuccess(review -> {
-                    if (run == generation) {
-                        show(review);
-                    }
-                })
+                .onSuccess(this::show)
                 .onError(InvalidSpecException.class, e -> invalid(e.problems()))
                 .onError(Exception.class, e -> blocked("The review failed: " + firstLine(e.getMessage())))
                 .runOn(services.executor());
