@@ -4,6 +4,7 @@ import dev.hangar.auth.AwsProfiles;
 import dev.hangar.auth.SessionOpener;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.aws.AwsSettings;
+import dev.hangar.engine.EngineServices;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.Pacing;
 import dev.hangar.ui.FirstFrame;
@@ -41,10 +42,10 @@ public final class HangarApplication extends Application {
         if (region != null && !region.isBlank()) {
             state.regionProperty().set(region);
         }
+        EngineServices engine = new EngineServices(home, Pacing.aws(), Clock.systemUTC());
         WizardServices services = new WizardServices(executor, new SessionOpener(AwsClients::new), AwsProfiles.ofUser(),
-                new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, Duration.ofSeconds(3)), FileSaver.chooser(), home,
-                Path.of(System.getProperty("user.home"), ".ssh", "config"), Clock.systemUTC(), Pacing.aws(),
-                SignInServices.forUser(getHostServices()::showDocument));
+                new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, Duration.ofSeconds(3)), FileSaver.chooser(), engine,
+                Path.of(System.getProperty("user.home"), ".ssh", "config"), SignInServices.forUser(getHostServices()::showDocument));
         new WizardWindow(state, services).showIn(stage);
         FirstFrame.then(stage, executor::release);
         StartupProbe.arm(stage);

@@ -61,7 +61,7 @@ public final class MonitorWindow {
 
     /** Puts the monitor on this stage and starts refreshing; it stops when the stage is hidden. */
     public void showIn(Stage stage, Window from) {
-        MonitorEngine engine = new MonitorEngine(services);
+        MonitorEngine engine = new MonitorEngine(services.engine());
         var view = Views.<MonitorController>loadView(MonitorWindow.class, "Monitor.fxml", type -> {
             if (type == MonitorController.class) {
                 return new MonitorController(state, engine, services.executor());

@@ -36,7 +36,7 @@ final class AmiStepController implements StepController {
     AmiStepController(WizardState state, WizardServices services) {
         this.state = state;
         this.services = services;
-        this.model = new AmiViewModel(services.clock());
+        this.model = new AmiViewModel(services.engine().clock());
     }
 
     @FXML

@@ -102,7 +102,7 @@ final class InstanceTypeStepController implements StepController {
         catalogSource.textProperty().unbind();
         catalogSource.setText("Loading the GPU types of " + region + "…");
         Tasks.create(() -> {
-            GpuCatalog catalog = services.catalog(clients).gpuTypes(region, refresh);
+            GpuCatalog catalog = services.engine().catalog(clients).gpuTypes(region, refresh);
             Map<String, Headroom> headroom = Map.of();
             if (clients.isPresent()) {
                 try {

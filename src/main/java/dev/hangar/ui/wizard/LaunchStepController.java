@@ -73,7 +73,7 @@ final class LaunchStepController implements StepController {
             return;
         }
         LaunchSpec spec = state.spec();
-        var launcher = services.launcher(state.clients().orElseThrow(() -> new IllegalStateException("no session: Launch is disabled in plan-only mode")));
+        var launcher = services.engine().launcher(state.clients().orElseThrow(() -> new IllegalStateException("no session: Launch is disabled in plan-only mode")));
         state.outcomeProperty().set(null);
         model.runningProperty().set(true);
         model.messageProperty().set("Preparing…");

@@ -64,7 +64,7 @@ final class RegionStepController implements StepController {
             return;
         }
         loadedFor = session;
-        var catalog = new RegionCatalog(state.clients(), session == null ? null : session.accountId(), services.cache());
+        var catalog = new RegionCatalog(state.clients(), session == null ? null : session.accountId(), services.engine().catalogCache());
         String home = state.region.get() == null ? "us-east-1" : state.region.get();
         Tasks.create(() -> catalog.regions(home))
                 .busy(state.processingProperty())

@@ -81,7 +81,7 @@ final class ReviewStepController implements StepController {
     private void runReview() {
         reviewing.cancel();
         LaunchSpec spec = state.spec();
-        var reviewer = services.reviewer(state.clients());
+        var reviewer = services.engine().reviewer(state.clients());
         state.review.set(null);
         reviewSummary.setText("Checking " + spec.name() + (state.clients().isPresent() ? " against your account…" : " offline…"));
         launchBlockedReason.setText("");
@@ -142,7 +142,7 @@ final class ReviewStepController implements StepController {
     private Path write(LaunchReview review, ExportFormat format, Path target) throws Exception {
         boolean evidence = format == ExportFormat.EVIDENCE_JSON || format == ExportFormat.EVIDENCE_HTML;
         StackModel stack = StackModel.of(review.spec());
-        ExportInput input = evidence ? new ExportInput(stack, EvidenceFactory.of(review, services.clock())) : ExportInput.of(stack);
+        ExportInput input = evidence ? new ExportInput(stack, EvidenceFactory.of(review, services.engine().clock())) : ExportInput.of(stack);
         Files.writeString(target, Exporters.export(format, input));
         return target;
     }

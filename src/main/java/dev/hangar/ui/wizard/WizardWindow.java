@@ -59,7 +59,7 @@ public final class WizardWindow {
     }
 
     public void showIn(Stage stage) {
-        Path placementFile = services.home().resolve("window.json");
+        Path placementFile = services.engine().home().resolve("window.json");
         Optional<WindowPlacement> placement = WindowPlacement.load(placementFile);
         placement.ifPresent(p -> theme.set(p.theme() == null ? Theme.LIGHT : p.theme()));
         // The stylesheets go on before the root: set after it, they would have every node's styles matched twice.

@@ -49,8 +49,8 @@ final class MonitorDriver implements AutoCloseable {
 
     static WizardServices services(FxTaskExecutor executor, LocalAws aws, Path home) {
         return new WizardServices(executor, new SessionOpener(aws::clients), new AwsProfiles(ProfileFile.aggregator().build()),
-                () -> Optional.of("203.0.113.7"), (owner, title, name) -> Optional.empty(), home, home.resolve(".ssh/config"),
-                Clock.systemUTC(), Pacing.fast());
+                () -> Optional.of("203.0.113.7"), (owner, title, name) -> Optional.empty(),
+                new dev.hangar.engine.EngineServices(home, Pacing.fast(), Clock.systemUTC()), home.resolve(".ssh/config"));
     }
 
     MonitorController controller() {
