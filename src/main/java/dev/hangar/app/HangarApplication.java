@@ -10,6 +10,7 @@ import dev.hangar.provision.Pacing;
 import dev.hangar.ui.FirstFrame;
 import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
+import dev.hangar.ui.session.SessionModel;
 import dev.hangar.ui.wizard.CheckIpDetector;
 import dev.hangar.ui.wizard.FileSaver;
 import dev.hangar.ui.wizard.WizardServices;
@@ -26,7 +27,7 @@ import javafx.stage.Stage;
 public final class HangarApplication extends Application {
 
     private FxTaskExecutor executor;
-    private WizardState state;
+    private SessionModel session;
 
     @Override
     public void start(Stage stage) {
@@ -36,8 +37,9 @@ public final class HangarApplication extends Application {
         // Background work (signing in, the window's icons) starts once the first frame is drawn: on a cold start
         // it competes with the FX thread for the few cores there are, and the window appears later.
         executor.hold();
-        state = new WizardState();
-        state.settingsProperty().set(settings(env));
+        session = new SessionModel();
+        session.settingsProperty().set(settings(env));
+        WizardState state = new WizardState(session);
         String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
         if (region != null && !region.isBlank()) {
             state.regionProperty().set(region);
@@ -53,8 +55,8 @@ public final class HangarApplication extends Application {
 
     @Override
     public void stop() {
-        if (state != null && state.sessionProperty().get() != null) {
-            state.sessionProperty().get().close();
+        if (session != null) {
+            session.close();
         }
         if (executor != null) {
             executor.close();

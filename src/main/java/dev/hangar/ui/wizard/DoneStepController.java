@@ -90,7 +90,7 @@ final class DoneStepController implements StepController {
     @FXML
     void openMonitor() {
         LaunchOutcome outcome = state.outcomeProperty().get();
-        MonitorWindow.open(openMonitorButton.getScene().getWindow(), state, services, outcome == null ? null : outcome.launchId());
+        MonitorWindow.open(openMonitorButton.getScene().getWindow(), services.monitor(state), outcome == null ? null : outcome.launchId());
     }
 
     @FXML

@@ -13,6 +13,7 @@ import dev.hangar.review.LaunchReview;
 import dev.hangar.spec.InvalidSpecException;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.SpecProblem;
+import dev.hangar.ui.FindingCell;
 import dev.hangar.ui.concurrent.TaskHandle;
 import dev.hangar.ui.concurrent.Tasks;
 import java.nio.file.Files;

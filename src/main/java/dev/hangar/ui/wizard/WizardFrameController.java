@@ -4,7 +4,10 @@ import dev.hangar.auth.AwsSession;
 import dev.hangar.auth.CredentialsStatus;
 import dev.hangar.auth.IdentityCenterCredentials;
 import dev.hangar.ui.Theme;
+import dev.hangar.ui.auth.SignInDialog;
+import dev.hangar.ui.auth.SignInRequest;
 import dev.hangar.ui.monitor.MonitorWindow;
+import dev.hangar.ui.session.SessionModel;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -95,13 +98,17 @@ public final class WizardFrameController {
     /** Signs the IAM Identity Center session in again, in place: the wizard's state and a running launch stay. */
     @FXML
     void signInAgain() {
-        accountStep().signInAgain();
+        WizardServices services = views.services();
+        SessionModel session = state.session();
+        session.identityCenter().filter(ic -> services.signIn().available()).ifPresent(ic -> SignInDialog.open(
+                stepList.getScene().getWindow(), ic.center(), services.executor(), services.signIn(), SignInRequest.again(ic),
+                result -> session.swapCredentials(result.credentials()), () -> { }));
     }
 
     /** Every launch's state, charts, cost and actions, in a window of its own. */
     @FXML
     void openMonitor() {
-        MonitorWindow.open(stepList.getScene().getWindow(), state, views.services(), null);
+        MonitorWindow.open(stepList.getScene().getWindow(), views.services().monitor(state), null);
     }
 
     private void show(WizardStep step) {
@@ -169,13 +176,7 @@ public final class WizardFrameController {
             sessionCountdown.getStyleClass().add("session-ending");
         }
         setShown(signInAgainButton, status.signInRequired());
-        if (status.renewalDue() && !status.signInRequired()) {
-            accountStep().renewCredentials();
-        }
-    }
-
-    private AccountStepController accountStep() {
-        return (AccountStepController) views.get(WizardStep.ACCOUNT).controller();
+        state.session().renewCredentialsIfDue(views.services().executor());
     }
 
     private static void setShown(javafx.scene.Node node, boolean shown) {

@@ -5,6 +5,7 @@ import dev.hangar.auth.SessionOpener;
 import dev.hangar.engine.EngineServices;
 import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.TaskExecutor;
+import dev.hangar.ui.monitor.MonitorServices;
 import java.nio.file.Path;
 
 /**
@@ -21,6 +22,11 @@ public record WizardServices(TaskExecutor executor, SessionOpener sessions, AwsP
     public WizardServices(TaskExecutor executor, SessionOpener sessions, AwsProfiles profiles, IpDetector ipDetector,
             FileSaver fileSaver, EngineServices engine, Path sshConfig) {
         this(executor, sessions, profiles, ipDetector, fileSaver, engine, sshConfig, SignInServices.unavailable());
+    }
+
+    /** What the monitor opened from the wizard works with: the wizard's session, and its region to look in too. */
+    MonitorServices monitor(WizardState state) {
+        return new MonitorServices(executor, engine, state.session(), state.regionProperty());
     }
 
     /** Where a new key pair's private key is saved; the engine's key pair step writes it there. */
