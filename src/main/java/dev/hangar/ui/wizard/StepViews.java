@@ -21,7 +21,7 @@ final class StepViews {
     /** Compared class by class, not looked up in a map of constructors: that map loaded all ten controllers before the first frame. */
     private static Object create(Class<?> type, WizardState state, WizardServices services) {
         if (type == AccountStepController.class) {
-            return new AccountStepController(state, services);
+            return new AccountStepController(state.session(), state.regionProperty(), state.processingProperty(), services);
         } else if (type == RegionStepController.class) {
             return new RegionStepController(state, services);
         } else if (type == InstanceTypeStepController.class) {
