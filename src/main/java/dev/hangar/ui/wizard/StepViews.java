@@ -23,7 +23,7 @@ final class StepViews {
         if (type == AccountStepController.class) {
             return new AccountStepController(state.session(), state.regionProperty(), state.processingProperty(), services);
         } else if (type == RegionStepController.class) {
-            return new RegionStepController(state, services);
+            return new RegionStepController(state.session(), state.regionProperty(), state.problems(), state.processingProperty(), services);
         } else if (type == InstanceTypeStepController.class) {
             return new InstanceTypeStepController(state, services);
         } else if (type == AmiStepController.class) {
@@ -35,11 +35,11 @@ final class StepViews {
         } else if (type == OptionsStepController.class) {
             return new OptionsStepController(state, services);
         } else if (type == ReviewStepController.class) {
-            return new ReviewStepController(state, services);
+            return new ReviewStepController(state.session(), state, state.reviewProperty(), state.processingProperty(), services);
         } else if (type == LaunchStepController.class) {
-            return new LaunchStepController(state, services);
+            return new LaunchStepController(state.session(), state.specBinding(), state.outcomeProperty(), services);
         } else if (type == DoneStepController.class) {
-            return new DoneStepController(state, services);
+            return new DoneStepController(state.outcomeProperty(), state.specBinding(), services, services.monitor(state));
         }
         throw new IllegalArgumentException("no controller " + type.getName() + " in the wizard");
     }

@@ -36,7 +36,7 @@ import javafx.beans.property.StringProperty;
  * field by field, as properties the steps bind to (Cryptomator's pattern). {@link #spec()} builds the
  * spec from them; {@link #load(LaunchSpec)} puts a changed spec (a checklist fix) back.
  */
-public final class WizardState {
+public final class WizardState implements SpecDraft {
 
     private final ObjectProperty<WizardStep> currentStep = new SimpleObjectProperty<>(WizardStep.ACCOUNT);
     /** True while a step loads from AWS; greys out Next. */
@@ -114,11 +114,12 @@ public final class WizardState {
         return session.planOnly();
     }
 
-    /** The spec as the steps have filled it so far; not validated. */
+    @Override
     public ObjectBinding<LaunchSpec> specBinding() {
         return spec;
     }
 
+    @Override
     public LaunchSpec spec() {
         return spec.get();
     }
@@ -128,7 +129,7 @@ public final class WizardState {
         return problems;
     }
 
-    /** Puts a spec's values into the fields, e.g. after a checklist fix changed it. */
+    @Override
     public void load(LaunchSpec s) {
         name.set(s.name());
         region.set(s.region());
