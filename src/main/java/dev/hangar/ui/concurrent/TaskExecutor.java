@@ -6,7 +6,11 @@ package dev.hangar.ui.concurrent;
  */
 public interface TaskExecutor extends AutoCloseable {
 
-    /** Starts the task; its handlers run on the UI thread. Call from the UI thread. */
+    /**
+     * Starts the task; its handlers run on the UI thread. Call from the UI thread.
+     *
+     * @return the handle that cancels it: its handlers are then dropped and its worker interrupted
+     */
     <T> TaskHandle execute(BackgroundTask<T> task);
 
     /** Runs {@code r} on the UI thread, e.g. an engine event that arrived on an engine thread. */
