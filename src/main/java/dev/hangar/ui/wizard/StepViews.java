@@ -11,10 +11,8 @@ final class StepViews {
 
     private final Map<WizardStep, View<StepController>> loaded = new EnumMap<>(WizardStep.class);
     private final Callback<Class<?>, Object> controllers;
-    private final WizardServices services;
 
     StepViews(WizardState state, WizardServices services) {
-        this.services = services;
         this.controllers = type -> create(type, state, services);
     }
 
@@ -49,11 +47,6 @@ final class StepViews {
 
     private static StepContext context(WizardState state) {
         return new StepContext(state.session(), state.regionProperty(), state.problems(), state.processingProperty());
-    }
-
-    /** What the steps were given; the frame opens the monitor with it. */
-    WizardServices services() {
-        return services;
     }
 
     View<StepController> get(WizardStep step) {

@@ -44,7 +44,8 @@ public final class WizardWindow {
         StepViews views = new StepViews(state, services);
         return Views.load(WizardWindow.class, "WizardFrame.fxml", type -> {
             if (type == WizardFrameController.class) {
-                return new WizardFrameController(state, views, theme);
+                return new WizardFrameController(state.currentStepProperty(), state.processingProperty(), state.session(), views, services,
+                        services.monitor(state), theme);
             }
             throw new IllegalArgumentException("no controller " + type.getName() + " in the wizard");
         });
