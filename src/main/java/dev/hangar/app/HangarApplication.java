@@ -4,11 +4,13 @@ import dev.hangar.auth.AwsProfiles;
 import dev.hangar.auth.SessionOpener;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.aws.AwsSettings;
+import dev.hangar.engine.EngineServices;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.Pacing;
 import dev.hangar.ui.FirstFrame;
 import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
+import dev.hangar.ui.session.SessionModel;
 import dev.hangar.ui.wizard.CheckIpDetector;
 import dev.hangar.ui.wizard.FileSaver;
 import dev.hangar.ui.wizard.WizardServices;
@@ -25,7 +27,7 @@ import javafx.stage.Stage;
 public final class HangarApplication extends Application {
 
     private FxTaskExecutor executor;
-    private WizardState state;
+    private SessionModel session;
 
     @Override
     public void start(Stage stage) {
@@ -35,16 +37,17 @@ public final class HangarApplication extends Application {
         // Background work (signing in, the window's icons) starts once the first frame is drawn: on a cold start
         // it competes with the FX thread for the few cores there are, and the window appears later.
         executor.hold();
-        state = new WizardState();
-        state.settingsProperty().set(settings(env));
+        session = new SessionModel();
+        session.settingsProperty().set(settings(env));
+        WizardState state = new WizardState(session);
         String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
         if (region != null && !region.isBlank()) {
             state.regionProperty().set(region);
         }
+        EngineServices engine = new EngineServices(home, Pacing.aws(), Clock.systemUTC());
         WizardServices services = new WizardServices(executor, new SessionOpener(AwsClients::new), AwsProfiles.ofUser(),
-                new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, Duration.ofSeconds(3)), FileSaver.chooser(), home,
-                Path.of(System.getProperty("user.home"), ".ssh", "config"), Clock.systemUTC(), Pacing.aws(),
-                SignInServices.forUser(getHostServices()::showDocument));
+                new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, Duration.ofSeconds(3)), FileSaver.chooser(), engine,
+                Path.of(System.getProperty("user.home"), ".ssh", "config"), SignInServices.forUser(getHostServices()::showDocument));
         new WizardWindow(state, services).showIn(stage);
         FirstFrame.then(stage, executor::release);
         StartupProbe.arm(stage);
@@ -52,8 +55,8 @@ public final class HangarApplication extends Application {
 
     @Override
     public void stop() {
-        if (state != null && state.sessionProperty().get() != null) {
-            state.sessionProperty().get().close();
+        if (session != null) {
+            session.close();
         }
         if (executor != null) {
             executor.close();

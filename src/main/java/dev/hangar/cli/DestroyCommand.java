@@ -42,7 +42,7 @@ final class DestroyCommand implements Callable<Integer> {
             LaunchOutcome outcome;
             try {
                 outcome = snapshot
-                        ? InstanceActionCommand.actions(engine).destroy(launchId, keepDataVolume, true, new EventPrinter(out))
+                        ? engine.instanceActions().destroy(launchId, keepDataVolume, true, new EventPrinter(out))
                         : engine.launcher().destroy(record, keepDataVolume, new EventPrinter(out));
             } catch (LaunchBusyException e) {
                 err.println("error: " + e.getMessage());

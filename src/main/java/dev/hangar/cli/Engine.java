@@ -3,39 +3,40 @@ package dev.hangar.cli;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.aws.AwsSettings;
 import dev.hangar.aws.MissingCredentialsException;
-import dev.hangar.catalog.CatalogCache;
-import dev.hangar.catalog.CatalogService;
-import dev.hangar.review.Reviewer;
-import java.util.Optional;
+import dev.hangar.engine.EngineServices;
 import dev.hangar.journal.JournalStore;
+import dev.hangar.monitor.InstanceActions;
+import dev.hangar.monitor.MonitorService;
 import dev.hangar.provision.Launcher;
 import dev.hangar.provision.Pacing;
+import dev.hangar.review.Reviewer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
-/** The engine as the command line uses it, built from the global options; closes its AWS clients. */
+/**
+ * The engine as the command line uses it, built from the global options: the shared {@link EngineServices}
+ * plus the one set of AWS clients a command works with, created on first use and closed at the end.
+ */
 final class Engine implements AutoCloseable {
 
-    private final Path home;
-    private final JournalStore journal;
+    private final EngineServices services;
     private final AwsSettings settings;
-    private final Pacing pacing;
     private AwsClients aws;
 
     Engine(GlobalOptions options, Map<String, String> env) {
-        this.home = JournalStore.home(options.home, env);
-        this.journal = new JournalStore(home);
+        this.services = new EngineServices(JournalStore.home(options.home, env),
+                options.fastPolling ? Pacing.fast() : Pacing.aws(), Clock.systemUTC());
         this.settings = AwsSettings.of(options.profile, options.endpointUrl, env);
-        this.pacing = options.fastPolling ? Pacing.fast() : Pacing.aws();
     }
 
     Path home() {
-        return home;
+        return services.home();
     }
 
     JournalStore journal() {
-        return journal;
+        return services.journal();
     }
 
     /** Built on first use, so commands that need no AWS (a plan of an invalid spec) create no client. */
@@ -63,17 +64,25 @@ final class Engine implements AutoCloseable {
     }
 
     Reviewer reviewer() {
-        Optional<AwsClients> clients = awsIfSignedIn();
-        return new Reviewer(clients, new CatalogService(clients, new CatalogCache(home, Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC());
+        return services.reviewer(awsIfSignedIn());
     }
 
     /** How often to poll AWS while waiting: every few milliseconds against an emulator (--fast-polling). */
     Pacing pacing() {
-        return pacing;
+        return services.pacing();
     }
 
     Launcher launcher() {
-        return new Launcher(aws(), journal, home, pacing, Clock.systemUTC());
+        return services.launcher(aws());
+    }
+
+    /** The monitor; read-only commands without credentials still read the journal and the bundled prices. */
+    MonitorService monitor() {
+        return services.monitor(this::aws, awsIfSignedIn());
+    }
+
+    InstanceActions instanceActions() {
+        return services.instanceActions(aws());
     }
 
     @Override

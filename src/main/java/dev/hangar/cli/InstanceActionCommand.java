@@ -3,9 +3,7 @@ package dev.hangar.cli;
 import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.monitor.ActionOutcome;
 import dev.hangar.monitor.InstanceAction;
-import dev.hangar.monitor.InstanceActions;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +24,6 @@ abstract class InstanceActionCommand implements Callable<Integer> {
     /** The question asked before acting, e.g. what stops working. */
     abstract String question();
 
-    /** The engine's instance actions, with the same pacing as its launcher. */
-    static InstanceActions actions(Engine engine) {
-        return new InstanceActions(engine.aws(), engine.journal(), engine.launcher(), engine.pacing(),
-                Clock.systemUTC());
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
@@ -41,7 +33,7 @@ abstract class InstanceActionCommand implements Callable<Integer> {
             yes.confirm(question(), "Nothing done", err);
             ActionOutcome outcome;
             try {
-                outcome = actions(engine).run(action(), launch.id, new EventPrinter(out));
+                outcome = engine.instanceActions().run(action(), launch.id, new EventPrinter(out));
             } catch (LaunchBusyException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCode.FAILED;

@@ -1,7 +1,5 @@
 package dev.hangar.cli;
 
-import dev.hangar.catalog.CatalogCache;
-import dev.hangar.catalog.CatalogService;
 import dev.hangar.checklist.Finding;
 import dev.hangar.monitor.CostSoFar;
 import dev.hangar.monitor.IdleAlarm;
@@ -9,11 +7,9 @@ import dev.hangar.monitor.InstanceMetric;
 import dev.hangar.monitor.MetricSeries;
 import dev.hangar.monitor.MetricWindow;
 import dev.hangar.monitor.MonitorQuery;
-import dev.hangar.monitor.MonitorService;
 import dev.hangar.monitor.MonitorSnapshot;
 import dev.hangar.monitor.MonitoredInstance;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +63,7 @@ final class StatusCommand implements Callable<Integer> {
             if (launchId != null) {
                 LaunchOption.record(engine.journal(), launchId, err);
             }
-            Clock clock = Clock.systemUTC();
-            CatalogService prices = new CatalogService(engine.awsIfSignedIn(), new CatalogCache(engine.home(), clock), clock);
-            MonitorService monitor = new MonitorService(engine::aws, engine.journal(), prices, clock);
-            MonitorSnapshot snapshot = monitor.refresh(new MonitorQuery(regions, launchId, metrics));
+            MonitorSnapshot snapshot = engine.monitor().refresh(new MonitorQuery(regions, launchId, metrics));
             if (json) {
                 out.println(Json.write(toJson(snapshot)));
             } else {

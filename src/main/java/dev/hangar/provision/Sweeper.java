@@ -1,6 +1,5 @@
 package dev.hangar.provision;
 
-import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.journal.JournalCorruptException;

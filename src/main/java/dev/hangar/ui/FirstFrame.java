@@ -15,7 +15,7 @@ import javafx.stage.Window;
  * pulse that lays out the first frame and hands it to the render thread; its second tick, one pulse later,
  * may still find that frame rendering. So on the second tick a 1×1 snapshot is taken: it is rendered on the
  * same render thread after the jobs already queued, and the FX thread waits for it, so the first frame is
- * done when it returns. ({@code dev.hangar.app.StartupProbe} reports the first frame through it.)
+ * done when it returns. (The app's start-up probe reports the first frame through it too.)
  */
 public final class FirstFrame {
 

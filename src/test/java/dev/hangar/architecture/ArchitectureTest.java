@@ -76,6 +76,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theMonitorWindowAndTheSharedUiDoNotDependOnTheWizard() {
+        noClasses().that().resideInAPackage(ROOT + ".ui..").and().resideOutsideOfPackage(ROOT + ".ui.wizard..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".ui.wizard..")
+                .because("the wizard's steps sit on top of the shared UI, and the monitor stands beside the wizard").check(main);
+    }
+
+    @Test
     void onlyTheUiAndTheAppUseJavaFx() {
         noClasses().that().resideOutsideOfPackages(ROOT + ".ui..", ROOT + ".app..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")

@@ -3,7 +3,6 @@ package dev.hangar.provision;
 import dev.hangar.blueprint.Blueprint;
 
 import dev.hangar.blueprint.StepFailedException;
-import dev.hangar.blueprint.LaunchNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.aws.AwsClients;

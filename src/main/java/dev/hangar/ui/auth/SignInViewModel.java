@@ -1,5 +1,6 @@
 package dev.hangar.ui.auth;
 
+import dev.hangar.spec.Show;
 import dev.hangar.auth.AwsConfigWriter;
 import dev.hangar.auth.Cancellation;
 import dev.hangar.auth.CredentialsStatus;
@@ -10,6 +11,7 @@ import dev.hangar.auth.SsoAccount;
 import dev.hangar.auth.SsoLoginException;
 import dev.hangar.auth.SsoStart;
 import dev.hangar.ui.concurrent.TaskExecutor;
+import dev.hangar.ui.concurrent.TaskHandle;
 import dev.hangar.ui.concurrent.Tasks;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +75,7 @@ public final class SignInViewModel {
     private Cancellation cancellation = new Cancellation();
     private DeviceAuthorization device;
     private SsoStart start;
+    private TaskHandle loadingRoles = TaskHandle.none();
 
     /**
      * @param config where a profile is written when the user asks for one
@@ -127,8 +130,8 @@ public final class SignInViewModel {
         }).busy(busy)
                 .onSuccess(this::signedIn)
                 .onError(SsoLoginException.class, this::failed)
-                .onError(SdkException.class, e -> backToWhere("IAM Identity Center could not be reached: " + firstLine(e.getMessage()), true))
-                .onError(Exception.class, e -> backToWhere("signing in failed: " + firstLine(e.getMessage()), true))
+                .onError(SdkException.class, e -> backToWhere("IAM Identity Center could not be reached: " + Show.firstLine(e.getMessage()), true))
+                .onError(Exception.class, e -> backToWhere("signing in failed: " + Show.firstLine(e.getMessage()), true))
                 .runOn(executor);
     }
 
@@ -216,21 +219,20 @@ public final class SignInViewModel {
     }
 
     private void loadRoles(SsoAccount account) {
+        loadingRoles.cancel(); // another account was chosen: the last one's roles are no longer wanted
         roles.clear();
         selectedRole.set(null);
         if (account == null) {
             return;
         }
-        Tasks.create(() -> center.roles(start, account.accountId())).busy(busy)
+        loadingRoles = Tasks.create(() -> center.roles(start, account.accountId())).busy(busy)
                 .onSuccess(list -> {
-                    if (account.equals(selectedAccount.get())) {
-                        roles.setAll(list);
-                        Optional<String> preferred = request.roleName().filter(list::contains);
-                        selectedRole.set(preferred.orElse(list.size() == 1 ? list.get(0) : null));
-                    }
+                    roles.setAll(list);
+                    Optional<String> preferred = request.roleName().filter(list::contains);
+                    selectedRole.set(preferred.orElse(list.size() == 1 ? list.get(0) : null));
                 })
                 .onError(SsoLoginException.class, this::failed)
-                .onError(Exception.class, e -> error("the roles could not be listed: " + firstLine(e.getMessage())))
+                .onError(Exception.class, e -> error("the roles could not be listed: " + Show.firstLine(e.getMessage())))
                 .runOn(executor);
     }
 
@@ -253,7 +255,7 @@ public final class SignInViewModel {
                 })
                 .onError(SsoLoginException.class, this::failed)
                 .onError(IllegalArgumentException.class, e -> error(e.getMessage()))
-                .onError(Exception.class, e -> error("the credentials could not be fetched: " + firstLine(e.getMessage())))
+                .onError(Exception.class, e -> error("the credentials could not be fetched: " + Show.firstLine(e.getMessage())))
                 .runOn(executor);
     }
 
@@ -286,10 +288,6 @@ public final class SignInViewModel {
 
     private static String capitalised(String s) {
         return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
     // ---- properties ----

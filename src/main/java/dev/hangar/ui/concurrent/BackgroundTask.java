@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A piece of background work with its UI-thread handlers, built fluently (Cryptomator's pattern):
  * {@code Tasks.create(work).onSuccess(...).onError(Type, ...).andFinally(...).runOn(executor)}.
+ * It is its own {@link TaskHandle}: once cancelled, its success and error handlers never run (JabRef's pattern),
+ * which replaces hand-made "is this answer still wanted?" checks in the views.
  */
-public final class BackgroundTask<T> {
+public final class BackgroundTask<T> implements TaskHandle {
 
     /** Set up on first use: the logging library's start-up is not worth delaying the window's first frame for. */
     private static final class Log {
@@ -30,6 +32,11 @@ public final class BackgroundTask<T> {
     private final List<ErrorHandler<?>> onError = new ArrayList<>();
     private Runnable andFinally = () -> { };
     private BooleanProperty busy;
+    /** Set by the executor: interrupts the worker. */
+    private Runnable interrupter = () -> { };
+    private volatile boolean cancelled;
+    /** Succeeded, failed or cancelled: the handlers ran (or were dropped) once and for all. UI thread only. */
+    private boolean ended;
 
     BackgroundTask(Callable<T> work) {
         this.work = work;
@@ -57,11 +64,32 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    public void runOn(TaskExecutor executor) {
-        executor.execute(this);
+    public TaskHandle runOn(TaskExecutor executor) {
+        return executor.execute(this);
+    }
+
+    @Override
+    public void cancel() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        cancelled = true;
+        interrupter.run();
+        finish();
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
     }
 
     // Called by executors, in this order: started (UI thread), call (worker), succeeded or failed (UI thread).
+
+    /** How the executor stops the worker when the task is cancelled. */
+    void interruptWith(Runnable interrupter) {
+        this.interrupter = interrupter;
+    }
 
     void started() {
         if (busy != null) {
@@ -74,6 +102,10 @@ public final class BackgroundTask<T> {
     }
 
     void succeeded(T result) {
+        if (ended) {
+            return;
+        }
+        ended = true;
         try {
             onSuccess.accept(result);
         } finally {
@@ -82,6 +114,10 @@ public final class BackgroundTask<T> {
     }
 
     void failed(Throwable error) {
+        if (ended) {
+            return;
+        }
+        ended = true;
         try {
             onError.stream().filter(h -> h.type().isInstance(error)).findFirst()
                     .ifPresentOrElse(h -> h.handle(error), () -> Log.LOG.warn("background task failed: {}", error.toString()));

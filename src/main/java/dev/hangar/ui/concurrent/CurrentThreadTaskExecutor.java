@@ -4,16 +4,18 @@ package dev.hangar.ui.concurrent;
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     @Override
-    public <T> void execute(BackgroundTask<T> task) {
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
+        // The worker is this thread: a cancel from inside the work (or a handler) only drops the handlers.
         task.started();
         T result;
         try {
             result = task.call();
         } catch (Exception e) {
             task.failed(e);
-            return;
+            return task;
         }
         task.succeeded(result);
+        return task;
     }
 
     @Override

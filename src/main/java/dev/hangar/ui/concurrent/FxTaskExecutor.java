@@ -43,7 +43,7 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public <T> void execute(BackgroundTask<T> task) {
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
         Task<T> fx = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -52,14 +52,16 @@ public final class FxTaskExecutor implements TaskExecutor {
         };
         fx.setOnSucceeded(e -> task.succeeded(fx.getValue()));
         fx.setOnFailed(e -> task.failed(fx.getException()));
+        task.interruptWith(() -> fx.cancel(true)); // a held task that was cancelled then never runs its work
         task.started();
         synchronized (this) {
             if (held != null) {
                 held.add(fx);
-                return;
+                return task;
             }
         }
         pool.execute(fx);
+        return task;
     }
 
     @Override

@@ -6,8 +6,12 @@ package dev.hangar.ui.concurrent;
  */
 public interface TaskExecutor extends AutoCloseable {
 
-    /** Starts the task; its handlers run on the UI thread. Call from the UI thread. */
-    <T> void execute(BackgroundTask<T> task);
+    /**
+     * Starts the task; its handlers run on the UI thread. Call from the UI thread.
+     *
+     * @return the handle that cancels it: its handlers are then dropped and its worker interrupted
+     */
+    <T> TaskHandle execute(BackgroundTask<T> task);
 
     /** Runs {@code r} on the UI thread, e.g. an engine event that arrived on an engine thread. */
     void runOnUiThread(Runnable r);

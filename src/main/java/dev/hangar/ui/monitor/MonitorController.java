@@ -8,8 +8,8 @@ import dev.hangar.monitor.MonitorQuery;
 import dev.hangar.monitor.MonitorSnapshot;
 import dev.hangar.monitor.MonitoredInstance;
 import dev.hangar.ui.concurrent.TaskExecutor;
-import dev.hangar.ui.wizard.FindingCell;
-import dev.hangar.ui.wizard.WizardState;
+import dev.hangar.ui.FindingCell;
+import dev.hangar.ui.session.SessionModel;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +22,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -55,7 +56,8 @@ public final class MonitorController {
     static final Duration FIRST_RETRY = Duration.seconds(10);
     static final Duration MAX_BACKOFF = Duration.minutes(10);
 
-    private final WizardState state;
+    private final SessionModel session;
+    private final ObservableStringValue region;
     private final MonitorEngine engine;
     private final MonitorRefresher refresher;
     private final ActionRunner actions;
@@ -101,8 +103,9 @@ public final class MonitorController {
     private MetricCharts charts;
     private InstanceDetails details;
 
-    MonitorController(WizardState state, MonitorEngine engine, TaskExecutor executor) {
-        this.state = state;
+    MonitorController(SessionModel session, ObservableStringValue region, MonitorEngine engine, TaskExecutor executor) {
+        this.session = session;
+        this.region = region;
         this.engine = engine;
         this.actions = new ActionRunner(engine, executor);
         this.refresher = new MonitorRefresher(this::nextRefresh, PERIOD, FIRST_RETRY, MAX_BACKOFF, this::show, this::failed);
@@ -165,14 +168,14 @@ public final class MonitorController {
 
     /** Starts refreshing; called once the view is on screen. */
     void startRefreshing() {
-        state.sessionProperty().addListener(sessionChanged);
+        session.sessionProperty().addListener(sessionChanged);
         refresher.start();
         table.requestFocus(); // the arrow keys move through the instances at once
     }
 
     /** Stops refreshing; an action under way finishes in the background and leaves the journal right. */
     void close() {
-        state.sessionProperty().removeListener(sessionChanged);
+        session.sessionProperty().removeListener(sessionChanged);
         refresher.close();
     }
 
@@ -201,12 +204,12 @@ public final class MonitorController {
 
     /** On the FX thread: what to read, with the session of the moment; the returned call blocks on the monitor's thread. */
     private Callable<MonitorSnapshot> nextRefresh() {
-        AwsSession session = state.sessionProperty().get();
+        AwsSession current = session.sessionProperty().get();
         // The wizard's region too, for instances tagged by Hangar that this journal does not know.
-        String region = state.regionProperty().get();
-        Set<String> regions = session == null || region == null || region.isBlank() ? Set.of() : Set.of(region);
+        String extra = region.get();
+        Set<String> regions = current == null || extra == null || extra.isBlank() ? Set.of() : Set.of(extra);
         MonitorQuery query = MonitorQuery.all().withRegions(regions).withMetrics(window.get());
-        return () -> engine.refresh(session, query);
+        return () -> engine.refresh(current, query);
     }
 
     private void show(MonitorSnapshot s) {
@@ -331,7 +334,7 @@ public final class MonitorController {
     private void act(MonitorAction action) {
         MonitoredInstance i = selected();
         if (i != null) {
-            actions.run(table.getScene().getWindow(), action, i, state.sessionProperty().get(), this::refreshNow);
+            actions.run(table.getScene().getWindow(), action, i, session.sessionProperty().get(), this::refreshNow);
         }
     }
 

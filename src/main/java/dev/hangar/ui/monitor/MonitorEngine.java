@@ -2,17 +2,15 @@ package dev.hangar.ui.monitor;
 
 import dev.hangar.auth.AwsSession;
 import dev.hangar.aws.AwsClients;
-import dev.hangar.journal.JournalStore;
+import dev.hangar.engine.EngineServices;
 import dev.hangar.monitor.InstanceActions;
 import dev.hangar.monitor.MonitorQuery;
 import dev.hangar.monitor.MonitorService;
 import dev.hangar.monitor.MonitorSnapshot;
-import dev.hangar.provision.Launcher;
-import dev.hangar.ui.wizard.WizardServices;
 import java.util.Optional;
 
 /**
- * The engine behind the monitor view, for whichever session the wizard holds at the moment: one
+ * The engine behind the monitor view, for whichever session is signed in at the moment: one
  * {@link MonitorService} per session (it keeps each region's prices), instance actions on its clients.
  * Everything here blocks; the view calls it off the FX thread only.
  */
@@ -21,18 +19,12 @@ final class MonitorEngine {
     /** Why a refresh or an action cannot reach AWS; shown inline, and the next refresh tries again. */
     static final String NOT_SIGNED_IN = "Not signed in: sign in on the wizard's Account step to read your instances";
 
-    private final WizardServices services;
-    private final JournalStore journal;
+    private final EngineServices engine;
     private AwsSession session;
     private MonitorService monitor;
 
-    MonitorEngine(WizardServices services) {
-        this.services = services;
-        this.journal = new JournalStore(services.home());
-    }
-
-    JournalStore journal() {
-        return journal;
+    MonitorEngine(EngineServices engine) {
+        this.engine = engine;
     }
 
     /** One refresh with the given session (null when signed out: only a journal without live launches can be read). */
@@ -44,8 +36,7 @@ final class MonitorEngine {
         if (monitor == null || current != session) {
             Optional<AwsClients> clients = Optional.ofNullable(current).map(AwsSession::clients);
             // The clients are asked for only when a region has to be read, so a journal of ended launches needs no sign-in.
-            monitor = new MonitorService(() -> clients.orElseThrow(() -> new IllegalStateException(NOT_SIGNED_IN)), journal,
-                    services.catalog(clients), services.clock());
+            monitor = engine.monitor(() -> clients.orElseThrow(() -> new IllegalStateException(NOT_SIGNED_IN)), clients);
             session = current;
         }
         return monitor;
@@ -56,8 +47,6 @@ final class MonitorEngine {
         if (current == null) {
             throw new IllegalStateException(NOT_SIGNED_IN);
         }
-        AwsClients aws = current.clients();
-        Launcher launcher = new Launcher(aws, journal, services.home(), services.pacing(), services.clock());
-        return new InstanceActions(aws, journal, launcher, services.pacing(), services.clock());
+        return engine.instanceActions(current.clients());
     }
 }

@@ -2,8 +2,6 @@ package dev.hangar.ui.monitor;
 
 import dev.hangar.ui.Theme;
 import dev.hangar.ui.Views;
-import dev.hangar.ui.wizard.WizardServices;
-import dev.hangar.ui.wizard.WizardState;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -12,7 +10,7 @@ import javafx.stage.Window;
 
 /**
  * The monitor's window, beside the wizard's: it lives as long as the researcher watches, while the
- * wizard may launch another machine. It follows the wizard's session and theme; there is one at a time.
+ * wizard may launch another machine. It follows the app's session and the wizard's theme; there is one at a time.
  */
 public final class MonitorWindow {
 
@@ -21,13 +19,11 @@ public final class MonitorWindow {
     public static final double HEIGHT = 780;
     static final String STYLESHEET = MonitorWindow.class.getResource("monitor.css").toExternalForm();
 
-    private final WizardState state;
-    private final WizardServices services;
+    private final MonitorServices services;
     private MonitorController controller;
     private Stage stage;
 
-    public MonitorWindow(WizardState state, WizardServices services) {
-        this.state = state;
+    public MonitorWindow(MonitorServices services) {
         this.services = services;
     }
 
@@ -37,7 +33,7 @@ public final class MonitorWindow {
      * @param from     the window asking (its theme is followed, the monitor opens beside it)
      * @param launchId the launch to select, or null
      */
-    public static void open(Window from, WizardState state, WizardServices services, String launchId) {
+    public static void open(Window from, MonitorServices services, String launchId) {
         MonitorWindow open = Window.getWindows().stream().filter(w -> w.getUserData() instanceof MonitorWindow)
                 .map(w -> (MonitorWindow) w.getUserData()).findFirst().orElse(null);
         if (open != null) {
@@ -47,7 +43,7 @@ public final class MonitorWindow {
             open.stage.toFront();
             return;
         }
-        MonitorWindow monitor = new MonitorWindow(state, services);
+        MonitorWindow monitor = new MonitorWindow(services);
         Stage stage = new Stage();
         if (from != null) {
             stage.setX(from.getX() + 40);
@@ -61,10 +57,10 @@ public final class MonitorWindow {
 
     /** Puts the monitor on this stage and starts refreshing; it stops when the stage is hidden. */
     public void showIn(Stage stage, Window from) {
-        MonitorEngine engine = new MonitorEngine(services);
+        MonitorEngine engine = new MonitorEngine(services.engine());
         var view = Views.<MonitorController>loadView(MonitorWindow.class, "Monitor.fxml", type -> {
             if (type == MonitorController.class) {
-                return new MonitorController(state, engine, services.executor());
+                return new MonitorController(services.session(), services.region(), engine, services.executor());
             }
             throw new IllegalArgumentException("no controller " + type.getName() + " in the monitor");
         });

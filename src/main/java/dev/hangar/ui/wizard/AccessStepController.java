@@ -8,6 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -21,7 +24,13 @@ import javafx.scene.layout.VBox;
 /** Session Manager (no inbound port) or SSH from one address with an existing or a new key pair. */
 final class AccessStepController implements StepController {
 
-    private final WizardState state;
+    /** The spec's fields this step edits. */
+    record Fields(ObjectProperty<Access> access, StringProperty keyPair, BooleanProperty createKeyPair,
+            StringProperty sshCidr, BooleanProperty allowSshFromAnywhere) {
+    }
+
+    private final StepContext context;
+    private final Fields fields;
     private final WizardServices services;
     private boolean detected;
     private String keysLoadedFor;
@@ -41,8 +50,9 @@ final class AccessStepController implements StepController {
     @FXML private Label keyPathLabel;
     @FXML private Label keyError;
 
-    AccessStepController(WizardState state, WizardServices services) {
-        this.state = state;
+    AccessStepController(StepContext context, Fields fields, WizardServices services) {
+        this.context = context;
+        this.fields = fields;
         this.services = services;
     }
 
@@ -51,59 +61,59 @@ final class AccessStepController implements StepController {
         ToggleGroup access = new ToggleGroup();
         ssmRadio.setToggleGroup(access);
         sshRadio.setToggleGroup(access);
-        (state.access.get() == Access.SSH ? sshRadio : ssmRadio).setSelected(true);
-        access.selectedToggleProperty().addListener((obs, old, now) -> state.access.set(now == sshRadio ? Access.SSH : Access.SSM));
-        state.access.addListener((obs, old, now) -> {
+        (fields.access().get() == Access.SSH ? sshRadio : ssmRadio).setSelected(true);
+        access.selectedToggleProperty().addListener((obs, old, now) -> fields.access().set(now == sshRadio ? Access.SSH : Access.SSM));
+        fields.access().addListener((obs, old, now) -> {
             (now == Access.SSH ? sshRadio : ssmRadio).setSelected(true);
             if (now == Access.SSH) {
                 detectOnce();
             }
         });
-        sshBox.visibleProperty().bind(state.access.isEqualTo(Access.SSH));
+        sshBox.visibleProperty().bind(fields.access().isEqualTo(Access.SSH));
         sshBox.managedProperty().bind(sshBox.visibleProperty());
 
-        cidrField.textProperty().bindBidirectional(state.sshCidr);
-        anywhereCheck.selectedProperty().bindBidirectional(state.allowSshFromAnywhere);
-        detectButton.disableProperty().bind(state.processingProperty());
+        cidrField.textProperty().bindBidirectional(fields.sshCidr());
+        anywhereCheck.selectedProperty().bindBidirectional(fields.allowSshFromAnywhere());
+        detectButton.disableProperty().bind(context.processing());
 
         ToggleGroup key = new ToggleGroup();
         existingKeyRadio.setToggleGroup(key);
         newKeyRadio.setToggleGroup(key);
-        (state.createKeyPair.get() ? newKeyRadio : existingKeyRadio).setSelected(true);
-        newKeyRadio.selectedProperty().bindBidirectional(state.createKeyPair);
-        state.createKeyPair.addListener((obs, old, now) -> existingKeyRadio.setSelected(!now));
+        (fields.createKeyPair().get() ? newKeyRadio : existingKeyRadio).setSelected(true);
+        newKeyRadio.selectedProperty().bindBidirectional(fields.createKeyPair());
+        fields.createKeyPair().addListener((obs, old, now) -> existingKeyRadio.setSelected(!now));
         keyPairChoice.disableProperty().bind(newKeyRadio.selectedProperty());
         newKeyField.disableProperty().bind(newKeyRadio.selectedProperty().not());
         keyPairChoice.valueProperty().addListener((obs, old, now) -> updateKeyPair());
         newKeyField.textProperty().addListener((obs, old, now) -> updateKeyPair());
-        state.createKeyPair.addListener((obs, old, now) -> updateKeyPair());
+        fields.createKeyPair().addListener((obs, old, now) -> updateKeyPair());
         keyPathLabel.textProperty().bind(Bindings.createStringBinding(this::keyPath, newKeyField.textProperty(), newKeyRadio.selectedProperty()));
 
-        FieldErrors errors = new FieldErrors(state.problems(), "access", "sshCidr", "keyPair");
+        FieldErrors errors = new FieldErrors(context.problems(), "access", "sshCidr", "keyPair");
         errors.show(cidrError, "sshCidr");
         errors.show(keyError, "keyPair");
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(state.problems(), "access", "sshCidr", "keyPair").none();
+        return new FieldErrors(context.problems(), "access", "sshCidr", "keyPair").none();
     }
 
     @Override
     public void entered() {
-        if (state.access.get() == Access.SSH) {
+        if (fields.access().get() == Access.SSH) {
             detectOnce();
         }
-        String key = state.region.get() + "|" + System.identityHashCode(state.sessionProperty().get());
-        if (state.clients().isEmpty() || Objects.equals(key, keysLoadedFor)) {
-            keyPairChoice.setEditable(state.clients().isEmpty());
+        String key = context.region().get() + "|" + System.identityHashCode(context.session().sessionProperty().get());
+        if (context.session().clients().isEmpty() || Objects.equals(key, keysLoadedFor)) {
+            keyPairChoice.setEditable(context.session().clients().isEmpty());
             return;
         }
         keysLoadedFor = key;
-        KeyPairCatalog catalog = new KeyPairCatalog(state.clients().get());
-        String region = state.region.get();
+        KeyPairCatalog catalog = new KeyPairCatalog(context.session().clients().get());
+        String region = context.region().get();
         Tasks.create(() -> catalog.names(region))
-                .busy(state.processingProperty())
+                .busy(context.processing())
                 .onSuccess(this::showKeyPairs)
                 .onError(Exception.class, e -> {
                     keysLoadedFor = null;
@@ -115,7 +125,7 @@ final class AccessStepController implements StepController {
 
     private void showKeyPairs(List<String> names) {
         keyPairChoice.getItems().setAll(names);
-        keyPairChoice.setPromptText(names.isEmpty() ? "no key pairs in " + state.region.get() : "choose a key pair");
+        keyPairChoice.setPromptText(names.isEmpty() ? "no key pairs in " + context.region().get() : "choose a key pair");
         if (names.isEmpty() && !newKeyRadio.isSelected()) {
             newKeyRadio.setSelected(true);
         }
@@ -126,7 +136,7 @@ final class AccessStepController implements StepController {
         detected = true;
         cidrNote.setText("Finding your address…");
         Tasks.create(() -> services.ipDetector().detect())
-                .busy(state.processingProperty())
+                .busy(context.processing())
                 .onSuccess(this::detectedAddress)
                 .onError(Exception.class, e -> detectedAddress(Optional.empty()))
                 .runOn(services.executor());
@@ -141,8 +151,8 @@ final class AccessStepController implements StepController {
     private void detectedAddress(Optional<String> address) {
         if (address.isPresent()) {
             String cidr = CheckIpDetector.singleAddressCidr(address.get());
-            if (state.sshCidr.get() == null || state.sshCidr.get().isBlank()) {
-                state.sshCidr.set(cidr);
+            if (fields.sshCidr().get() == null || fields.sshCidr().get().isBlank()) {
+                fields.sshCidr().set(cidr);
             }
             cidrNote.setText("Your address as the internet sees it: " + address.get() + ". Only it may connect.");
         } else {
@@ -151,7 +161,7 @@ final class AccessStepController implements StepController {
     }
 
     private void updateKeyPair() {
-        state.keyPair.set(newKeyRadio.isSelected() ? newKeyField.getText() : keyPairChoice.getValue());
+        fields.keyPair().set(newKeyRadio.isSelected() ? newKeyField.getText() : keyPairChoice.getValue());
     }
 
     private String keyPath() {

@@ -1,5 +1,6 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.catalog.GpuOffer;
 import dev.hangar.catalog.ImageCatalog;
 import dev.hangar.catalog.ImageInfo;
 import dev.hangar.ui.concurrent.Tasks;
@@ -11,6 +12,9 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -21,7 +25,10 @@ import javafx.scene.control.TreeTableView;
 /** Deep Learning AMIs (newest first, grouped by framework and OS), the account's own images, or an ID typed in. */
 final class AmiStepController implements StepController {
 
-    private final WizardState state;
+    private final StepContext context;
+    private final StringProperty amiId;
+    private final ObservableStringValue instanceType;
+    private final ObservableValue<GpuOffer> offer;
     private final WizardServices services;
     private final AmiViewModel model;
     private String loadedFor;
@@ -33,10 +40,19 @@ final class AmiStepController implements StepController {
     @FXML private Label amiError;
     @FXML private Label amiSource;
 
-    AmiStepController(WizardState state, WizardServices services) {
-        this.state = state;
+    /**
+     * @param amiId        the spec's image, which this step chooses
+     * @param instanceType the chosen type: the images listed depend on it
+     * @param offer        the chosen type's offer, whose architectures the image must match
+     */
+    AmiStepController(StepContext context, StringProperty amiId, ObservableStringValue instanceType, ObservableValue<GpuOffer> offer,
+            WizardServices services) {
+        this.context = context;
+        this.amiId = amiId;
+        this.instanceType = instanceType;
+        this.offer = offer;
         this.services = services;
-        this.model = new AmiViewModel(services.clock());
+        this.model = new AmiViewModel(services.engine().clock());
     }
 
     @FXML
@@ -51,41 +67,41 @@ final class AmiStepController implements StepController {
         amiTree.setPlaceholder(new Label("Sign in to list images, or type an image ID below."));
         amiTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && item.getValue() != null && item.getValue().imageId() != null) {
-                state.amiId.set(item.getValue().imageId());
+                amiId.set(item.getValue().imageId());
             }
         });
-        amiIdField.textProperty().bindBidirectional(state.amiId);
-        amiWarning.textProperty().bind(Bindings.createStringBinding(() -> model.warning(state.amiId.get()), state.amiId));
+        amiIdField.textProperty().bindBidirectional(amiId);
+        amiWarning.textProperty().bind(Bindings.createStringBinding(() -> model.warning(amiId.get()), amiId));
         amiWarning.visibleProperty().bind(amiWarning.textProperty().isNotEmpty());
         amiWarning.managedProperty().bind(amiWarning.visibleProperty());
-        new FieldErrors(state.problems(), "amiId").show(amiError, "amiId");
+        new FieldErrors(context.problems(), "amiId").show(amiError, "amiId");
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(state.problems(), "amiId").none();
+        return new FieldErrors(context.problems(), "amiId").none();
     }
 
     @Override
     public void entered() {
-        String key = state.region.get() + "|" + System.identityHashCode(state.sessionProperty().get()) + "|" + state.instanceType.get();
+        String key = context.region().get() + "|" + System.identityHashCode(context.session().sessionProperty().get()) + "|" + instanceType.get();
         if (Objects.equals(key, loadedFor)) {
             return;
         }
         loadedFor = key;
-        if (state.clients().isEmpty()) {
+        if (context.session().clients().isEmpty()) {
             amiSource.setText("Plan-only mode: images cannot be listed. Type the ID of the image you want.");
             return;
         }
-        ImageCatalog catalog = new ImageCatalog(state.clients().get());
-        String region = state.region.get();
+        ImageCatalog catalog = new ImageCatalog(context.session().clients().get());
+        String region = context.region().get();
         amiSource.setText("Listing the Deep Learning AMIs of " + region + "…");
         Tasks.create(() -> {
             List<ImageInfo> found = new ArrayList<>(catalog.deepLearning(region));
             found.addAll(catalog.own(region));
             return found;
         })
-                .busy(state.processingProperty())
+                .busy(context.processing())
                 .onSuccess(this::show)
                 .onError(Exception.class, e -> {
                     loadedFor = null;
@@ -96,7 +112,7 @@ final class AmiStepController implements StepController {
 
     private void show(List<ImageInfo> found) {
         images = found;
-        List<String> arch = state.offer.get() == null ? List.of() : state.offer.get().type().architectures();
+        List<String> arch = offer.getValue() == null ? List.of() : offer.getValue().type().architectures();
         Map<String, List<ImageInfo>> groups = model.groups(found, arch);
         TreeItem<ImageInfo> root = new TreeItem<>();
         TreeItem<ImageInfo> selected = null;
@@ -106,7 +122,7 @@ final class AmiStepController implements StepController {
             for (ImageInfo image : group.getValue()) {
                 TreeItem<ImageInfo> item = new TreeItem<>(image);
                 g.getChildren().add(item);
-                if (image.imageId().equals(state.amiId.get())) {
+                if (image.imageId().equals(amiId.get())) {
                     selected = item;
                 }
             }
@@ -120,9 +136,9 @@ final class AmiStepController implements StepController {
         amiSource.setText(shown + " images for " + (arch.isEmpty() ? "any architecture" : String.join("/", arch))
                 + " · Deep Learning AMIs by AWS (owner " + ImageCatalog.DEEP_LEARNING_OWNER + ") and your own");
         // The warning depends on the list; recompute now that it is known.
-        String id = state.amiId.get();
-        state.amiId.set(null);
-        state.amiId.set(id);
+        String id = amiId.get();
+        amiId.set(null);
+        amiId.set(id);
     }
 
     private static TreeTableColumn<ImageInfo, String> column(String title, double width, Function<ImageInfo, String> value) {

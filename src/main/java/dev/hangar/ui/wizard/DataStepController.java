@@ -1,12 +1,18 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.spec.Show;
 import dev.hangar.catalog.BucketCatalog;
 import dev.hangar.catalog.BucketSecurity;
 import dev.hangar.spec.BucketAccess;
 import dev.hangar.spec.SpecValidator;
+import dev.hangar.ui.concurrent.TaskHandle;
 import dev.hangar.ui.concurrent.Tasks;
 import java.util.Objects;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -22,9 +28,16 @@ final class DataStepController implements StepController {
 
     private static final String[] FIELDS = {"dataBucket", "dataPrefix", "bucketAccess", "dataVolumeGiB", "rootVolumeGiB"};
 
-    private final WizardState state;
+    /** The spec's fields this step edits. */
+    record Fields(StringProperty dataBucket, StringProperty dataPrefix, ObjectProperty<BucketAccess> bucketAccess,
+            IntegerProperty dataVolumeGiB, IntegerProperty rootVolumeGiB, BooleanProperty deleteDataVolumeOnTermination) {
+    }
+
+    private final StepContext context;
+    private final Fields fields;
     private final WizardServices services;
     private String loadedFor;
+    private TaskHandle readingPosture = TaskHandle.none();
 
     @FXML private ComboBox<String> bucketChoice;
     @FXML private Label bucketPosture;
@@ -38,35 +51,36 @@ final class DataStepController implements StepController {
     @FXML private Label volumeError;
     @FXML private CheckBox keepDataVolumeCheck;
 
-    DataStepController(WizardState state, WizardServices services) {
-        this.state = state;
+    DataStepController(StepContext context, Fields fields, WizardServices services) {
+        this.context = context;
+        this.fields = fields;
         this.services = services;
     }
 
     @FXML
     private void initialize() {
         bucketChoice.setEditable(true);
-        bucketChoice.getEditor().setText(state.dataBucket.get());
-        bucketChoice.getEditor().textProperty().addListener((obs, old, now) -> state.dataBucket.set(now));
+        bucketChoice.getEditor().setText(fields.dataBucket().get());
+        bucketChoice.getEditor().textProperty().addListener((obs, old, now) -> fields.dataBucket().set(now));
         bucketChoice.valueProperty().addListener((obs, old, now) -> readPosture(now));
         ToggleGroup access = new ToggleGroup();
         readOnlyRadio.setToggleGroup(access);
         readWriteRadio.setToggleGroup(access);
-        (state.bucketAccess.get() == BucketAccess.READ_WRITE ? readWriteRadio : readOnlyRadio).setSelected(true);
-        readWriteRadio.selectedProperty().addListener((obs, old, rw) -> state.bucketAccess.set(rw ? BucketAccess.READ_WRITE : BucketAccess.READ_ONLY));
-        state.bucketAccess.addListener((obs, old, now) -> (now == BucketAccess.READ_WRITE ? readWriteRadio : readOnlyRadio).setSelected(true));
-        prefixField.textProperty().bindBidirectional(state.dataPrefix);
-        volume(dataVolumeSpinner, state.dataVolumeGiB);
-        volume(rootVolumeSpinner, state.rootVolumeGiB);
+        (fields.bucketAccess().get() == BucketAccess.READ_WRITE ? readWriteRadio : readOnlyRadio).setSelected(true);
+        readWriteRadio.selectedProperty().addListener((obs, old, rw) -> fields.bucketAccess().set(rw ? BucketAccess.READ_WRITE : BucketAccess.READ_ONLY));
+        fields.bucketAccess().addListener((obs, old, now) -> (now == BucketAccess.READ_WRITE ? readWriteRadio : readOnlyRadio).setSelected(true));
+        prefixField.textProperty().bindBidirectional(fields.dataPrefix());
+        volume(dataVolumeSpinner, fields.dataVolumeGiB());
+        volume(rootVolumeSpinner, fields.rootVolumeGiB());
         // The checkbox says "keep"; the spec says "delete on termination".
-        keepDataVolumeCheck.setSelected(!state.deleteDataVolumeOnTermination.get());
-        keepDataVolumeCheck.selectedProperty().addListener((obs, old, keep) -> state.deleteDataVolumeOnTermination.set(!keep));
-        state.deleteDataVolumeOnTermination.addListener((obs, old, delete) -> keepDataVolumeCheck.setSelected(!delete));
-        FieldErrors errors = new FieldErrors(state.problems(), FIELDS);
+        keepDataVolumeCheck.setSelected(!fields.deleteDataVolumeOnTermination().get());
+        keepDataVolumeCheck.selectedProperty().addListener((obs, old, keep) -> fields.deleteDataVolumeOnTermination().set(!keep));
+        fields.deleteDataVolumeOnTermination().addListener((obs, old, delete) -> keepDataVolumeCheck.setSelected(!delete));
+        FieldErrors errors = new FieldErrors(context.problems(), FIELDS);
         errors.show(bucketError, "dataBucket");
         errors.show(prefixError, "dataPrefix");
         volumeError.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> (errors.messages("dataVolumeGiB") + "\n" + errors.messages("rootVolumeGiB")).trim(), state.problems()));
+                () -> (errors.messages("dataVolumeGiB") + "\n" + errors.messages("rootVolumeGiB")).trim(), context.problems()));
         volumeError.getStyleClass().add("field-error");
         volumeError.visibleProperty().bind(volumeError.textProperty().isNotEmpty());
         volumeError.managedProperty().bind(volumeError.visibleProperty());
@@ -74,13 +88,13 @@ final class DataStepController implements StepController {
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(state.problems(), FIELDS).none();
+        return new FieldErrors(context.problems(), FIELDS).none();
     }
 
     @Override
     public void entered() {
-        String key = System.identityHashCode(state.sessionProperty().get()) + "";
-        if (state.clients().isEmpty()) {
+        String key = System.identityHashCode(context.session().sessionProperty().get()) + "";
+        if (context.session().clients().isEmpty()) {
             bucketChoice.setPromptText("type the bucket's name");
             bucketPosture.setText("Plan-only mode: the bucket's settings cannot be read.");
             return;
@@ -89,10 +103,10 @@ final class DataStepController implements StepController {
             return;
         }
         loadedFor = key;
-        BucketCatalog catalog = new BucketCatalog(state.clients().get());
-        String region = state.region.get();
+        BucketCatalog catalog = new BucketCatalog(context.session().clients().get());
+        String region = context.region().get();
         Tasks.create(() -> catalog.names(region))
-                .busy(state.processingProperty())
+                .busy(context.processing())
                 .onSuccess(names -> {
                     String typed = bucketChoice.getEditor().getText();
                     bucketChoice.getItems().setAll(names);
@@ -109,20 +123,17 @@ final class DataStepController implements StepController {
     }
 
     private void readPosture(String bucket) {
-        if (bucket == null || bucket.isBlank() || state.clients().isEmpty()) {
+        readingPosture.cancel(); // another bucket was typed: the last one's settings are no longer wanted
+        if (bucket == null || bucket.isBlank() || context.session().clients().isEmpty()) {
             bucketPosture.setText("");
             return;
         }
-        BucketCatalog catalog = new BucketCatalog(state.clients().get());
-        String region = state.region.get();
+        BucketCatalog catalog = new BucketCatalog(context.session().clients().get());
+        String region = context.region().get();
         bucketPosture.setText("Reading the settings of " + bucket + "…");
-        Tasks.create(() -> catalog.security(region, bucket))
-                .onSuccess((BucketSecurity s) -> {
-                    if (bucket.equals(state.dataBucket.get())) {
-                        bucketPosture.setText(s.summary());
-                    }
-                })
-                .onError(Exception.class, e -> bucketPosture.setText("The settings of " + bucket + " could not be read: " + firstLine(e.getMessage())))
+        readingPosture = Tasks.create(() -> catalog.security(region, bucket))
+                .onSuccess((BucketSecurity s) -> bucketPosture.setText(s.summary()))
+                .onError(Exception.class, e -> bucketPosture.setText("The settings of " + bucket + " could not be read: " + Show.firstLine(e.getMessage())))
                 .runOn(services.executor());
     }
 
@@ -134,7 +145,4 @@ final class DataStepController implements StepController {
         value.addListener((obs, old, now) -> factory.setValue(now.intValue()));
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
 }

@@ -2,11 +2,14 @@ package dev.hangar.ui.wizard;
 
 import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.spec.Access;
+import dev.hangar.spec.LaunchSpec;
 import dev.hangar.ui.concurrent.Tasks;
+import dev.hangar.ui.monitor.MonitorServices;
 import dev.hangar.ui.monitor.MonitorWindow;
 import java.util.Optional;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,8 +21,10 @@ import javafx.scene.layout.VBox;
 /** How to connect to the new machine, with copy buttons, and an opt-in SSH host entry. */
 final class DoneStepController implements StepController {
 
-    private final WizardState state;
+    private final ObservableValue<LaunchOutcome> outcome;
+    private final ObservableValue<LaunchSpec> spec;
     private final WizardServices services;
+    private final MonitorServices monitor;
     private SshConfigEntry entry;
 
     @FXML private Label doneSummary;
@@ -34,9 +39,17 @@ final class DoneStepController implements StepController {
     @FXML private Label sshConfigStatus;
     @FXML private Button openMonitorButton;
 
-    DoneStepController(WizardState state, WizardServices services) {
-        this.state = state;
+    /**
+     * @param outcome the launch's result
+     * @param spec    the spec launched (its name, access and idle stop are shown)
+     * @param monitor what the monitor opened from here works with
+     */
+    DoneStepController(ObservableValue<LaunchOutcome> outcome, ObservableValue<LaunchSpec> spec, WizardServices services,
+            MonitorServices monitor) {
+        this.outcome = outcome;
+        this.spec = spec;
         this.services = services;
+        this.monitor = monitor;
     }
 
     @Override
@@ -52,21 +65,22 @@ final class DoneStepController implements StepController {
 
     @Override
     public void entered() {
-        LaunchOutcome outcome = state.outcomeProperty().get();
-        if (outcome == null) {
+        LaunchOutcome launched = outcome.getValue();
+        if (launched == null) {
             return;
         }
-        var out = outcome.outputs();
-        doneSummary.setText("Launched " + out.get("instanceId") + " in " + out.get("availabilityZone") + " (launch " + outcome.launchId()
-                + "). It bills by the second until stopped; Hangar stops it after " + state.idleStopMinutes.get() + " idle minutes"
-                + (state.idleStopMinutes.get() == 0 ? " — never, as you chose." : "."));
+        LaunchSpec s = spec.getValue();
+        var out = launched.outputs();
+        doneSummary.setText("Launched " + out.get("instanceId") + " in " + out.get("availabilityZone") + " (launch " + launched.launchId()
+                + "). It bills by the second until stopped; Hangar stops it after " + s.idleStopMinutes() + " idle minutes"
+                + (s.idleStopMinutes() == 0 ? " — never, as you chose." : "."));
         connectCommand.setText(out.getOrDefault("connect", ""));
-        connectHint.setText(state.access.get() == Access.SSM
+        connectHint.setText(s.access() == Access.SSM
                 ? "Needs the AWS CLI and its Session Manager plugin. The instance registers with SSM a minute or two after it starts."
-                : "Only " + state.sshCidr.get() + " may connect.");
+                : "Only " + s.sshCidr() + " may connect.");
         instanceIdField.setText(out.getOrDefault("instanceId", ""));
         dataVolumeField.setText(out.getOrDefault("dataVolumeId", "") + " at /dev/sdh");
-        Optional<SshConfigEntry> ssh = SshConfigEntry.from(state.name.get(), out.get("connect"));
+        Optional<SshConfigEntry> ssh = SshConfigEntry.from(s.name(), out.get("connect"));
         entry = ssh.orElse(null);
         sshConfigBox.setVisible(ssh.isPresent());
         sshConfigBox.setManaged(ssh.isPresent());
@@ -89,8 +103,8 @@ final class DoneStepController implements StepController {
     /** The monitor, on the launch just made. */
     @FXML
     void openMonitor() {
-        LaunchOutcome outcome = state.outcomeProperty().get();
-        MonitorWindow.open(openMonitorButton.getScene().getWindow(), state, services, outcome == null ? null : outcome.launchId());
+        LaunchOutcome launched = outcome.getValue();
+        MonitorWindow.open(openMonitorButton.getScene().getWindow(), monitor, launched == null ? null : launched.launchId());
     }
 
     @FXML

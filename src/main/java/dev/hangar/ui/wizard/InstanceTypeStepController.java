@@ -1,14 +1,19 @@
 package dev.hangar.ui.wizard;
 
 import dev.hangar.catalog.GpuCatalog;
+import dev.hangar.catalog.GpuOffer;
 import dev.hangar.catalog.QuotaHeadroom;
 import dev.hangar.catalog.QuotaHeadroom.Headroom;
+import dev.hangar.spec.Market;
 import dev.hangar.ui.concurrent.Tasks;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,7 +27,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** A sortable, filterable table of the region's GPU types, cached on disk per region, with a refresh button. */
 final class InstanceTypeStepController implements StepController {
 
-    private final WizardState state;
+    private final StepContext context;
+    private final StringProperty instanceType;
+    private final ObjectProperty<GpuOffer> offer;
+    private final ObservableValue<Market> market;
     private final WizardServices services;
     private final InstanceTypeViewModel model = new InstanceTypeViewModel();
     private String loadedFor;
@@ -34,8 +42,17 @@ final class InstanceTypeStepController implements StepController {
     @FXML private Label typeError;
     @FXML private Label quotaWarning;
 
-    InstanceTypeStepController(WizardState state, WizardServices services) {
-        this.state = state;
+    /**
+     * @param instanceType the spec's instance type, which this step chooses
+     * @param offer        the chosen type's offer (its price and architectures), for the steps after this one
+     * @param market       spot or on-demand: the quota headroom differs
+     */
+    InstanceTypeStepController(StepContext context, StringProperty instanceType, ObjectProperty<GpuOffer> offer,
+            ObservableValue<Market> market, WizardServices services) {
+        this.context = context;
+        this.instanceType = instanceType;
+        this.offer = offer;
+        this.market = market;
         this.services = services;
     }
 
@@ -58,11 +75,11 @@ final class InstanceTypeStepController implements StepController {
         typeTable.setPlaceholder(new Label("No GPU type matches."));
         typeFilter.textProperty().bindBidirectional(model.filterProperty());
         catalogSource.textProperty().bind(model.sourceProperty());
-        refreshButton.disableProperty().bind(state.processingProperty());
+        refreshButton.disableProperty().bind(context.processing());
         typeTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
-                state.instanceType.set(row.name());
-                state.offer.set(row.offer());
+                instanceType.set(row.name());
+                offer.set(row.offer());
                 quotaWarning.setText(row.fitsQuota() ? "" : row.name() + " needs " + row.vcpus() + " vCPUs but only "
                         + row.freeVcpus() + " are free under \"" + row.headroom().quotaName()
                         + "\": request an increase in Service Quotas, or pick a smaller type.");
@@ -70,17 +87,17 @@ final class InstanceTypeStepController implements StepController {
         });
         quotaWarning.visibleProperty().bind(quotaWarning.textProperty().isNotEmpty());
         quotaWarning.managedProperty().bind(quotaWarning.visibleProperty());
-        new FieldErrors(state.problems(), "instanceType").show(typeError, "instanceType");
+        new FieldErrors(context.problems(), "instanceType").show(typeError, "instanceType");
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(state.problems(), "instanceType").none().and(state.offer.isNotNull());
+        return new FieldErrors(context.problems(), "instanceType").none().and(offer.isNotNull());
     }
 
     @Override
     public void entered() {
-        String key = state.region.get() + "|" + System.identityHashCode(state.sessionProperty().get());
+        String key = context.region().get() + "|" + System.identityHashCode(context.session().sessionProperty().get());
         if (!Objects.equals(key, loadedFor)) {
             load(false);
         }
@@ -95,26 +112,26 @@ final class InstanceTypeStepController implements StepController {
     }
 
     private void load(boolean refresh) {
-        String region = state.region.get();
-        var clients = state.clients();
-        var market = state.market.get();
-        loadedFor = region + "|" + System.identityHashCode(state.sessionProperty().get());
+        String region = context.region().get();
+        var clients = context.session().clients();
+        var quotaMarket = market.getValue();
+        loadedFor = region + "|" + System.identityHashCode(context.session().sessionProperty().get());
         catalogSource.textProperty().unbind();
         catalogSource.setText("Loading the GPU types of " + region + "…");
         Tasks.create(() -> {
-            GpuCatalog catalog = services.catalog(clients).gpuTypes(region, refresh);
+            GpuCatalog catalog = services.engine().catalog(clients).gpuTypes(region, refresh);
             Map<String, Headroom> headroom = Map.of();
             if (clients.isPresent()) {
                 try {
                     headroom = new QuotaHeadroom(clients.get()).byFamily(region,
-                            catalog.offers().stream().map(o -> o.type().family()).distinct().toList(), market);
+                            catalog.offers().stream().map(o -> o.type().family()).distinct().toList(), quotaMarket);
                 } catch (SdkException e) {
                     headroom = Map.of(); // headroom is advice; preflight checks the quota again
                 }
             }
             return new Loaded(catalog, headroom);
         })
-                .busy(state.processingProperty())
+                .busy(context.processing())
                 .onSuccess(loaded -> {
                     model.show(loaded.catalog(), loaded.headroom());
                     catalogSource.textProperty().bind(model.sourceProperty());
@@ -128,13 +145,13 @@ final class InstanceTypeStepController implements StepController {
     }
 
     private void reselect(GpuCatalog catalog) {
-        GpuTypeRow row = model.find(state.instanceType.get());
+        GpuTypeRow row = model.find(instanceType.get());
         if (row != null) {
             typeTable.getSelectionModel().select(row);
             typeTable.scrollTo(row);
         } else {
-            state.offer.set(null);
-            state.instanceType.set(null);
+            offer.set(null);
+            instanceType.set(null);
         }
     }
 

@@ -1,13 +1,17 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.spec.Show;
 import dev.hangar.journal.LaunchState;
 import dev.hangar.provision.Launch;
 import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.ui.concurrent.Tasks;
+import dev.hangar.ui.session.SessionModel;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,7 +25,9 @@ import javafx.scene.control.ProgressBar;
  */
 final class LaunchStepController implements StepController {
 
-    private final WizardState state;
+    private final SessionModel session;
+    private final ObservableValue<LaunchSpec> spec;
+    private final ObjectProperty<LaunchOutcome> outcome;
     private final WizardServices services;
     private final LaunchViewModel model = new LaunchViewModel();
     private final AtomicReference<Launch> current = new AtomicReference<>();
@@ -33,8 +39,14 @@ final class LaunchStepController implements StepController {
     @FXML private ListView<String> launchLog;
     @FXML private Button cancelButton;
 
-    LaunchStepController(WizardState state, WizardServices services) {
-        this.state = state;
+    /**
+     * @param spec    the reviewed spec, launched as it is when the step is entered
+     * @param outcome where the launch's result goes, for the Done step
+     */
+    LaunchStepController(SessionModel session, ObservableValue<LaunchSpec> spec, ObjectProperty<LaunchOutcome> outcome, WizardServices services) {
+        this.session = session;
+        this.spec = spec;
+        this.outcome = outcome;
         this.services = services;
     }
 
@@ -72,20 +84,20 @@ final class LaunchStepController implements StepController {
         if (model.runningProperty().get() || model.succeeded()) {
             return;
         }
-        LaunchSpec spec = state.spec();
-        var launcher = services.launcher(state.clients().orElseThrow(() -> new IllegalStateException("no session: Launch is disabled in plan-only mode")));
-        state.outcomeProperty().set(null);
+        LaunchSpec reviewed = spec.getValue();
+        var launcher = services.engine().launcher(session.clients().orElseThrow(() -> new IllegalStateException("no session: Launch is disabled in plan-only mode")));
+        outcome.set(null);
         model.runningProperty().set(true);
         model.messageProperty().set("Preparing…");
         Tasks.create(() -> {
-            Launch launch = launcher.prepare(spec, e -> services.executor().runOnUiThread(() -> model.on(e)));
+            Launch launch = launcher.prepare(reviewed, e -> services.executor().runOnUiThread(() -> model.on(e)));
             current.set(launch);
             services.executor().runOnUiThread(() -> model.start(launch.launchId(), launch.plan().steps()));
             return launch.run();
         })
-                .onSuccess((LaunchOutcome outcome) -> state.outcomeProperty().set(outcome))
+                .onSuccess((LaunchOutcome done) -> outcome.set(done))
                 .onError(InterruptedException.class, e -> model.failed("The launch was interrupted; run 'hangar status' to see what exists."))
-                .onError(Exception.class, e -> model.failed("The launch could not run: " + firstLine(e.getMessage())))
+                .onError(Exception.class, e -> model.failed("The launch could not run: " + Show.firstLine(e.getMessage())))
                 .andFinally(() -> current.set(null))
                 .runOn(services.executor());
     }
@@ -97,10 +109,6 @@ final class LaunchStepController implements StepController {
             model.messageProperty().set("Cancelling: no new step starts; what was created is removed…");
             launch.cancel();
         }
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
     private static final class RowCell extends ListCell<LaunchRow> {

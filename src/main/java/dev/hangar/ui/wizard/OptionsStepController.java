@@ -1,14 +1,22 @@
 package dev.hangar.ui.wizard;
 
 import dev.hangar.catalog.CostEstimator;
+import dev.hangar.catalog.GpuOffer;
 import dev.hangar.spec.Egress;
 import dev.hangar.spec.Market;
+import dev.hangar.spec.SpecProblem;
 import dev.hangar.spec.SpecValidator;
 import dev.hangar.spec.Tenancy;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -25,7 +33,14 @@ final class OptionsStepController implements StepController {
 
     private static final String[] FIELDS = {"name", "tenancy", "market", "idleStopMinutes", "egress", "tags"};
 
-    private final WizardState state;
+    /** The spec's fields this step edits, and the chosen type's offer (spot is offered only where the type allows it). */
+    record Fields(StringProperty name, ObjectProperty<Tenancy> tenancy, ObjectProperty<Market> market,
+            IntegerProperty idleStopMinutes, ObjectProperty<Egress> egress, ObjectProperty<Map<String, String>> tags,
+            ObservableObjectValue<GpuOffer> offer) {
+    }
+
+    private final ObservableValue<List<SpecProblem>> problems;
+    private final Fields fields;
     private final StringProperty tagsParseError = new SimpleStringProperty("");
 
     @FXML private TextField nameField;
@@ -42,27 +57,29 @@ final class OptionsStepController implements StepController {
     @FXML private TextArea tagsArea;
     @FXML private Label tagsError;
 
-    OptionsStepController(WizardState state, WizardServices services) {
-        this.state = state;
+    /** @param problems the spec's problems; this step shows its fields' */
+    OptionsStepController(ObservableValue<List<SpecProblem>> problems, Fields fields) {
+        this.problems = problems;
+        this.fields = fields;
     }
 
     @FXML
     private void initialize() {
-        nameField.textProperty().bindBidirectional(state.name);
-        pair(sharedRadio, dedicatedRadio, state.tenancy, Tenancy.DEFAULT, Tenancy.DEDICATED);
+        nameField.textProperty().bindBidirectional(fields.name());
+        pair(sharedRadio, dedicatedRadio, fields.tenancy(), Tenancy.DEFAULT, Tenancy.DEDICATED);
         tenancyNote.setText(String.format("Dedicated hardware runs only your instances: about %.0f %% more per hour, plus $%.2f per hour "
                 + "for the region while any dedicated instance runs. Shared hardware is isolated by the hypervisor and enough for most work.",
                 (CostEstimator.DEDICATED_PRICE_FACTOR - 1) * 100, CostEstimator.DEDICATED_REGION_FEE_PER_HOUR));
-        pair(onDemandRadio, spotRadio, state.market, Market.ON_DEMAND, Market.SPOT);
-        spotRadio.disableProperty().bind(Bindings.createBooleanBinding(() -> state.offer.get() != null && !state.offer.get().type().spot(), state.offer));
-        marketNote.textProperty().bind(Bindings.createStringBinding(() -> state.market.get() == Market.SPOT
+        pair(onDemandRadio, spotRadio, fields.market(), Market.ON_DEMAND, Market.SPOT);
+        spotRadio.disableProperty().bind(Bindings.createBooleanBinding(() -> fields.offer().get() != null && !fields.offer().get().type().spot(), fields.offer()));
+        marketNote.textProperty().bind(Bindings.createStringBinding(() -> fields.market().get() == Market.SPOT
                 ? "Spot is often 60–90 % cheaper, but AWS may reclaim the machine with two minutes' notice: save checkpoints to the bucket."
-                : "On-demand runs until you stop it.", state.market));
-        var idle = new IntegerSpinnerValueFactory(0, SpecValidator.MAX_IDLE_STOP_MINUTES, state.idleStopMinutes.get(), 5);
+                : "On-demand runs until you stop it.", fields.market()));
+        var idle = new IntegerSpinnerValueFactory(0, SpecValidator.MAX_IDLE_STOP_MINUTES, fields.idleStopMinutes().get(), 5);
         idleSpinner.setValueFactory(idle);
         idleSpinner.setEditable(true);
-        idle.valueProperty().addListener((obs, old, now) -> state.idleStopMinutes.set(now == null ? 0 : now));
-        state.idleStopMinutes.addListener((obs, old, now) -> idle.setValue(now.intValue()));
+        idle.valueProperty().addListener((obs, old, now) -> fields.idleStopMinutes().set(now == null ? 0 : now));
+        fields.idleStopMinutes().addListener((obs, old, now) -> idle.setValue(now.intValue()));
         egressChoice.getItems().setAll(Egress.values());
         egressChoice.setConverter(new StringConverter<>() {
             @Override
@@ -79,30 +96,30 @@ final class OptionsStepController implements StepController {
                 return null;
             }
         });
-        egressChoice.valueProperty().bindBidirectional(state.egress);
-        tagsArea.setText(TagsText.format(state.tags.get()));
+        egressChoice.valueProperty().bindBidirectional(fields.egress());
+        tagsArea.setText(TagsText.format(fields.tags().get()));
         tagsArea.textProperty().addListener((obs, old, text) -> {
             TagsText.Parsed parsed = TagsText.parse(text);
             tagsParseError.set(parsed.error());
-            state.tags.set(parsed.tags());
+            fields.tags().set(parsed.tags());
         });
-        state.tags.addListener((obs, old, now) -> {
+        fields.tags().addListener((obs, old, now) -> {
             if (!now.equals(TagsText.parse(tagsArea.getText()).tags())) {
                 tagsArea.setText(TagsText.format(now));
             }
         });
-        FieldErrors errors = new FieldErrors(state.problems(), FIELDS);
+        FieldErrors errors = new FieldErrors(problems, FIELDS);
         errors.show(nameError, "name");
         errors.show(idleError, "idleStopMinutes");
         errors.show(tagsError, "tags");
         tagsError.textProperty().unbind();
         tagsError.textProperty().bind(Bindings.createStringBinding(() -> (tagsParseError.get() + "\n" + errors.messages("tags")).trim(),
-                tagsParseError, state.problems()));
+                tagsParseError, problems));
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(state.problems(), FIELDS).none().and(tagsParseError.isEmpty());
+        return new FieldErrors(problems, FIELDS).none().and(tagsParseError.isEmpty());
     }
 
     private static <E> void pair(RadioButton first, RadioButton second, javafx.beans.property.ObjectProperty<E> value, E a, E b) {

@@ -3,11 +3,16 @@ package dev.hangar.ui.wizard;
 import dev.hangar.auth.AwsSession;
 import dev.hangar.catalog.RegionCatalog;
 import dev.hangar.catalog.RegionSummary;
+import dev.hangar.spec.SpecProblem;
 import dev.hangar.ui.concurrent.Tasks;
+import dev.hangar.ui.session.SessionModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -20,7 +25,10 @@ import javafx.scene.control.TextField;
 /** The regions, each with the number of GPU types it offers. */
 final class RegionStepController implements StepController {
 
-    private final WizardState state;
+    private final SessionModel session;
+    private final StringProperty region;
+    private final ObservableValue<List<SpecProblem>> problems;
+    private final BooleanProperty processing;
     private final WizardServices services;
     private final ObservableList<RegionSummary> regions = FXCollections.observableArrayList();
     private final FilteredList<RegionSummary> shown = new FilteredList<>(regions);
@@ -31,8 +39,17 @@ final class RegionStepController implements StepController {
     @FXML private Label regionError;
     @FXML private Label regionSource;
 
-    RegionStepController(WizardState state, WizardServices services) {
-        this.state = state;
+    /**
+     * @param region     the spec's region, which this step chooses
+     * @param problems   the spec's problems (this step shows the region's)
+     * @param processing the wizard's busy flag
+     */
+    RegionStepController(SessionModel session, StringProperty region, ObservableValue<List<SpecProblem>> problems,
+            BooleanProperty processing, WizardServices services) {
+        this.session = session;
+        this.region = region;
+        this.problems = problems;
+        this.processing = processing;
         this.services = services;
     }
 
@@ -46,28 +63,28 @@ final class RegionStepController implements StepController {
         });
         regionList.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
             if (r != null) {
-                state.region.set(r.region());
+                region.set(r.region());
             }
         });
-        new FieldErrors(state.problems(), "region").show(regionError, "region");
+        new FieldErrors(problems, "region").show(regionError, "region");
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(state.problems(), "region").none();
+        return new FieldErrors(problems, "region").none();
     }
 
     @Override
     public void entered() {
-        AwsSession session = state.sessionProperty().get();
-        if (Objects.equals(loadedFor, session)) {
+        AwsSession current = session.sessionProperty().get();
+        if (Objects.equals(loadedFor, current)) {
             return;
         }
-        loadedFor = session;
-        var catalog = new RegionCatalog(state.clients(), session == null ? null : session.accountId(), services.cache());
-        String home = state.region.get() == null ? "us-east-1" : state.region.get();
+        loadedFor = current;
+        var catalog = new RegionCatalog(session.clients(), current == null ? null : current.accountId(), services.engine().catalogCache());
+        String home = region.get() == null ? "us-east-1" : region.get();
         Tasks.create(() -> catalog.regions(home))
-                .busy(state.processingProperty())
+                .busy(processing)
                 .onSuccess(this::show)
                 .onError(Exception.class, e -> {
                     regionSource.setText("The regions could not be listed: " + e.getMessage());
@@ -81,8 +98,8 @@ final class RegionStepController implements StepController {
         regions.setAll(list.stream().sorted(java.util.Comparator.comparing((RegionSummary r) -> r.gpuTypes() <= 0)
                 .thenComparing(RegionSummary::region)).toList());
         regionSource.setText(list.isEmpty() ? "" : "GPU type counts: " + list.get(0).source()
-                + (state.clients().isPresent() ? "; the next step reads your region's live list" : ""));
-        list.stream().filter(r -> r.region().equals(state.region.get())).findFirst().ifPresent(r -> {
+                + (session.clients().isPresent() ? "; the next step reads your region's live list" : ""));
+        list.stream().filter(r -> r.region().equals(region.get())).findFirst().ifPresent(r -> {
             regionList.getSelectionModel().select(r);
             regionList.scrollTo(r);
         });

@@ -1,5 +1,6 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.spec.Show;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.checklist.Finding;
 import dev.hangar.checklist.Status;
@@ -13,7 +14,10 @@ import dev.hangar.review.LaunchReview;
 import dev.hangar.spec.InvalidSpecException;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.SpecProblem;
+import dev.hangar.ui.FindingCell;
+import dev.hangar.ui.concurrent.TaskHandle;
 import dev.hangar.ui.concurrent.Tasks;
+import dev.hangar.ui.session.SessionModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,6 +25,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -37,9 +43,13 @@ final class ReviewStepController implements StepController {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final WizardState state;
+    private final SessionModel session;
+    private final SpecDraft draft;
+    private final ObjectProperty<LaunchReview> review;
+    private final BooleanProperty processing;
     private final WizardServices services;
-    private int generation;
+    /** The review under way; a new one (a fix applied, the step entered again) replaces it. */
+    private TaskHandle reviewing = TaskHandle.none();
 
     @FXML private Label reviewSummary;
     @FXML private Label costLabel;
@@ -50,8 +60,17 @@ final class ReviewStepController implements StepController {
     @FXML private HBox exportButtons;
     @FXML private Label exportStatus;
 
-    ReviewStepController(WizardState state, WizardServices services) {
-        this.state = state;
+    /**
+     * @param draft      the spec reviewed; a checklist fix replaces it
+     * @param review     where the review goes; Launch needs one for the spec as it is now
+     * @param processing the wizard's busy flag
+     */
+    ReviewStepController(SessionModel session, SpecDraft draft, ObjectProperty<LaunchReview> review, BooleanProperty processing,
+            WizardServices services) {
+        this.session = session;
+        this.draft = draft;
+        this.review = review;
+        this.processing = processing;
         this.services = services;
     }
 
@@ -60,15 +79,15 @@ final class ReviewStepController implements StepController {
         checklistList.setCellFactory(list -> new FindingCell(this::applyFix));
         preflightList.setCellFactory(list -> new PreflightCell());
         preflightList.setPlaceholder(new Label("Plan-only mode: preflight needs an AWS account."));
-        exportButtons.disableProperty().bind(state.review.isNull().or(state.processingProperty()));
+        exportButtons.disableProperty().bind(review.isNull().or(processing));
         launchBlockedReason.visibleProperty().bind(launchBlockedReason.textProperty().isNotEmpty());
         launchBlockedReason.managedProperty().bind(launchBlockedReason.visibleProperty());
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return Bindings.createBooleanBinding(() -> state.review.get() != null && state.review.get().launchable()
-                && state.clients().isPresent() && state.review.get().spec().equals(state.spec()), state.review, state.specBinding(), state.sessionProperty());
+        return Bindings.createBooleanBinding(() -> review.get() != null && review.get().launchable()
+                && session.clients().isPresent() && review.get().spec().equals(draft.spec()), review, draft.specBinding(), session.sessionProperty());
     }
 
     @Override
@@ -77,38 +96,34 @@ final class ReviewStepController implements StepController {
     }
 
     private void runReview() {
-        int run = ++generation;
-        LaunchSpec spec = state.spec();
-        var reviewer = services.reviewer(state.clients());
-        state.review.set(null);
-        reviewSummary.setText("Checking " + spec.name() + (state.clients().isPresent() ? " against your account…" : " offline…"));
+        reviewing.cancel();
+        LaunchSpec spec = draft.spec();
+        var reviewer = services.engine().reviewer(session.clients());
+        review.set(null);
+        reviewSummary.setText("Checking " + spec.name() + (session.clients().isPresent() ? " against your account…" : " offline…"));
         launchBlockedReason.setText("");
-        Tasks.create(() -> reviewer.review(spec))
-                .busy(state.processingProperty())
-                .onSuccess(review -> {
-                    if (run == generation) {
-                        show(review);
-                    }
-                })
+        reviewing = Tasks.create(() -> reviewer.review(spec))
+                .busy(processing)
+                .onSuccess(this::show)
                 .onError(InvalidSpecException.class, e -> invalid(e.problems()))
-                .onError(Exception.class, e -> blocked("The review failed: " + firstLine(e.getMessage())))
+                .onError(Exception.class, e -> blocked("The review failed: " + Show.firstLine(e.getMessage())))
                 .runOn(services.executor());
     }
 
-    private void show(LaunchReview review) {
-        state.review.set(review);
-        var counts = review.checklist().counts();
+    private void show(LaunchReview result) {
+        review.set(result);
+        var counts = result.checklist().counts();
         reviewSummary.setText("Security checklist: " + counts.get(Status.PASS) + " pass · " + counts.get(Status.WARN) + " warn · "
-                + counts.get(Status.FAIL) + " fail" + review.preflight().map(p -> "    Preflight: " + (p.passed() ? "passed" : "FAILED")).orElse(""));
-        costLabel.setText("Cost: " + review.cost().summary());
+                + counts.get(Status.FAIL) + " fail" + result.preflight().map(p -> "    Preflight: " + (p.passed() ? "passed" : "FAILED")).orElse(""));
+        costLabel.setText("Cost: " + result.cost().summary());
         // Failures first: they are what stands between the researcher and Launch.
-        checklistList.getItems().setAll(review.checklist().findings().stream()
+        checklistList.getItems().setAll(result.checklist().findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> f.status() == Status.FAIL ? 0 : f.status() == Status.WARN ? 1 : 2)).toList());
-        preflightList.getItems().setAll(review.preflight().map(p -> p.checks()).orElse(List.of()));
-        policyArea.setText("Trust policy — only EC2 may use the role\n" + pretty(review.trustPolicy())
-                + "\n\nData access policy — " + review.spec().dataBucket() + "\n" + pretty(review.dataAccessPolicy())
-                + "\n\nAWS managed policies\n" + review.managedPolicies().stream().map(a -> "  " + a).collect(Collectors.joining("\n")));
-        launchBlockedReason.setText(review.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(""));
+        preflightList.getItems().setAll(result.preflight().map(p -> p.checks()).orElse(List.of()));
+        policyArea.setText("Trust policy — only EC2 may use the role\n" + pretty(result.trustPolicy())
+                + "\n\nData access policy — " + result.spec().dataBucket() + "\n" + pretty(result.dataAccessPolicy())
+                + "\n\nAWS managed policies\n" + result.managedPolicies().stream().map(a -> "  " + a).collect(Collectors.joining("\n")));
+        launchBlockedReason.setText(result.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(""));
     }
 
     private void invalid(List<SpecProblem> problems) {
@@ -123,20 +138,20 @@ final class ReviewStepController implements StepController {
     }
 
     private void applyFix(Finding finding) {
-        state.load(finding.fix().applyTo(state.spec()));
+        draft.load(finding.fix().applyTo(draft.spec()));
         runReview();
     }
 
     @FXML
     void export(ActionEvent event) {
-        LaunchReview review = state.review.get();
+        LaunchReview reviewed = review.get();
         ExportFormat format = ExportFormat.fromWire((String) ((Button) event.getSource()).getUserData());
         var window = exportButtons.getScene().getWindow();
         services.fileSaver().choose(window, "Save " + format.wireName(), format.defaultFileName()).ifPresent(target -> {
             exportStatus.setText("Saving…");
-            Tasks.create(() -> write(review, format, target))
+            Tasks.create(() -> write(reviewed, format, target))
                     .onSuccess(path -> exportStatus.setText("Saved " + format.wireName() + " to " + path))
-                    .onError(Exception.class, e -> exportStatus.setText("Could not save " + target + ": " + firstLine(e.getMessage())))
+                    .onError(Exception.class, e -> exportStatus.setText("Could not save " + target + ": " + Show.firstLine(e.getMessage())))
                     .runOn(services.executor());
         });
     }
@@ -144,7 +159,7 @@ final class ReviewStepController implements StepController {
     private Path write(LaunchReview review, ExportFormat format, Path target) throws Exception {
         boolean evidence = format == ExportFormat.EVIDENCE_JSON || format == ExportFormat.EVIDENCE_HTML;
         Blueprint stack = Blueprint.of(review.spec());
-        ExportInput input = evidence ? new ExportInput(stack, EvidenceFactory.of(review, services.clock())) : ExportInput.of(stack);
+        ExportInput input = evidence ? new ExportInput(stack, EvidenceFactory.of(review, services.engine().clock())) : ExportInput.of(stack);
         Files.writeString(target, Exporters.export(format, input));
         return target;
     }
@@ -157,7 +172,4 @@ final class ReviewStepController implements StepController {
         }
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
 }

@@ -11,42 +11,42 @@ final class StepViews {
 
     private final Map<WizardStep, View<StepController>> loaded = new EnumMap<>(WizardStep.class);
     private final Callback<Class<?>, Object> controllers;
-    private final WizardServices services;
 
     StepViews(WizardState state, WizardServices services) {
-        this.services = services;
         this.controllers = type -> create(type, state, services);
     }
 
     /** Compared class by class, not looked up in a map of constructors: that map loaded all ten controllers before the first frame. */
     private static Object create(Class<?> type, WizardState state, WizardServices services) {
         if (type == AccountStepController.class) {
-            return new AccountStepController(state, services);
+            return new AccountStepController(state.session(), state.regionProperty(), state.processingProperty(), services);
         } else if (type == RegionStepController.class) {
-            return new RegionStepController(state, services);
+            return new RegionStepController(state.session(), state.regionProperty(), state.problems(), state.processingProperty(), services);
         } else if (type == InstanceTypeStepController.class) {
-            return new InstanceTypeStepController(state, services);
+            return new InstanceTypeStepController(context(state), state.instanceType, state.offer, state.market, services);
         } else if (type == AmiStepController.class) {
-            return new AmiStepController(state, services);
+            return new AmiStepController(context(state), state.amiId, state.instanceType, state.offer, services);
         } else if (type == AccessStepController.class) {
-            return new AccessStepController(state, services);
+            return new AccessStepController(context(state), new AccessStepController.Fields(state.access, state.keyPair, state.createKeyPair,
+                    state.sshCidr, state.allowSshFromAnywhere), services);
         } else if (type == DataStepController.class) {
-            return new DataStepController(state, services);
+            return new DataStepController(context(state), new DataStepController.Fields(state.dataBucket, state.dataPrefix, state.bucketAccess,
+                    state.dataVolumeGiB, state.rootVolumeGiB, state.deleteDataVolumeOnTermination), services);
         } else if (type == OptionsStepController.class) {
-            return new OptionsStepController(state, services);
+            return new OptionsStepController(state.problems(), new OptionsStepController.Fields(state.name, state.tenancy, state.market,
+                    state.idleStopMinutes, state.egress, state.tags, state.offer));
         } else if (type == ReviewStepController.class) {
-            return new ReviewStepController(state, services);
+            return new ReviewStepController(state.session(), state, state.reviewProperty(), state.processingProperty(), services);
         } else if (type == LaunchStepController.class) {
-            return new LaunchStepController(state, services);
+            return new LaunchStepController(state.session(), state.specBinding(), state.outcomeProperty(), services);
         } else if (type == DoneStepController.class) {
-            return new DoneStepController(state, services);
+            return new DoneStepController(state.outcomeProperty(), state.specBinding(), services, services.monitor(state));
         }
         throw new IllegalArgumentException("no controller " + type.getName() + " in the wizard");
     }
 
-    /** What the steps were given; the frame opens the monitor with it. */
-    WizardServices services() {
-        return services;
+    private static StepContext context(WizardState state) {
+        return new StepContext(state.session(), state.regionProperty(), state.problems(), state.processingProperty());
     }
 
     View<StepController> get(WizardStep step) {

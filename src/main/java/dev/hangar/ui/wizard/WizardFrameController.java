@@ -4,7 +4,11 @@ import dev.hangar.auth.AwsSession;
 import dev.hangar.auth.CredentialsStatus;
 import dev.hangar.auth.IdentityCenterCredentials;
 import dev.hangar.ui.Theme;
+import dev.hangar.ui.auth.SignInDialog;
+import dev.hangar.ui.auth.SignInRequest;
+import dev.hangar.ui.monitor.MonitorServices;
 import dev.hangar.ui.monitor.MonitorWindow;
+import dev.hangar.ui.session.SessionModel;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -13,6 +17,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -35,7 +40,11 @@ public final class WizardFrameController {
     private static final Duration ENDING_SOON = Duration.ofMinutes(5);
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
-    private final WizardState state;
+    private final ObjectProperty<WizardStep> currentStep;
+    private final BooleanProperty processing;
+    private final SessionModel session;
+    private final WizardServices services;
+    private final MonitorServices monitor;
     private final StepViews views;
     private final ObjectProperty<Theme> theme;
     private final Timeline countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
@@ -54,8 +63,19 @@ public final class WizardFrameController {
     @FXML private Button nextButton;
     @FXML private ToggleButton themeToggle;
 
-    WizardFrameController(WizardState state, StepViews views, ObjectProperty<Theme> theme) {
-        this.state = state;
+    /**
+     * @param currentStep the step shown; Back and Next move it
+     * @param processing  the wizard's busy flag, which greys out Next
+     * @param session     the app's session, shown in the banner and renewed from it
+     * @param monitor     what the monitor opened from here works with
+     */
+    WizardFrameController(ObjectProperty<WizardStep> currentStep, BooleanProperty processing, SessionModel session, StepViews views,
+            WizardServices services, MonitorServices monitor, ObjectProperty<Theme> theme) {
+        this.currentStep = currentStep;
+        this.processing = processing;
+        this.session = session;
+        this.services = services;
+        this.monitor = monitor;
         this.views = views;
         this.theme = theme;
     }
@@ -74,34 +94,36 @@ public final class WizardFrameController {
         themeToggle.selectedProperty().addListener((obs, was, dark) -> theme.set(dark ? Theme.DARK : Theme.LIGHT));
         bindBanner();
         bindCountdown();
-        state.currentStepProperty().addListener((obs, old, step) -> show(step));
-        show(state.currentStep());
+        currentStep.addListener((obs, old, step) -> show(step));
+        show(currentStep.get());
     }
 
     @FXML
     void next() {
         if (!nextButton.isDisabled()) {
-            state.currentStepProperty().set(state.currentStep().next());
+            currentStep.set(currentStep.get().next());
         }
     }
 
     @FXML
     void back() {
         if (!backButton.isDisabled()) {
-            state.currentStepProperty().set(state.currentStep().previous());
+            currentStep.set(currentStep.get().previous());
         }
     }
 
     /** Signs the IAM Identity Center session in again, in place: the wizard's state and a running launch stay. */
     @FXML
     void signInAgain() {
-        accountStep().signInAgain();
+        session.identityCenter().filter(ic -> services.signIn().available()).ifPresent(ic -> SignInDialog.open(
+                stepList.getScene().getWindow(), ic.center(), services.executor(), services.signIn(), SignInRequest.again(ic),
+                result -> session.swapCredentials(result.credentials()), () -> { }));
     }
 
     /** Every launch's state, charts, cost and actions, in a window of its own. */
     @FXML
     void openMonitor() {
-        MonitorWindow.open(stepList.getScene().getWindow(), state, views.services(), null);
+        MonitorWindow.open(stepList.getScene().getWindow(), monitor, null);
     }
 
     private void show(WizardStep step) {
@@ -116,24 +138,24 @@ public final class WizardFrameController {
         content.getChildren().setAll(view.root());
         nextButton.setText(step == WizardStep.REVIEW ? "Launch" : "Next");
         nextButton.disableProperty().unbind();
-        nextButton.disableProperty().bind(state.processingProperty().or(controller.canProceed().not()).or(Bindings.createBooleanBinding(step::isLast)));
+        nextButton.disableProperty().bind(processing.or(controller.canProceed().not()).or(Bindings.createBooleanBinding(step::isLast)));
         backButton.disableProperty().unbind();
         backButton.disableProperty().bind(controller.canGoBack().not().or(Bindings.createBooleanBinding(step::isFirst)));
         controller.entered();
     }
 
     private void bindBanner() {
-        accountBanner.visibleProperty().bind(state.currentStepProperty().isNotEqualTo(WizardStep.ACCOUNT));
+        accountBanner.visibleProperty().bind(currentStep.isNotEqualTo(WizardStep.ACCOUNT));
         accountBanner.managedProperty().bind(accountBanner.visibleProperty());
-        bannerText.textProperty().bind(Bindings.createStringBinding(this::bannerLine, state.sessionProperty(),
-                state.planOnlyReasonProperty(), state.settingsProperty()));
-        state.sessionProperty().addListener((obs, old, now) -> {
+        bannerText.textProperty().bind(Bindings.createStringBinding(this::bannerLine, session.sessionProperty(),
+                session.planOnlyReasonProperty(), session.settingsProperty()));
+        session.sessionProperty().addListener((obs, old, now) -> {
             accountBanner.getStyleClass().removeAll("banner-plan-only");
             if (now == null) {
                 accountBanner.getStyleClass().add("banner-plan-only");
             }
         });
-        if (state.sessionProperty().get() == null) {
+        if (session.sessionProperty().get() == null) {
             accountBanner.getStyleClass().add("banner-plan-only");
         }
     }
@@ -149,13 +171,12 @@ public final class WizardFrameController {
                         countdown.stop();
                     }
                 });
-        state.sessionProperty().addListener((obs, old, now) -> tick());
+        session.sessionProperty().addListener((obs, old, now) -> tick());
         tick();
     }
 
     private void tick() {
-        AwsSession session = state.sessionProperty().get();
-        Optional<IdentityCenterCredentials> sso = session == null ? Optional.empty() : session.identityCenter();
+        Optional<IdentityCenterCredentials> sso = session.identityCenter();
         setShown(sessionCountdown, sso.isPresent());
         if (sso.isEmpty()) {
             setShown(signInAgainButton, false);
@@ -169,13 +190,7 @@ public final class WizardFrameController {
             sessionCountdown.getStyleClass().add("session-ending");
         }
         setShown(signInAgainButton, status.signInRequired());
-        if (status.renewalDue() && !status.signInRequired()) {
-            accountStep().renewCredentials();
-        }
-    }
-
-    private AccountStepController accountStep() {
-        return (AccountStepController) views.get(WizardStep.ACCOUNT).controller();
+        session.renewCredentialsIfDue(services.executor());
     }
 
     private static void setShown(javafx.scene.Node node, boolean shown) {
@@ -184,13 +199,13 @@ public final class WizardFrameController {
     }
 
     private String bannerLine() {
-        var session = state.sessionProperty().get();
-        String endpoint = state.settingsProperty().get().endpoint().map(u -> "   ·   endpoint " + u).orElse("");
-        if (session == null) {
-            String reason = state.planOnlyReasonProperty().get();
+        AwsSession current = session.sessionProperty().get();
+        String endpoint = session.settingsProperty().get().endpoint().map(u -> "   ·   endpoint " + u).orElse("");
+        if (current == null) {
+            String reason = session.planOnlyReasonProperty().get();
             return "Plan-only mode — nothing can be launched" + (reason == null ? "" : ": " + reason);
         }
-        return "Account " + session.accountId() + "   ·   " + session.callerArn() + endpoint;
+        return "Account " + current.accountId() + "   ·   " + current.callerArn() + endpoint;
     }
 
 }

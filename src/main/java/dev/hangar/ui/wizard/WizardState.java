@@ -14,6 +14,7 @@ import dev.hangar.spec.Market;
 import dev.hangar.spec.SpecProblem;
 import dev.hangar.spec.SpecValidator;
 import dev.hangar.spec.Tenancy;
+import dev.hangar.ui.session.SessionModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,21 +32,18 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * What every step of the wizard shares: the account it works in and the launch spec being built,
+ * What every step of the wizard shares: the app's session it works in and the launch spec being built,
  * field by field, as properties the steps bind to (Cryptomator's pattern). {@link #spec()} builds the
  * spec from them; {@link #load(LaunchSpec)} puts a changed spec (a checklist fix) back.
  */
-public final class WizardState {
+public final class WizardState implements SpecDraft {
 
     private final ObjectProperty<WizardStep> currentStep = new SimpleObjectProperty<>(WizardStep.ACCOUNT);
     /** True while a step loads from AWS; greys out Next. */
     private final BooleanProperty processing = new SimpleBooleanProperty();
 
-    // The account
-    private final ObjectProperty<AwsSettings> settings = new SimpleObjectProperty<>(AwsSettings.defaults());
-    private final ObjectProperty<AwsSession> session = new SimpleObjectProperty<>();
-    /** Why there is no session, once signing in was tried; null while signed in or not tried. */
-    private final StringProperty planOnlyReason = new SimpleStringProperty();
+    /** The account: the app's, shared with the monitor. */
+    private final SessionModel session;
 
     // The spec
     final StringProperty name = new SimpleStringProperty("gpu-training");
@@ -81,7 +79,13 @@ public final class WizardState {
     private final ObjectBinding<LaunchSpec> spec;
     private final ObjectBinding<List<SpecProblem>> problems;
 
+    /** With a session of its own (tests). */
     public WizardState() {
+        this(new SessionModel());
+    }
+
+    public WizardState(SessionModel session) {
+        this.session = session;
         Observable[] fields = {name, region, amiId, instanceType, keyPair, createKeyPair, dataBucket, dataPrefix, bucketAccess,
             dataVolumeGiB, rootVolumeGiB, deleteDataVolumeOnTermination, tenancy, access, sshCidr, allowSshFromAnywhere,
             associatePublicIp, market, idleStopMinutes, egress, tags};
@@ -92,27 +96,30 @@ public final class WizardState {
     public ObjectProperty<WizardStep> currentStepProperty() { return currentStep; }
     public WizardStep currentStep() { return currentStep.get(); }
     public BooleanProperty processingProperty() { return processing; }
-    public ObjectProperty<AwsSettings> settingsProperty() { return settings; }
-    public ObjectProperty<AwsSession> sessionProperty() { return session; }
-    public StringProperty planOnlyReasonProperty() { return planOnlyReason; }
+    public SessionModel session() { return session; }
+    // Shorthands for the session's properties.
+    public ObjectProperty<AwsSettings> settingsProperty() { return session.settingsProperty(); }
+    public ObjectProperty<AwsSession> sessionProperty() { return session.sessionProperty(); }
+    public StringProperty planOnlyReasonProperty() { return session.planOnlyReasonProperty(); }
     public ObjectProperty<LaunchOutcome> outcomeProperty() { return outcome; }
     public ObjectProperty<LaunchReview> reviewProperty() { return review; }
     public StringProperty regionProperty() { return region; }
 
     /** The clients of the signed-in session; empty in plan-only mode. */
     public Optional<AwsClients> clients() {
-        return Optional.ofNullable(session.get()).map(AwsSession::clients);
+        return session.clients();
     }
 
     public BooleanBinding planOnly() {
-        return session.isNull();
+        return session.planOnly();
     }
 
-    /** The spec as the steps have filled it so far; not validated. */
+    @Override
     public ObjectBinding<LaunchSpec> specBinding() {
         return spec;
     }
 
+    @Override
     public LaunchSpec spec() {
         return spec.get();
     }
@@ -122,7 +129,7 @@ public final class WizardState {
         return problems;
     }
 
-    /** Puts a spec's values into the fields, e.g. after a checklist fix changed it. */
+    @Override
     public void load(LaunchSpec s) {
         name.set(s.name());
         region.set(s.region());

@@ -44,7 +44,8 @@ public final class WizardWindow {
         StepViews views = new StepViews(state, services);
         return Views.load(WizardWindow.class, "WizardFrame.fxml", type -> {
             if (type == WizardFrameController.class) {
-                return new WizardFrameController(state, views, theme);
+                return new WizardFrameController(state.currentStepProperty(), state.processingProperty(), state.session(), views, services,
+                        services.monitor(state), theme);
             }
             throw new IllegalArgumentException("no controller " + type.getName() + " in the wizard");
         });
@@ -59,7 +60,7 @@ public final class WizardWindow {
     }
 
     public void showIn(Stage stage) {
-        Path placementFile = services.home().resolve("window.json");
+        Path placementFile = services.engine().home().resolve("window.json");
         Optional<WindowPlacement> placement = WindowPlacement.load(placementFile);
         placement.ifPresent(p -> theme.set(p.theme() == null ? Theme.LIGHT : p.theme()));
         // The stylesheets go on before the root: set after it, they would have every node's styles matched twice.

@@ -83,7 +83,8 @@ class SignInAgainInPlaceUiTest {
         SignInServices signIn = new SignInServices(Optional.of(files), opened::add, Clock.systemUTC(),
                 (wait, cancel) -> cancel.await(Duration.ofMillis(20)));
         WizardServices services = new WizardServices(executor, sessions, AwsProfiles.read(files), () -> Optional.of("203.0.113.7"),
-                (owner, title, name) -> Optional.empty(), home, home.resolve(".ssh/config"), Clock.systemUTC(), Pacing.fast(), signIn);
+                (owner, title, name) -> Optional.empty(), new dev.hangar.engine.EngineServices(home, Pacing.fast(), Clock.systemUTC()),
+                home.resolve(".ssh/config"), signIn);
         robot.interact(() -> new WizardWindow(state, services).showIn(stage));
         UiWait.until(() -> state.planOnlyReasonProperty().get() != null, "the first sign-in attempt");
 

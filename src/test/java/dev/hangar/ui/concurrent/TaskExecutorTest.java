@@ -97,4 +97,56 @@ class TaskExecutorTest {
             assertThat(busy.get()).isFalse();
         }
     }
+
+    @Test
+    void aCancelledTaskNeverRunsItsHandlersOnTheCurrentThreadExecutor() {
+        List<String> seen = new ArrayList<>();
+        SimpleBooleanProperty busy = new SimpleBooleanProperty();
+        // The work runs at once on this thread, so it is cancelled from inside, as a newer request would.
+        java.util.concurrent.atomic.AtomicReference<BackgroundTask<Integer>> self = new java.util.concurrent.atomic.AtomicReference<>();
+        self.set(Tasks.create(() -> {
+            self.get().cancel();
+            return 42;
+        }).busy(busy).onSuccess(v -> seen.add("success")).onError(Exception.class, e -> seen.add("error"))
+                .andFinally(() -> seen.add("finally")));
+        TaskHandle handle = self.get().runOn(new CurrentThreadTaskExecutor());
+        assertThat(seen).containsExactly("finally");
+        assertThat(handle.isCancelled()).isTrue();
+        assertThat(busy.get()).isFalse();
+    }
+
+    @Test
+    void aCancelledTaskNeverRunsItsHandlersOnTheFxExecutorAndItsWorkerIsInterrupted() throws Exception {
+        try (FxTaskExecutor executor = new FxTaskExecutor()) {
+            List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            SimpleBooleanProperty busy = new SimpleBooleanProperty();
+            CountDownLatch working = new CountDownLatch(1);
+            CountDownLatch interrupted = new CountDownLatch(1);
+            CountDownLatch next = new CountDownLatch(1);
+            TaskHandle first = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> Tasks.create(() -> {
+                working.countDown();
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                }
+                return "old";
+            }).busy(busy).onSuccess(seen::add).onError(Exception.class, e -> seen.add("error")).runOn(executor))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                first.cancel();
+                Tasks.create(() -> "new").onSuccess(v -> {
+                    seen.add(v);
+                    next.countDown();
+                }).runOn(executor);
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the worker is interrupted").isTrue();
+            assertThat(next.await(10, TimeUnit.SECONDS)).isTrue();
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertThat(seen).containsExactly("new");
+            assertThat(first.isCancelled()).isTrue();
+            assertThat(busy.get()).isFalse();
+        }
+    }
 }

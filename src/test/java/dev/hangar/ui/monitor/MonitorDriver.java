@@ -9,8 +9,8 @@ import dev.hangar.provision.Pacing;
 import dev.hangar.testing.LocalAws;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
 import dev.hangar.ui.wizard.Screenshots;
+import dev.hangar.ui.session.SessionModel;
 import dev.hangar.ui.wizard.WizardServices;
-import dev.hangar.ui.wizard.WizardState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -33,24 +33,25 @@ final class MonitorDriver implements AutoCloseable {
 
     final FxRobot robot;
     final Stage stage;
-    final WizardState state = new WizardState();
+    final SessionModel session = new SessionModel();
     final FxTaskExecutor executor = new FxTaskExecutor();
     final MonitorWindow window;
 
     MonitorDriver(FxRobot robot, Stage stage, LocalAws aws, Path home) {
         this.robot = robot;
         this.stage = stage;
-        state.settingsProperty().set(aws.settings());
+        session.settingsProperty().set(aws.settings());
         // As the Account step leaves it after signing in; the test's clients are closed by the extension, not here.
-        state.sessionProperty().set(new AwsSession(aws.clients(), LocalAws.ACCOUNT_ID, "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":user/researcher"));
-        window = new MonitorWindow(state, services(executor, aws, home));
+        session.sessionProperty().set(new AwsSession(aws.clients(), LocalAws.ACCOUNT_ID, "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":user/researcher"));
+        window = new MonitorWindow(new MonitorServices(executor, new dev.hangar.engine.EngineServices(home, Pacing.fast(), Clock.systemUTC()),
+                session, new javafx.beans.property.SimpleStringProperty(LocalAws.REGION)));
         robot.interact(() -> window.showIn(stage, null));
     }
 
     static WizardServices services(FxTaskExecutor executor, LocalAws aws, Path home) {
         return new WizardServices(executor, new SessionOpener(aws::clients), new AwsProfiles(ProfileFile.aggregator().build()),
-                () -> Optional.of("203.0.113.7"), (owner, title, name) -> Optional.empty(), home, home.resolve(".ssh/config"),
-                Clock.systemUTC(), Pacing.fast());
+                () -> Optional.of("203.0.113.7"), (owner, title, name) -> Optional.empty(),
+                new dev.hangar.engine.EngineServices(home, Pacing.fast(), Clock.systemUTC()), home.resolve(".ssh/config"));
     }
 
     MonitorController controller() {

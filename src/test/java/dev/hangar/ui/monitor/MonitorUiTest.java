@@ -218,7 +218,7 @@ class MonitorUiTest {
             m.awaitRow(instanceId, MonitoredInstance::running, "the instance");
             MonitorSnapshot before = m.snapshot();
 
-            robot.interact(() -> m.state.sessionProperty().set(null)); // signed out: the launch's region cannot be read
+            robot.interact(() -> m.session.sessionProperty().set(null)); // signed out: the launch's region cannot be read
             MonitorDriver.waitUntil(() -> robot.lookup("#monitorError").queryLabeled().isVisible(), "the error line");
             assertThat(m.text("#monitorError")).startsWith("Refresh failed: " + MonitorEngine.NOT_SIGNED_IN)
                     .contains("Showing what was read at " + MonitorFormats.clock(before.takenAt())).contains("Next try in 10 s");
@@ -228,7 +228,7 @@ class MonitorUiTest {
 
             // Signed in again, but AWS refuses to describe: the region is named, the journal's row still shows.
             aws.endpoint().inject(Fault.on("ec2", "DescribeInstances").always().error(403, "UnauthorizedOperation", "You are not authorized"));
-            robot.interact(() -> m.state.sessionProperty().set(new AwsSession(aws.clients(), LocalAws.ACCOUNT_ID, "arn")));
+            robot.interact(() -> m.session.sessionProperty().set(new AwsSession(aws.clients(), LocalAws.ACCOUNT_ID, "arn")));
             m.nextSnapshot(before);
             MonitorDriver.waitUntil(() -> !robot.lookup("#monitorError").queryLabeled().isVisible(), "the error line to go");
             assertThat(m.text("#monitorProblems")).startsWith("Could not read us-east-1: UnauthorizedOperation");

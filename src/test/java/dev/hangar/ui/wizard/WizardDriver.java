@@ -58,7 +58,8 @@ final class WizardDriver implements AutoCloseable {
             return Optional.of(exports.resolve(name));
         };
         WizardServices services = new WizardServices(executor, sessions,
-                new AwsProfiles(ProfileFile.aggregator().build()), ip, saver, home, home.resolve(".ssh/config"), Clock.systemUTC(), Pacing.fast());
+                new AwsProfiles(ProfileFile.aggregator().build()), ip, saver,
+                new dev.hangar.engine.EngineServices(home, Pacing.fast(), Clock.systemUTC()), home.resolve(".ssh/config"));
         window = new WizardWindow(state, services);
         robot.interact(() -> window.showIn(stage));
     }

@@ -1,4 +1,4 @@
-package dev.hangar.ui.wizard;
+package dev.hangar.ui;
 
 import dev.hangar.checklist.Finding;
 import java.util.function.Consumer;
