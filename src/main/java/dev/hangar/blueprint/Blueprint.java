@@ -35,22 +35,29 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
 
     /** With a launch ID derived from the spec; see {@link #derivedLaunchId}. */
     public static Blueprint of(LaunchSpec spec) {
-        return of(spec, null, null);
+        return of(spec, null);
     }
 
+    /** An export's or a plan's blueprint: who will create it is not known. */
     public static Blueprint of(LaunchSpec spec, String launchId) {
-        return of(spec, launchId, null);
+        return forLaunch(spec, launchId, null);
+    }
+
+    /** @param rootDeviceName the image's root device name, e.g. /dev/sda1, when known (CloudFormation asks for it otherwise) */
+    public static Blueprint of(LaunchSpec spec, String launchId, String rootDeviceName) {
+        new SpecValidator().requireValid(spec);
+        return resolve(spec, launchId, null, rootDeviceName);
     }
 
     /**
-     * @param launchId       the launch's ID (e.g. from the journal), or null to derive one from the spec
-     * @param rootDeviceName the image's root device name, e.g. /dev/sda1, or null when not known
+     * @param launchId  the launch's ID (e.g. from the journal), or null to derive one from the spec
+     * @param createdBy the caller's ARN, tagged on every resource as {@link LaunchTags#CREATED_BY}; null when not known
      * @throws dev.hangar.spec.InvalidSpecException if the spec is not valid
      * @throws IllegalArgumentException if the launch ID cannot be part of an IAM name
      */
-    public static Blueprint of(LaunchSpec spec, String launchId, String rootDeviceName) {
+    public static Blueprint forLaunch(LaunchSpec spec, String launchId, String createdBy) {
         new SpecValidator().requireValid(spec);
-        return resolve(spec, launchId, rootDeviceName);
+        return resolve(spec, launchId, createdBy, null);
     }
 
     /**
@@ -59,26 +66,26 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
      */
     public static Blueprint draft(LaunchSpec spec) {
         String id = spec.name() != null && LAUNCH_ID.matcher(spec.name() + "-000000").matches() ? spec.name() + "-000000" : "draft-000000";
-        return resolve(spec, id, null);
+        return resolve(spec, id, null, null);
     }
 
     /** The blueprint of a launch the journal records: its spec was validated when it was launched. */
-    public static Blueprint launched(LaunchSpec spec, String launchId) {
-        return resolve(spec, launchId, null);
+    public static Blueprint launched(LaunchSpec spec, String launchId, String createdBy) {
+        return resolve(spec, launchId, createdBy, null);
     }
 
     public LaunchNames names() {
         return new LaunchNames(launchId);
     }
 
-    private static Blueprint resolve(LaunchSpec spec, String launchId, String rootDeviceName) {
+    private static Blueprint resolve(LaunchSpec spec, String launchId, String createdBy, String rootDeviceName) {
         boolean derived = launchId == null;
         String id = derived ? derivedLaunchId(spec) : launchId;
         if (!LAUNCH_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("launch ID " + id + " must be lowercase letters, digits and '-', at most 57 characters");
         }
         LaunchNames names = new LaunchNames(id);
-        Map<String, String> tags = LaunchTags.of(id, spec);
+        Map<String, String> tags = LaunchTags.of(id, spec, createdBy);
         return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
                 IamModel.of(spec, names), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
                 InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.of(spec, names));

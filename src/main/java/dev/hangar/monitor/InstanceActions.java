@@ -151,7 +151,7 @@ public final class InstanceActions {
 
     private String snapshotDataVolume(LaunchJournal live, LaunchRecord record, Ec2Client ec2, Waits waits, LaunchListener events) throws Exception {
         String volumeId = record.output("dataVolumeId");
-        List<Tag> tags = new ArrayList<>(SdkTags.ec2(LaunchTags.of(record.launchId(), record.spec())));
+        List<Tag> tags = new ArrayList<>(SdkTags.ec2(LaunchTags.of(record.launchId(), record.spec(), record.output(Launcher.CREATED_BY))));
         tags.add(Tag.builder().key(SNAPSHOT_OF_TAG).value(volumeId).build());
         String snapshotId = ec2.createSnapshot(r -> r.volumeId(volumeId)
                 .description("Hangar: data volume of launch " + record.launchId() + ", taken before destroy")

@@ -14,6 +14,7 @@ import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.blueprint.Blueprint;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.provision.Launcher;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,7 +153,7 @@ public final class MonitorService {
         Instant stoppedAt = stopTime(i).orElseGet(() -> journalStopTime(r, i));
         CostSoFar cost = cost(spec.region(), i, stoppedAt, spec.rootVolumeGiB() + spec.dataVolumeGiB(), r.createdAt(), now);
         List<Finding> drift = i.state().name() == InstanceStateName.RUNNING
-                ? DriftAudit.audit(spec.region(), r.launchId(), Blueprint.launched(spec, r.launchId()), i, f.groups(), f.volumes().getOrDefault(i.instanceId(), List.of()))
+                ? DriftAudit.audit(spec.region(), r.launchId(), Blueprint.launched(spec, r.launchId(), r.output(Launcher.CREATED_BY)), i, f.groups(), f.volumes().getOrDefault(i.instanceId(), List.of()))
                 : List.of();
         return liveRow(r.launchId(), spec.name(), true, r.state(), r.message(), r.createdAt(), spec.region(), i, f, r.output("connect"),
                 cost, alarm, drift, now);

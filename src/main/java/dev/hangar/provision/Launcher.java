@@ -22,6 +22,9 @@ import java.util.Set;
 /** The engine's front door: prepares and runs launches, destroys them. Knows nothing of any UI. */
 public final class Launcher {
 
+    /** The journal output that keeps the launching caller's ARN, for the resources' created-by tag. */
+    public static final String CREATED_BY = "createdBy";
+
     /** Enough for the widest rank of the plan (IAM policies, profile, group, key pair side by side). */
     private static final int STEP_THREADS = 6;
 
@@ -54,9 +57,11 @@ public final class Launcher {
         while (journal.exists(names.launchId())) {
             names = LaunchNames.fresh(spec.name());
         }
-        Blueprint blueprint = Blueprint.of(spec, names.launchId());
+        String createdBy = aws.sts(spec.region()).getCallerIdentity().arn();
+        Blueprint blueprint = Blueprint.forLaunch(spec, names.launchId(), createdBy);
         LaunchPlan plan = PlanFactory.plan(blueprint);
         LaunchJournal record = LaunchJournal.begin(journal, clock, names.launchId(), spec, plan.stepIds());
+        record.output(CREATED_BY, createdBy);
         LaunchContext ctx = new LaunchContext(blueprint, aws, record, listener, home, pacing);
         return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(spec.region(), names.launchId(), ctx.waits()),
                 journal, Set.of(), false);
@@ -83,7 +88,8 @@ public final class Launcher {
         if (journal.isBusy(launchId)) {
             throw new LaunchBusyException(launchId);
         }
-        Blueprint blueprint = Blueprint.of(record.spec(), launchId);
+        // The same tags as the first run, so what it made is found again; a journal from before created-by tags has none.
+        Blueprint blueprint = Blueprint.forLaunch(record.spec(), launchId, record.output(CREATED_BY));
         LaunchPlan plan = PlanFactory.plan(blueprint);
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
         LaunchContext ctx = new LaunchContext(blueprint, aws, live, listener, home, pacing);

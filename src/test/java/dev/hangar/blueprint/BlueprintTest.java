@@ -61,7 +61,7 @@ class BlueprintTest {
     void tagsAreTheEnginesInAStableOrder() {
         Blueprint stack = Blueprint.of(nasty(), "x-000000");
 
-        assertThat(stack.tags()).containsExactlyInAnyOrderEntriesOf(LaunchTags.of("x-000000", nasty()));
+        assertThat(stack.tags()).containsExactlyInAnyOrderEntriesOf(LaunchTags.of("x-000000", nasty(), null));
         assertThat(List.copyOf(stack.tags().keySet())).startsWith(List.copyOf(nasty().tags().keySet()).toArray(String[]::new))
                 .endsWith(LaunchTags.LAUNCH_ID, LaunchTags.NAME);
         assertThat(stack.tags()).containsEntry("Name", "custom name");
