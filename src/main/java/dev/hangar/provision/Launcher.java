@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The engine's front door: prepares and runs launches, destroys them. Knows nothing of any UI. */
 public final class Launcher {
@@ -63,7 +64,7 @@ public final class Launcher {
         LaunchJournal record = LaunchJournal.begin(journal, clock, names.launchId(), spec, plan.stepIds());
         record.output(CREATED_BY, createdBy);
         LaunchContext ctx = new LaunchContext(blueprint, aws, record, listener, home, pacing);
-        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(spec.region(), names.launchId(), ctx.waits()),
+        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), names.launchId()),
                 journal, Set.of(), false);
     }
 
@@ -105,7 +106,7 @@ public final class Launcher {
         while (changed) {
             changed = done.removeIf(id -> !done.containsAll(plan.ancestors(id).stream().filter(a -> !plan.step(a).readOnly()).toList()));
         }
-        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), launchId, ctx.waits()), journal, done, true);
+        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), launchId), journal, done, true);
     }
 
     /** Why a launch in this state cannot be resumed, and what to do instead. */
@@ -138,7 +139,7 @@ public final class Launcher {
     private LaunchOutcome.Removal destroyLocked(LaunchRecord record, boolean keepDataVolume, LaunchListener listener) {
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
         live.state(LaunchState.DESTROYING, "destroy requested");
-        ResourceRemover remover = remover(record.spec().region(), record.launchId(), new Waits(pacing, new java.util.concurrent.atomic.AtomicBoolean()));
+        ResourceRemover remover = remover(record.spec().region(), record.launchId());
         List<String> left = new Teardown(remover, live, listener).removeAll(keepDataVolume);
         LaunchState end = left.isEmpty() ? LaunchState.DESTROYED : LaunchState.DESTROY_INCOMPLETE;
         String message = left.isEmpty()
@@ -149,7 +150,8 @@ public final class Launcher {
         return new LaunchOutcome.Removal(record.launchId(), record.spec().region(), end, message, live.snapshot().outputs(), null);
     }
 
-    private ResourceRemover remover(String region, String launchId, Waits waits) {
-        return new ResourceRemover(aws, region, launchId, waits);
+    /** Removal waits on its own: a cancel stops the launch, never the rollback or destroy that cleans up after it. */
+    private ResourceRemover remover(String region, String launchId) {
+        return new ResourceRemover(aws, region, launchId, new Waits(pacing, new AtomicBoolean()));
     }
 }

@@ -214,7 +214,9 @@ public final class AwsFrontServer implements AutoCloseable {
             record(call, request, 0, "ResponseLost(" + lost.status() + ")", start);
             return null;
         }
-        WireResponse response = decisive != null ? decisive.errorResponse(call.service()) : answer(call, request);
+        WireResponse response = decisive == null ? answer(call, request)
+                : decisive.kind() == Fault.Kind.REWRITE ? decisive.rewritten(answer(call, request))
+                : decisive.errorResponse(call.service());
         record(call, request, response.status(), AwsErrors.codeOf(response), start);
         return response;
     }
