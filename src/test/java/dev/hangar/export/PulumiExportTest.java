@@ -138,7 +138,7 @@ class PulumiExportTest {
         assertThat(i.get("key_name").asText()).isEqualTo("ref:ssh.key_name");
         assertThat(i.get("subnet_id").asText()).isEqualTo(SUBNET);
         assertThat(i.at("/instance_market_options/market_type").asText()).isEqualTo("spot");
-        assertThat(i.at("/instance_market_options/spot_options/instance_interruption_behavior").asText()).isEqualTo("terminate");
+        assertThat(i.at("/instance_market_options/spot_options/instance_interruption_behavior").asText()).isEqualTo("stop");
         assertThat(d.at("/exports/private_key_openssh").asText()).startsWith("secret:");
         JsonNode alarm = resource(d, "aws.cloudwatch.MetricAlarm", "idle-stop");
         assertThat(alarm.get("evaluation_periods").asInt()).isEqualTo(34);

@@ -140,11 +140,12 @@ class TerraformExportTest {
         assertThat(instance.attr("key_name")).isEqualTo(new Ref("aws_key_pair.ssh.key_name"));
         assertThat(instance.attr("subnet_id")).isEqualTo(SUBNET);
         assertThat(instance.attr("availability_zone")).isEqualTo("us-east-1b");
-        assertThat(instance.attr("instance_initiated_shutdown_behavior")).isEqualTo("terminate");
+        assertThat(instance.attr("instance_initiated_shutdown_behavior")).isEqualTo("stop");
         Body market = instance.block("instance_market_options").body();
         assertThat(market.attr("market_type")).isEqualTo("spot");
-        assertThat(market.block("spot_options").body().attr("spot_instance_type")).isEqualTo("one-time");
-        assertThat(market.block("spot_options").body().attr("instance_interruption_behavior")).isEqualTo("terminate");
+        // Issue 15: a persistent request that stops, so idle stop and interruptions keep the disks.
+        assertThat(market.block("spot_options").body().attr("spot_instance_type")).isEqualTo("persistent");
+        assertThat(market.block("spot_options").body().attr("instance_interruption_behavior")).isEqualTo("stop");
         assertThat(tf.block("output", "private_key_openssh").body().attr("sensitive")).isEqualTo(true);
         assertThat(tf.blocks("terraform").get(0).body().block("required_providers").body().attr("tls")).isEqualTo(Map.of("source", "hashicorp/tls", "version", ">= 4.0"));
 
@@ -153,8 +154,7 @@ class TerraformExportTest {
         assertThat(alarm.attr("evaluation_periods")).isEqualTo(BigDecimal.valueOf(34));
         assertThat(alarm.attr("threshold")).isEqualTo(BigDecimal.valueOf(5));
         assertThat(alarm.attr("comparison_operator")).isEqualTo("LessThanThreshold");
-        // A one-time spot instance cannot be stopped: the engine's alarm terminates it, and the export now says the same.
-        assertThat(alarm.attr("alarm_actions")).isEqualTo(List.of("arn:aws:automate:us-east-1:ec2:terminate"));
+        assertThat(alarm.attr("alarm_actions")).isEqualTo(List.of("arn:aws:automate:us-east-1:ec2:stop"));
         assertThat(alarm.attr("dimensions")).isEqualTo(Map.of("InstanceId", new Ref("aws_instance.gpu.id")));
     }
 

@@ -60,7 +60,8 @@ class LaunchMatchesExportTest {
         EngineFixture f = new EngineFixture(aws, home);
         LaunchOutcome outcome = f.launch(spec);
         assertThat(outcome.succeeded()).as(outcome.message()).isTrue();
-        Body tf = Hcl.parse(new TerraformExporter().export(ExportInput.of(Blueprint.of(spec, outcome.launchId()))));
+        Blueprint blueprint = Blueprint.forLaunch(spec, outcome.launchId(), outcome.outputs().get(Launcher.CREATED_BY));
+        Body tf = Hcl.parse(new TerraformExporter().export(ExportInput.of(blueprint)));
         var endpoint = aws.endpoint();
 
         RecordedRequest run = only(endpoint.requests("ec2", "RunInstances").stream().filter(r -> !r.isDryRun()).toList());
@@ -92,7 +93,7 @@ class LaunchMatchesExportTest {
             assertThat(run.param("InstanceMarketOptions.MarketType")).isNull();
         }
         assertThat(run.param("KeyName")).isEqualTo(spec.keyPair() == null ? null : spec.keyPair());
-        assertThat(tags(run, "TagSpecification.1.")).isEqualTo(new TreeMap<>(Blueprint.of(spec, outcome.launchId()).tags()));
+        assertThat(tags(run, "TagSpecification.1.")).isEqualTo(new TreeMap<>(blueprint.tags()));
 
         RecordedRequest volume = only(endpoint.requests("ec2", "CreateVolume"));
         Body data = resource(tf, "aws_ebs_volume", "data");

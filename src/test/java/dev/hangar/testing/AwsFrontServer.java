@@ -34,6 +34,7 @@ public final class AwsFrontServer implements AutoCloseable {
     private final MotoForwarder moto;
     private final List<LocalApi> localApis;
     private final Ec2ClientTokens clientTokens = new Ec2ClientTokens();
+    private final Ec2SpotRequests spotRequests = new Ec2SpotRequests();
     private final List<RecordedRequest> record = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -113,6 +114,7 @@ public final class AwsFrontServer implements AutoCloseable {
     /** Forgets the record, the faults, the latency and the ClientTokens seen: the state every test starts from. */
     void resetForTest() {
         clientTokens.clear();
+        spotRequests.clear();
         clearRecord();
         clearFaults();
         setLatency(Duration.ZERO);
@@ -229,7 +231,11 @@ public final class AwsFrontServer implements AutoCloseable {
                     return r;
                 }
             }
-            return clientTokens.answer(call, () -> moto.forward(request));
+            WireResponse spot = spotRequests.answer(call);
+            if (spot != null) {
+                return spot;
+            }
+            return spotRequests.amend(call, clientTokens.answer(call, () -> moto.forward(request)));
         } catch (IOException | RuntimeException e) {
             // A bug in the test endpoint or moto gone: say so loudly, in a form the SDK reports.
             System.err.println("[aws-front] " + call.service() + ":" + call.action() + " failed inside the test endpoint");
