@@ -87,8 +87,17 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         LaunchNames names = new LaunchNames(id);
         Map<String, String> tags = LaunchTags.of(id, spec, createdBy);
         return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
-                IamModel.of(spec, names), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
+                IamModel.of(spec, names, bucketAccount(spec, createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
                 InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.of(spec, names));
+    }
+
+    /** The data bucket's account: the spec's dataBucketOwner, else the launching caller's (from its ARN). */
+    static String bucketAccount(LaunchSpec spec, String createdBy) {
+        if (spec.dataBucketOwner() != null) {
+            return spec.dataBucketOwner();
+        }
+        String[] arn = createdBy == null ? new String[0] : createdBy.split(":");
+        return arn.length > 4 && arn[4].matches("\\d{12}") ? arn[4] : null;
     }
 
     /**

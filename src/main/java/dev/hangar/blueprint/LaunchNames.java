@@ -41,6 +41,10 @@ public record LaunchNames(String launchId) {
         return "hangar-s3-data-access";
     }
 
+    public String agentPolicyName() {
+        return "hangar-cloudwatch-agent";
+    }
+
     public String idleAlarmName() {
         return iamName() + "-idle-stop";
     }

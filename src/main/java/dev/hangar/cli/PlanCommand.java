@@ -7,6 +7,7 @@ import dev.hangar.provision.Step;
 import dev.hangar.review.LaunchReview;
 import dev.hangar.spec.LaunchSpec;
 import java.io.PrintWriter;
+import dev.hangar.blueprint.IamPolicies;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -85,7 +86,13 @@ final class PlanCommand implements Callable<Integer> {
         out.println();
         out.println("IAM policy of the instance role:");
         out.println(r.dataAccessPolicy());
-        out.println("Managed policies: " + String.join(", ", r.managedPolicies()));
+        out.println("CloudWatch agent policy:");
+        out.println(r.agentPolicy());
+        out.println("Managed policies: " + (r.managedPolicies().isEmpty() ? "none" : String.join(", ", r.managedPolicies())));
+        r.managedPolicies().forEach(arn -> out.println("  " + arn.substring(arn.lastIndexOf('/') + 1) + ": " + IamPolicies.grants(arn)));
+        if (r.blueprint().iam().permissionsBoundaryArn() != null) {
+            out.println("Permissions boundary: " + r.blueprint().iam().permissionsBoundaryArn());
+        }
         out.println();
         out.println(r.blockedBecause().map(why -> "Not launchable: " + why).orElse("Launchable."));
     }

@@ -97,8 +97,12 @@ public final class CloudFormationExporter implements Exporter {
         IamModel iam = stack.iam();
         ObjectNode p = NODES.objectNode().put("RoleName", iam.roleName()).put("Description", iam.roleDescription());
         p.set("AssumeRolePolicyDocument", json(iam.trustPolicy()));
-        ObjectNode policy = p.putArray("Policies").addObject().put("PolicyName", iam.dataPolicyName());
-        policy.set("PolicyDocument", json(iam.dataPolicy()));
+        ArrayNode policies = p.putArray("Policies");
+        policies.addObject().put("PolicyName", iam.dataPolicyName()).set("PolicyDocument", json(iam.dataPolicy()));
+        policies.addObject().put("PolicyName", iam.agentPolicyName()).set("PolicyDocument", json(iam.agentPolicy()));
+        if (iam.permissionsBoundaryArn() != null) {
+            p.put("PermissionsBoundary", iam.permissionsBoundaryArn());
+        }
         ArrayNode managed = p.putArray("ManagedPolicyArns");
         iam.managedPolicyArns().forEach(managed::add);
         p.set("Tags", tags(stack.tags()));

@@ -137,6 +137,8 @@ public final class EvidenceHtmlExporter implements Exporter {
         h.append("<h3>Trust policy</h3>\n<pre>").append(escape(iam.trustPolicy())).append("</pre>\n");
         h.append("<h3>Data-access policy <code>").append(escape(iam.dataPolicyName())).append("</code></h3>\n<pre>")
                 .append(escape(iam.dataPolicy())).append("</pre>\n");
+        h.append("<h3>CloudWatch agent policy <code>").append(escape(iam.agentPolicyName())).append("</code></h3>\n<pre>")
+                .append(escape(iam.agentPolicy())).append("</pre>\n");
         h.append("<h3>AWS managed policies</h3>\n<ul>\n");
         iam.managedPolicyArns().forEach(arn -> h.append("<li><code>").append(escape(arn)).append("</code></li>\n"));
         h.append("</ul>\n");

@@ -74,6 +74,9 @@ final class EvidenceTree {
         n.set("trustPolicy", json(iam.trustPolicy()));
         n.put("dataAccessPolicyName", iam.dataPolicyName());
         n.set("dataAccessPolicy", json(iam.dataPolicy()));
+        n.put("agentPolicyName", iam.agentPolicyName());
+        n.set("agentPolicy", json(iam.agentPolicy()));
+        n.put("permissionsBoundaryArn", iam.permissionsBoundaryArn());
         ArrayNode arns = n.putArray("managedPolicyArns");
         iam.managedPolicyArns().forEach(arns::add);
         return n;

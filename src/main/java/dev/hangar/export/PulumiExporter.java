@@ -54,16 +54,26 @@ public final class PulumiExporter implements Exporter {
 
     private static void iam(StringBuilder py, Blueprint stack) {
         IamModel iam = stack.iam();
-        call(py, "role", "aws.iam.Role", "instance-role", List.of(
+        List<String> role = new java.util.ArrayList<>(List.of(
                 kw("name", PythonText.quote(iam.roleName())),
                 kw("description", PythonText.quote(iam.roleDescription())),
-                kw("assume_role_policy", "json.dumps(" + PythonLiteral.ofJson(iam.trustPolicy(), 4) + ")"),
-                kw("tags", "TAGS"), kw("opts", "opts")));
+                kw("assume_role_policy", "json.dumps(" + PythonLiteral.ofJson(iam.trustPolicy(), 4) + ")")));
+        if (iam.permissionsBoundaryArn() != null) {
+            role.add(kw("permissions_boundary", PythonText.quote(iam.permissionsBoundaryArn())));
+        }
+        role.addAll(List.of(kw("tags", "TAGS"), kw("opts", "opts")));
+        call(py, "role", "aws.iam.Role", "instance-role", role);
         py.append("# The data-access policy, exactly as Hangar puts it on the role: this bucket (and prefix) only, TLS only.\n");
         call(py, "data_policy", "aws.iam.RolePolicy", "data-access", List.of(
                 kw("name", PythonText.quote(iam.dataPolicyName())),
                 kw("role", "role.id"),
                 kw("policy", "json.dumps(" + PythonLiteral.ofJson(iam.dataPolicy(), 4) + ")"),
+                kw("opts", "opts")));
+        py.append("# The CloudWatch agent's policy: metrics in its own namespace only.\n");
+        call(py, "agent_policy", "aws.iam.RolePolicy", "cloudwatch-agent", List.of(
+                kw("name", PythonText.quote(iam.agentPolicyName())),
+                kw("role", "role.id"),
+                kw("policy", "json.dumps(" + PythonLiteral.ofJson(iam.agentPolicy(), 4) + ")"),
                 kw("opts", "opts")));
         py.append("attachments = [\n");
         for (String arn : iam.managedPolicyArns()) {

@@ -73,14 +73,22 @@ public final class TerraformExporter implements Exporter {
         w.open("resource \"aws_iam_role\" \"instance\"")
                 .string("name", iam.roleName())
                 .string("description", iam.roleDescription())
-                .attr("assume_role_policy", HclWriter.heredoc("POLICY", iam.trustPolicy()))
-                .attr("tags", "local.tags")
-                .close().blank();
+                .attr("assume_role_policy", HclWriter.heredoc("POLICY", iam.trustPolicy()));
+        if (iam.permissionsBoundaryArn() != null) {
+            w.string("permissions_boundary", iam.permissionsBoundaryArn());
+        }
+        w.attr("tags", "local.tags").close().blank();
         w.comment("The data-access policy, exactly as Hangar puts it on the role: this bucket (and prefix) only, TLS only.");
         w.open("resource \"aws_iam_role_policy\" \"data_access\"")
                 .string("name", iam.dataPolicyName())
                 .attr("role", "aws_iam_role.instance.id")
                 .attr("policy", HclWriter.heredoc("POLICY", Text.jsonWithVisibleEscapes(iam.dataPolicy())))
+                .close().blank();
+        w.comment("The CloudWatch agent's policy: metrics in its own namespace only.");
+        w.open("resource \"aws_iam_role_policy\" \"agent\"")
+                .string("name", iam.agentPolicyName())
+                .attr("role", "aws_iam_role.instance.id")
+                .attr("policy", HclWriter.heredoc("POLICY", iam.agentPolicy()))
                 .close().blank();
         for (String arn : iam.managedPolicyArns()) {
             w.open("resource \"aws_iam_role_policy_attachment\" \"" + snake(arn.substring(arn.lastIndexOf('/') + 1)) + "\"")
@@ -179,7 +187,7 @@ public final class TerraformExporter implements Exporter {
                     .close().close();
         }
         w.blank().attr("tags", "local.tags");
-        w.blank().attr("depends_on", "[aws_iam_role_policy.data_access" + attachments(stack) + "]").close().blank();
+        w.blank().attr("depends_on", "[aws_iam_role_policy.data_access, aws_iam_role_policy.agent" + attachments(stack) + "]").close().blank();
         w.comment("Hangar tags the instance's network interface too.");
         w.open("resource \"aws_ec2_tag\" \"network_interface\"")
                 .attr("for_each", "local.tags")

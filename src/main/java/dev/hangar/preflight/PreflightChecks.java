@@ -186,6 +186,20 @@ final class PreflightChecks {
         return pass("bucket", "Data bucket exists", "s3://" + bucket);
     }
 
+    /** The boundary must exist, or CreateRole fails after other resources were made. */
+    PreflightCheck permissionsBoundary() {
+        String arn = spec.permissionsBoundaryArn();
+        try {
+            aws.iam().getPolicy(r -> r.policyArn(arn));
+            return pass("permissions-boundary", "Permissions boundary", arn + " exists; the role is created under it");
+        } catch (AwsServiceException e) {
+            if (!"NoSuchEntity".equals(code(e))) {
+                throw e;
+            }
+            return fail("permissions-boundary", "Permissions boundary", "permissionsBoundaryArn: policy " + arn + " does not exist");
+        }
+    }
+
     PreflightCheck keyPair() {
         if (spec.access() != Access.SSH && spec.keyPair() == null) {
             return pass("key-pair", "Key pair", "none needed: access through Session Manager");

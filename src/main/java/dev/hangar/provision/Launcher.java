@@ -49,7 +49,12 @@ public final class Launcher {
      * @throws dev.hangar.spec.InvalidSpecException naming every invalid field
      */
     public static LaunchPlan plan(LaunchSpec spec) {
-        return PlanFactory.plan(Blueprint.of(spec, LaunchNames.fresh(spec.name()).launchId()));
+        return plan(Blueprint.of(spec, LaunchNames.fresh(spec.name()).launchId()));
+    }
+
+    /** The plan that executes this blueprint; makes no AWS call. */
+    public static LaunchPlan plan(Blueprint blueprint) {
+        return PlanFactory.plan(blueprint);
     }
 
     /** A launch ready to run; the journal is written before its first AWS call. */

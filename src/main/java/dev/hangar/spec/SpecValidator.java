@@ -16,6 +16,8 @@ public final class SpecValidator {
     public static final int MIN_IDLE_STOP_MINUTES = 5;
     public static final int MAX_IDLE_STOP_MINUTES = 10_080;
 
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern POLICY_ARN = Pattern.compile("arn:aws(-cn|-us-gov)?:iam::(\\d{12}|aws):policy/[\\w+=,.@/-]{1,512}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
     private static final String REGION_FORM = "[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}";
     private static final Pattern REGION = Pattern.compile(REGION_FORM);
@@ -55,6 +57,14 @@ public final class SpecValidator {
         idleStop(spec.idleStopMinutes(), out);
         TagRules.check(spec.tags(), out);
         set("egress", spec.egress(), Egress.class, out);
+        if (spec.dataBucketOwner() != null && !ACCOUNT_ID.matcher(spec.dataBucketOwner()).matches()) {
+            out.add(new SpecProblem("dataBucketOwner", "must be the bucket owner's 12-digit AWS account ID, not "
+                    + Show.quote(spec.dataBucketOwner())));
+        }
+        if (spec.permissionsBoundaryArn() != null && !POLICY_ARN.matcher(spec.permissionsBoundaryArn()).matches()) {
+            out.add(new SpecProblem("permissionsBoundaryArn", "must be an IAM policy ARN, e.g. "
+                    + "arn:aws:iam::123456789012:policy/boundary, not " + Show.quote(spec.permissionsBoundaryArn())));
+        }
         return List.copyOf(out);
     }
 

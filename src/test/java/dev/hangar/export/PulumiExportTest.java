@@ -64,7 +64,7 @@ class PulumiExportTest {
         JsonNode d = Python.declared(export(spec));
         Blueprint stack = Blueprint.of(spec);
 
-        assertThat(types(d)).contains("aws.iam.Role", "aws.iam.RolePolicy", "aws.iam.RolePolicyAttachment", "aws.iam.InstanceProfile",
+        assertThat(types(d)).contains("aws.iam.Role", "aws.iam.RolePolicy", "aws.iam.InstanceProfile",
                 "aws.ec2.SecurityGroup", "aws.ec2.Instance", "aws.ec2.Tag", "aws.ebs.Volume", "aws.ec2.VolumeAttachment");
         assertThat(resource(d, "aws.Provider", "aws").get("region").asText()).isEqualTo(spec.region());
         d.get("resources").forEach(r -> {

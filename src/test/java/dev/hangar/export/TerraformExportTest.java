@@ -48,7 +48,7 @@ class TerraformExportTest {
         text.lines().filter(l -> l.startsWith("resource ") || l.startsWith("data "))
                 .forEach(l -> assertThat(l).matches("(resource|data) \"[a-z0-9_]+\" \"[a-z0-9_]+\" \\{"));
         assertThat(tf.blocks("resource")).extracting(b -> b.labels().get(0)).contains("aws_iam_role", "aws_iam_role_policy",
-                "aws_iam_role_policy_attachment", "aws_iam_instance_profile", "aws_security_group", "aws_instance",
+                "aws_iam_instance_profile", "aws_security_group", "aws_instance",
                 "aws_ec2_tag", "aws_ebs_volume", "aws_volume_attachment");
         assertThat(text).endsWith("}\n").doesNotEndWith("\n\n");
     }
@@ -179,8 +179,7 @@ class TerraformExportTest {
     void theInstanceWaitsForItsPoliciesAsTheEngineDoes() {
         Body instance = resource(parse(ssm()), "aws_instance", "gpu");
         assertThat(instance.attr("depends_on")).isEqualTo(List.of(new Ref("aws_iam_role_policy.data_access"),
-                new Ref("aws_iam_role_policy_attachment.amazon_ssm_managed_instance_core"),
-                new Ref("aws_iam_role_policy_attachment.cloud_watch_agent_server_policy")));
+                new Ref("aws_iam_role_policy.agent"), new Ref("aws_iam_role_policy_attachment.amazon_ssm_managed_instance_core")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.journal.LaunchState;
 import dev.hangar.spec.Tenancy;
+import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.testing.LocalAws;
 import dev.hangar.testing.LocalAwsExtension;
 import dev.hangar.testing.RecordedRequest;
@@ -77,7 +78,12 @@ class LaunchEngineTest {
         assertThat(doc).contains("arn:aws:s3:::research-data/train/*").contains("\"s3:prefix\"");
 
         assertThat(iam().listAttachedRolePolicies(r -> r.roleName(role)).attachedPolicies()).extracting(p -> p.policyName())
-                .containsExactlyInAnyOrder("AmazonSSMManagedInstanceCore", "CloudWatchAgentServerPolicy");
+                .containsExactly("AmazonSSMManagedInstanceCore");
+        String agent = URLDecoder.decode(iam().getRolePolicy(r -> r.roleName(role).policyName("hangar-cloudwatch-agent")).policyDocument(),
+                StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(agent)).isEqualTo(JSON.readTree(IamPolicies.cloudWatchAgentPolicy()));
+        assertThat(JSON.readTree(doc).at("/Statement/0/Condition/StringEquals/aws:ResourceAccount").asText())
+                .as("the grant holds only for the caller's own bucket").isEqualTo(LocalAws.ACCOUNT_ID);
         assertThat(iam().getInstanceProfile(r -> r.instanceProfileName(role)).instanceProfile().roles()).extracting(r -> r.roleName())
                 .containsExactly(role);
     }

@@ -41,13 +41,16 @@ class LaunchMatchesExportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String BOUNDARY = "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":policy/hangar-test-boundary";
+
     @TempDir Path home;
 
     static Stream<LaunchSpec> specs() {
         return Stream.of(
                 EngineFixture.spec().build(),
                 EngineFixture.spec().name("ssh-rw").access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("ssh-rw-key").createKeyPair(true)
-                        .bucketAccess(BucketAccess.READ_WRITE).tenancy(Tenancy.DEDICATED).idleStopMinutes(2000).build(),
+                        .bucketAccess(BucketAccess.READ_WRITE).tenancy(Tenancy.DEDICATED).idleStopMinutes(2000)
+                        .permissionsBoundaryArn(BOUNDARY).build(),
                 EngineFixture.spec().name("spot-all").market(Market.SPOT).egress(Egress.ALL).associatePublicIp(true)
                         .deleteDataVolumeOnTermination(true).idleStopMinutes(0).rootVolumeGiB(80).dataVolumeGiB(500).build(),
                 EngineFixture.spec().name("v6").access(Access.SSH).sshCidr("2001:db8::/64").keyPair("v6-key").createKeyPair(true)
@@ -58,6 +61,8 @@ class LaunchMatchesExportTest {
     @MethodSource("specs")
     void theLaunchSendsWhatTheExportDeclares(LaunchSpec spec, LocalAws aws) throws Exception {
         EngineFixture f = new EngineFixture(aws, home);
+        aws.clients().iam().createPolicy(p -> p.policyName("hangar-test-boundary").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
         LaunchOutcome outcome = f.launch(spec);
         assertThat(outcome.succeeded()).as(outcome.message()).isTrue();
         Blueprint blueprint = Blueprint.forLaunch(spec, outcome.launchId(), outcome.outputs().get(Launcher.CREATED_BY));
@@ -115,8 +120,13 @@ class LaunchMatchesExportTest {
 
         assertThat(JSON.readTree(only(endpoint.requests("iam", "CreateRole")).param("AssumeRolePolicyDocument")))
                 .isEqualTo(JSON.readTree((String) resource(tf, "aws_iam_role", "instance").attr("assume_role_policy")));
-        assertThat(JSON.readTree(only(endpoint.requests("iam", "PutRolePolicy")).param("PolicyDocument")))
-                .isEqualTo(JSON.readTree((String) resource(tf, "aws_iam_role_policy", "data_access").attr("policy")));
+        for (String[] policy : List.of(new String[] {"hangar-s3-data-access", "data_access"}, new String[] {"hangar-cloudwatch-agent", "agent"})) {
+            RecordedRequest put = only(endpoint.requests("iam", "PutRolePolicy").stream().filter(r -> r.param("PolicyName").equals(policy[0])).toList());
+            assertThat(JSON.readTree(put.param("PolicyDocument")))
+                    .isEqualTo(JSON.readTree((String) resource(tf, "aws_iam_role_policy", policy[1]).attr("policy")));
+        }
+        assertThat(only(endpoint.requests("iam", "CreateRole")).param("PermissionsBoundary"))
+                .isEqualTo(resource(tf, "aws_iam_role", "instance").attributes().get("permissions_boundary"));
         assertThat(endpoint.requests("iam", "AttachRolePolicy").stream().map(r -> r.param("PolicyArn")).sorted().toList())
                 .isEqualTo(tf.blocks("resource").stream().filter(b -> b.labels().get(0).equals("aws_iam_role_policy_attachment"))
                         .map(b -> (String) b.body().attr("policy_arn")).sorted().toList());

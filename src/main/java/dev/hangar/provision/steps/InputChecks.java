@@ -107,6 +107,27 @@ final class InputChecks {
         }
     }
 
+    /** A permissions boundary that does not exist would fail CreateRole; found here, nothing exists yet. */
+    static final class CheckPermissionsBoundary extends Check {
+        CheckPermissionsBoundary(String arn) {
+            super(CHECK_PERMISSIONS_BOUNDARY, "Check permissions boundary " + arn, List.of());
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) throws Exception {
+            String arn = ctx.blueprint().iam().permissionsBoundaryArn();
+            try {
+                ctx.iam().getPolicy(r -> r.policyArn(arn));
+                return "exists";
+            } catch (AwsServiceException e) {
+                if (!AwsErrors.is(e, "NoSuchEntity")) {
+                    throw e;
+                }
+                throw new StepFailedException("permissionsBoundaryArn: policy " + arn + " does not exist");
+            }
+        }
+    }
+
     static final class CheckKeyPair extends Check {
         private final boolean willCreate;
 
