@@ -181,6 +181,7 @@ final class PreflightChecks {
             throw e;
         }
         facts.bucketBlocksPublicAccess = BucketPosture.blocksPublicAccess(s3, bucket);
+        facts.bucketIsPublic = BucketPosture.isPublic(s3, bucket, facts.bucketBlocksPublicAccess);
         facts.bucketRequiresTls = BucketPosture.requiresTls(s3, bucket);
         facts.bucketHasDefaultEncryption = BucketPosture.hasDefaultEncryption(s3, bucket);
         return pass("bucket", "Data bucket exists", "s3://" + bucket);
