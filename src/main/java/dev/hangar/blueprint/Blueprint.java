@@ -74,6 +74,11 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         return resolve(spec, launchId, createdBy, null);
     }
 
+    /** The account that must own the data bucket: the spec's dataBucketOwner, else the launching caller's; null when unknown. */
+    public String dataBucketAccount() {
+        return bucketAccount(spec, tags.get(LaunchTags.CREATED_BY));
+    }
+
     public LaunchNames names() {
         return new LaunchNames(launchId);
     }

@@ -52,8 +52,10 @@ public final class Preflight {
             return t;
         });
         try {
-            List<CompletableFuture<PreflightCheck>> running = new ArrayList<>();
-            for (var check : all) {
+            // Who is asking comes first: the bucket check needs the account to ask S3 for (ExpectedBucketOwner).
+            CompletableFuture<PreflightCheck> identity = CompletableFuture.completedFuture(guarded(all.get(0).getKey(), all.get(0).getValue(), checks));
+            List<CompletableFuture<PreflightCheck>> running = new ArrayList<>(List.of(identity));
+            for (var check : all.subList(1, all.size())) {
                 running.add(CompletableFuture.supplyAsync(() -> guarded(check.getKey(), check.getValue(), checks), pool));
             }
             List<PreflightCheck> results = running.stream().map(CompletableFuture::join).toList();

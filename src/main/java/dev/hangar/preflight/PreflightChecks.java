@@ -168,15 +168,16 @@ final class PreflightChecks {
     PreflightCheck bucket() {
         var s3 = aws.s3(spec.region());
         String bucket = spec.dataBucket();
+        String owner = spec.dataBucketOwner() != null ? spec.dataBucketOwner() : facts.accountId;
         try {
-            s3.headBucket(r -> r.bucket(bucket));
+            s3.headBucket(r -> r.bucket(bucket).expectedBucketOwner(owner));
         } catch (AwsServiceException e) {
             if (e.statusCode() == 404) {
                 return fail("bucket", "Data bucket exists", "dataBucket: bucket " + bucket + " does not exist");
             }
             if (e.statusCode() == 403) {
-                return new PreflightCheck("bucket", "Data bucket exists", Status.WARN,
-                        "bucket " + bucket + " exists but your credentials cannot read it; its settings are not checked");
+                return fail("bucket", "Data bucket exists", "dataBucket: s3://" + bucket + " is not a bucket of account "
+                        + (owner == null ? "yours" : owner) + " that you may read; for a bucket shared by another account set dataBucketOwner");
             }
             throw e;
         }

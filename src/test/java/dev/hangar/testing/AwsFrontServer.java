@@ -35,6 +35,7 @@ public final class AwsFrontServer implements AutoCloseable {
     private final List<LocalApi> localApis;
     private final Ec2ClientTokens clientTokens = new Ec2ClientTokens();
     private final Ec2SpotRequests spotRequests = new Ec2SpotRequests();
+    private final ForeignBuckets foreignBuckets = new ForeignBuckets();
     private final List<RecordedRequest> record = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -106,6 +107,11 @@ public final class AwsFrontServer implements AutoCloseable {
         }
     }
 
+    /** Makes {@code bucket} (created in moto as usual) belong to another account; see {@link ForeignBuckets}. */
+    public void bucketOwnedBy(String bucket, String ownerAccount) {
+        foreignBuckets.add(bucket, ownerAccount);
+    }
+
     /** A fixed delay before every call is answered, e.g. to make benchmarks feel like a real region. */
     public void setLatency(Duration latency) {
         this.latency = latency == null ? Duration.ZERO : latency;
@@ -115,6 +121,7 @@ public final class AwsFrontServer implements AutoCloseable {
     void resetForTest() {
         clientTokens.clear();
         spotRequests.clear();
+        foreignBuckets.clear();
         clearRecord();
         clearFaults();
         setLatency(Duration.ZERO);
@@ -230,6 +237,10 @@ public final class AwsFrontServer implements AutoCloseable {
                 if (r != null) {
                     return r;
                 }
+            }
+            WireResponse foreign = foreignBuckets.answer(call, request);
+            if (foreign != null) {
+                return foreign;
             }
             WireResponse spot = spotRequests.answer(call);
             if (spot != null) {
