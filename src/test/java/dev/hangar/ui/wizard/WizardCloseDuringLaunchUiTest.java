@@ -68,7 +68,7 @@ class WizardCloseDuringLaunchUiTest {
             assertThat(stage.isShowing()).as("the window stays open until the user answers").isTrue();
             DialogPane question = dialogWith(robot, "#confirmClose");
             assertThat(question.getHeaderText() + " " + question.getContentText()).contains("cancel").contains("remove");
-            w.screenshot("09c-close-during-launch-asks");
+            Screenshots.save(robot, question.getScene(), "09c-close-during-launch-asks");
             robot.clickOn("#confirmClose");
 
             ListView<LaunchRow> rows = w.node("#launchSteps", ListView.class);
@@ -78,6 +78,7 @@ class WizardCloseDuringLaunchUiTest {
             requestClose(robot);
             DialogPane stillRunning = dialogWith(robot, "#stillRunning");
             assertThat(stillRunning.getContentText()).contains("Removing what the launch created").contains("left");
+            Screenshots.save(robot, stillRunning.getScene(), "09d-close-during-rollback-says-what-runs");
             assertThat(stage.isShowing()).as("a second close does not close the window while the rollback runs").isTrue();
 
             WizardDriver.waitUntil(() -> !stage.isShowing(), "the window to close once the rollback has finished");
@@ -94,7 +95,7 @@ class WizardCloseDuringLaunchUiTest {
 
             requestClose(robot);
             dialogWith(robot, "#confirmClose");
-            robot.clickOn("#keepLaunching");
+            robot.clickOn("#keepRunning");
             WizardDriver.waitUntil(() -> w.state.outcomeProperty().get() != null, "the launch to end");
             assertThat(w.state.outcomeProperty().get().state()).isEqualTo(LaunchState.SUCCEEDED);
             assertThat(stage.isShowing()).isTrue();
