@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
@@ -58,9 +60,13 @@ class WizardCloseDuringLaunchUiTest {
         try (WizardDriver w = new WizardDriver(robot, stage, aws, home)) {
             String launchId = launchUntilRunInstances(w);
             AtomicReference<LaunchState> journalWhenClosed = new AtomicReference<>();
-            robot.interact(() -> stage.showingProperty().addListener((obs, was, showing) -> {
-                if (!showing) {
-                    journalWhenClosed.set(journalState(launchId));
+            robot.interact(() -> stage.showingProperty().addListener(new ChangeListener<Boolean>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean showing) {
+                    if (!showing) {
+                        journalWhenClosed.set(journalState(launchId));
+                        obs.removeListener(this); // the stage serves the next test too
+                    }
                 }
             }));
 
