@@ -26,8 +26,43 @@ public final class Teardown {
         this.listener = listener;
     }
 
+    /**
+     * Frees each data volume to keep before anything is removed: it must not go with its instance
+     * (DeleteOnTermination off), and it leaves a stopped instance (file systems unmounted), detached.
+     *
+     * @return why a volume could not be freed; empty when every one is
+     */
+    private List<String> releaseKeptVolumes() {
+        List<String> problems = new ArrayList<>();
+        for (ResourceRecord r : journal.snapshot().liveResourcesNewestFirst()) {
+            if (!r.type().equals(ResourceKind.VOLUME_ATTACHMENT)) {
+                continue;
+            }
+            String[] attachment = r.id().split("\\|"); // volume|instance|device
+            try {
+                remover.keepOnTermination(attachment[1], attachment[2], attachment[0]);
+                remover.stopInstance(attachment[1]);
+                remover.detach(attachment[0], attachment[1]);
+                journal.deleted(r.type(), r.id());
+                listener.on(new LaunchEvent.ResourceRemoved(r.type(), r.id()));
+            } catch (Exception e) {
+                String message = "data volume " + attachment[0] + " could not be freed from " + attachment[1] + " (" + AwsErrors.brief(e)
+                        + "); nothing was removed, so the volume stays attached to its instance, which is not terminated";
+                problems.add(message);
+                listener.on(new LaunchEvent.ResourceRemovalFailed(r.type(), r.id(), message));
+            }
+        }
+        return problems;
+    }
+
     /** @return what could not be removed, one line each; empty when everything is gone */
     public List<String> removeAll(boolean keepDataVolume) {
+        if (keepDataVolume) {
+            List<String> notReleased = releaseKeptVolumes();
+            if (!notReleased.isEmpty()) {
+                return notReleased; // nothing is removed while the volume to keep hangs on an instance that would take it along
+            }
+        }
         Set<String> kept = new HashSet<>();
         List<OrderedRemoval.Item> items = new ArrayList<>();
         for (ResourceRecord r : journal.snapshot().liveResourcesNewestFirst()) {
