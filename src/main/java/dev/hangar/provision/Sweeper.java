@@ -119,7 +119,7 @@ public final class Sweeper {
         for (JournalCorruptException e : corrupt) {
             String id = e.file().getFileName().toString().replaceFirst("\\.json$", "");
             damaged.add(id);
-            warnings.add("the journal file of launch " + id + " is damaged, so its resources are left alone: " + e.getMessage());
+            warnings.add("the journal file of launch " + id + " cannot be used, so its resources are left alone: " + e.getMessage());
         }
         Judge judge = new Judge(launches, damaged, warnings);
 
