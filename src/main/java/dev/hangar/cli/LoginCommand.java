@@ -100,7 +100,8 @@ public final class LoginCommand implements Callable<Integer> {
             if (writeProfile != null) {
                 new AwsConfigWriter(f.config()).check(writeProfile, target.start());
             }
-            settings = AwsSettings.of(null, root.global.endpointUrl, env);
+            settings = AwsSettings.of(null, root.global.endpointUrl, env).withInsecureEndpointAllowed(root.global.allowInsecureEndpoint);
+            settings.requireSafeForSignIn();
         } catch (IllegalArgumentException e) {
             err.println("login: " + e.getMessage());
             err.flush();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,8 @@ public final class SpecValidator {
     private static final Pattern AMI = Pattern.compile("ami-(?:[0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern SUBNET = Pattern.compile("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
-    private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7e]*");
+    /** No shell metacharacters: the name is printed in an ssh command and, with createKeyPair, is a file name. */
+    private static final Pattern KEY_PAIR = Pattern.compile("[A-Za-z0-9._-]*");
 
     public List<SpecProblem> validate(LaunchSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -108,7 +110,25 @@ public final class SpecValidator {
     private static void region(String region, List<SpecProblem> out) {
         if (required("region", region, out) && !REGION.matcher(region).matches()) {
             out.add(new SpecProblem("region", Show.quote(region) + " is not a region code like us-east-1"));
+        } else if (region != null) {
+            otherPartition(region).ifPresent(partition -> out.add(new SpecProblem("region", region + " is in the " + partition
+                    + " partition; Hangar supports only regions of the standard aws partition (it calls IAM on that partition's"
+                    + " global endpoint)")));
         }
+    }
+
+    /** The partition a region belongs to when it is not the standard one. */
+    private static Optional<String> otherPartition(String region) {
+        if (region.startsWith("us-gov-")) {
+            return Optional.of("aws-us-gov (GovCloud)");
+        }
+        if (region.startsWith("cn-")) {
+            return Optional.of("aws-cn (China)");
+        }
+        if (region.matches("[a-z]{2}-iso[a-z]?-.*")) {
+            return Optional.of("aws-iso (isolated)");
+        }
+        return Optional.empty();
     }
 
     private static void availabilityZone(String zone, String region, List<SpecProblem> out) {
@@ -147,14 +167,10 @@ public final class SpecValidator {
             out.add(new SpecProblem("keyPair", "must be 1 to 255 characters long (got " + keyPair.length()
                     + "); use null for no key pair"));
         }
-        if (!PRINTABLE_ASCII.matcher(keyPair).matches()) {
-            out.add(new SpecProblem("keyPair", "may contain only printable ASCII characters, not "
+        if (!KEY_PAIR.matcher(keyPair).matches()) {
+            out.add(new SpecProblem("keyPair", "may contain only letters, digits, '.', '_' and '-' (the name appears in the printed"
+                    + " ssh command and, with createKeyPair=true, is the private key's file name keys/<name>.pem), not "
                     + Show.quote(keyPair)));
-        }
-        if (spec.createKeyPair() && (keyPair.contains("/") || keyPair.contains("\\"))) {
-            // The new key pair's private key is saved as <home>/keys/<keyPair>.pem: a separator would put it elsewhere.
-            out.add(new SpecProblem("keyPair", "with createKeyPair=true the name is also the private key's file name "
-                    + "(keys/<name>.pem), so it may not contain '/' or '\\', not " + Show.quote(keyPair)));
         }
     }
 

@@ -14,6 +14,7 @@ import dev.hangar.provision.SdkTags;
 import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.ShellWord;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
@@ -73,7 +74,9 @@ final class InstanceSteps {
                 return "aws ssm start-session --target " + instanceId + " --region " + spec.region();
             }
             String user = String.valueOf(ctx.facts().get(LaunchFacts.IMAGE).name()).toLowerCase(Locale.ROOT).contains("ubuntu") ? "ubuntu" : "ec2-user";
-            String key = spec.createKeyPair() ? KeyPairStep.keyFile(ctx.home(), spec.keyPair()).toString() : "<" + spec.keyPair() + ".pem>";
+            // The home may hold spaces or quotes: the path is one shell word. An existing key's file is the user's to name.
+            String key = spec.createKeyPair() ? ShellWord.quote(KeyPairStep.keyFile(ctx.home(), spec.keyPair()).toString())
+                    : "<" + spec.keyPair() + ".pem>";
             return "ssh -i " + key + " " + user + "@" + address;
         }
     }
