@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
  * @param launchIdDerived true when no launch ID was given and one was derived from the spec
  * @param tags            the tags of every resource, in a fixed order: the spec's, then Hangar's own
  * @param keyPair         null when the instance gets no key pair
- * @param idleAlarm       null when idle stop is off
+ * @param idleAlarm       CPU and the busiest GPU; null when idle stop is off
+ * @param noGpuDataAlarm  CPU alone while the GPUs report nothing, over a longer window; null when idle stop is off
  */
 public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerived, String region, String partition,
                          Map<String, String> tags, IamModel iam, SecurityGroupModel securityGroup, KeyPairModel keyPair,
-                         InstanceModel instance, DataVolumeModel dataVolume, IdleAlarmModel idleAlarm) {
+                         InstanceModel instance, DataVolumeModel dataVolume, IdleAlarmModel idleAlarm, IdleAlarmModel noGpuDataAlarm) {
 
     /** Leaves room for "hangar-" in IAM names, which may have 64 characters. */
     private static final Pattern LAUNCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,56}");
@@ -79,6 +80,11 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         return bucketAccount(spec, tags.get(LaunchTags.CREATED_BY));
     }
 
+    /** The idle-stop alarms, in the order created; empty when idle stop is off. */
+    public java.util.List<IdleAlarmModel> idleAlarms() {
+        return idleAlarm == null ? java.util.List.of() : java.util.List.of(idleAlarm, noGpuDataAlarm);
+    }
+
     public LaunchNames names() {
         return new LaunchNames(launchId);
     }
@@ -93,7 +99,8 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         Map<String, String> tags = LaunchTags.of(id, spec, createdBy);
         return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
                 IamModel.of(spec, names, bucketAccount(spec, createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
-                InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.of(spec, names));
+                InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.gpuAware(spec, names),
+                IdleAlarmModel.noGpuData(spec, names));
     }
 
     /** The data bucket's account: the spec's dataBucketOwner, else the launching caller's (from its ARN). */

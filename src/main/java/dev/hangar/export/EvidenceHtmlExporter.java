@@ -111,8 +111,9 @@ public final class EvidenceHtmlExporter implements Exporter {
         SecurityGroupModel sg = stack.securityGroup();
         row(h, "Security group " + escape(sg.name()), "Inbound: " + rules(sg.ingress()) + "<br/>Outbound: " + rules(sg.egress()));
         IdleAlarmModel alarm = stack.idleAlarm();
-        row(h, "Idle stop", alarm == null ? "off" : "after " + stack.spec().idleStopMinutes() + " minutes under "
-                + Headers.number(alarm.threshold()) + " % CPU (alarm " + escape(alarm.name()) + ")");
+        row(h, "Idle stop", alarm == null ? "off" : "after " + alarm.minutes() + " minutes with CPU and every GPU under "
+                + Headers.number(alarm.threshold()) + " % (alarm " + escape(alarm.name()) + "); after " + stack.noGpuDataAlarm().minutes()
+                + " minutes of CPU alone when the GPUs report no data (alarm " + escape(stack.noGpuDataAlarm().name()) + ")");
         h.append("</table>\n");
     }
 

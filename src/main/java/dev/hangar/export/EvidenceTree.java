@@ -99,7 +99,9 @@ final class EvidenceTree {
         group.set("egress", rules(sg.egress()));
         IdleAlarmModel alarm = stack.idleAlarm();
         n.set("idleStop", alarm == null ? NODES.nullNode() : NODES.objectNode().put("alarmName", alarm.name())
-                .put("minutes", stack.spec().idleStopMinutes()).put("cpuBelowPercent", alarm.threshold()));
+                .put("minutes", alarm.minutes()).put("cpuBelowPercent", alarm.threshold()).put("gpusBelowPercent", alarm.threshold())
+                .put("expression", alarm.expression()).put("noGpuDataAlarmName", stack.noGpuDataAlarm().name())
+                .put("noGpuDataMinutes", stack.noGpuDataAlarm().minutes()));
         return n;
     }
 

@@ -198,24 +198,30 @@ public final class PulumiExporter implements Exporter {
     }
 
     private static void idleAlarm(StringBuilder py, Blueprint stack) {
-        IdleAlarmModel a = stack.idleAlarm();
-        if (a == null) {
-            return;
+        for (IdleAlarmModel a : stack.idleAlarms()) {
+            boolean main = a == stack.idleAlarm();
+            StringBuilder queries = new StringBuilder("[\n");
+            for (IdleAlarmModel.MetricQuery m : a.metrics()) {
+                queries.append("        aws.cloudwatch.MetricAlarmMetricQueryArgs(id=").append(PythonText.quote(m.id()))
+                        .append(", metric=aws.cloudwatch.MetricAlarmMetricQueryMetricArgs(namespace=").append(PythonText.quote(m.namespace()))
+                        .append(", metric_name=").append(PythonText.quote(m.metricName())).append(", stat=").append(PythonText.quote(m.stat()))
+                        .append(", period=").append(a.periodSeconds()).append(", dimensions={").append(PythonText.quote(IdleAlarmModel.DIMENSION))
+                        .append(": instance.id})),\n");
+            }
+            queries.append("        aws.cloudwatch.MetricAlarmMetricQueryArgs(id=").append(PythonText.quote(IdleAlarmModel.EXPRESSION_ID))
+                    .append(", expression=").append(PythonText.quote(a.expression())).append(", label=").append(PythonText.quote(a.description()))
+                    .append(", return_data=True),\n    ]");
+            call(py, main ? "idle_alarm" : "idle_alarm_no_gpu_data", "aws.cloudwatch.MetricAlarm", main ? "idle-stop" : "idle-stop-no-gpu-data", List.of(
+                    kw("name", PythonText.quote(a.name())),
+                    kw("alarm_description", PythonText.quote(a.description())),
+                    kw("metric_queries", queries.toString()),
+                    kw("evaluation_periods", Integer.toString(a.evaluationPeriods())),
+                    kw("threshold", Headers.number(a.threshold())),
+                    kw("comparison_operator", PythonText.quote(a.comparisonOperator())),
+                    kw("treat_missing_data", PythonText.quote(a.treatMissingData())),
+                    kw("alarm_actions", "[" + PythonText.quote(a.actionArn()) + "]"),
+                    kw("tags", "TAGS"), kw("opts", "opts")));
         }
-        call(py, "idle_alarm", "aws.cloudwatch.MetricAlarm", "idle-stop", List.of(
-                kw("name", PythonText.quote(a.name())),
-                kw("alarm_description", PythonText.quote(a.description())),
-                kw("namespace", PythonText.quote(a.namespace())),
-                kw("metric_name", PythonText.quote(a.metricName())),
-                kw("dimensions", "{" + PythonText.quote(a.dimension()) + ": instance.id}"),
-                kw("statistic", PythonText.quote(a.statistic())),
-                kw("period", Integer.toString(a.periodSeconds())),
-                kw("evaluation_periods", Integer.toString(a.evaluationPeriods())),
-                kw("threshold", Headers.number(a.threshold())),
-                kw("comparison_operator", PythonText.quote(a.comparisonOperator())),
-                kw("treat_missing_data", PythonText.quote(a.treatMissingData())),
-                kw("alarm_actions", "[" + PythonText.quote(a.actionArn()) + "]"),
-                kw("tags", "TAGS"), kw("opts", "opts")));
     }
 
     private static void outputs(StringBuilder py, Blueprint stack) {

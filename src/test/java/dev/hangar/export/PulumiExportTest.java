@@ -120,7 +120,7 @@ class PulumiExportTest {
         assertThat(sg.get("vpc_id").asText()).isEqualTo("invoke:aws.ec2.get_vpc.id");
         assertThat(d.at("/invokes/0/args/default").asBoolean()).isTrue();
         assertThat(d.at("/exports/connect").asText()).isEqualTo("aws ssm start-session --target ref:gpu.id --region us-east-1");
-        assertThat(resource(d, "aws.cloudwatch.MetricAlarm", "idle-stop").get("period").asInt()).isEqualTo(60);
+        assertThat(resource(d, "aws.cloudwatch.MetricAlarm", "idle-stop").at("/metric_queries/0/metric/period").asInt()).isEqualTo(60);
         assertThat(resource(d, "aws.ec2.Instance", "gpu").get("key_name").asText()).isEqualTo("my-key");
     }
 
@@ -142,7 +142,8 @@ class PulumiExportTest {
         assertThat(d.at("/exports/private_key_openssh").asText()).startsWith("secret:");
         JsonNode alarm = resource(d, "aws.cloudwatch.MetricAlarm", "idle-stop");
         assertThat(alarm.get("evaluation_periods").asInt()).isEqualTo(34);
-        assertThat(alarm.at("/dimensions/InstanceId").asText()).isEqualTo("ref:gpu.id");
+        assertThat(alarm.at("/metric_queries/1/metric/dimensions/InstanceId").asText()).isEqualTo("ref:gpu.id");
+        assertThat(alarm.at("/metric_queries/2/expression").asText()).isEqualTo("MAX([cpu, FILL(gpu, 100)])");
     }
 
     @Test

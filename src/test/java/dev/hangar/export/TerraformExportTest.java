@@ -150,12 +150,19 @@ class TerraformExportTest {
         assertThat(tf.blocks("terraform").get(0).body().block("required_providers").body().attr("tls")).isEqualTo(Map.of("source", "hashicorp/tls", "version", ">= 4.0"));
 
         Body alarm = resource(tf, "aws_cloudwatch_metric_alarm", "idle_stop");
-        assertThat(alarm.attr("period")).isEqualTo(BigDecimal.valueOf(3600));
+        // Issue 15 (1): a metric-math alarm over CPU and the busiest GPU; the period is on each metric query.
+        assertThat(alarm.blocks("metric_query").get(0).body().block("metric").body().attr("period")).isEqualTo(BigDecimal.valueOf(3600));
         assertThat(alarm.attr("evaluation_periods")).isEqualTo(BigDecimal.valueOf(34));
         assertThat(alarm.attr("threshold")).isEqualTo(BigDecimal.valueOf(5));
         assertThat(alarm.attr("comparison_operator")).isEqualTo("LessThanThreshold");
         assertThat(alarm.attr("alarm_actions")).isEqualTo(List.of("arn:aws:automate:us-east-1:ec2:stop"));
-        assertThat(alarm.attr("dimensions")).isEqualTo(Map.of("InstanceId", new Ref("aws_instance.gpu.id")));
+        assertThat(alarm.blocks("metric_query")).extracting(q -> q.body().attributes().get("id")).containsExactly("cpu", "gpu", "idle");
+        assertThat(alarm.blocks("metric_query").get(1).body().block("metric").body().attr("metric_name")).isEqualTo("nvidia_smi_utilization_gpu");
+        assertThat(alarm.blocks("metric_query").get(1).body().block("metric").body().attr("dimensions"))
+                .isEqualTo(Map.of("InstanceId", new Ref("aws_instance.gpu.id")));
+        assertThat(alarm.blocks("metric_query").get(2).body().attr("expression")).isEqualTo("MAX([cpu, FILL(gpu, 100)])");
+        assertThat(resource(tf, "aws_cloudwatch_metric_alarm", "idle_stop_no_gpu_data").attr("evaluation_periods"))
+                .isEqualTo(BigDecimal.valueOf(100));
     }
 
     @Test

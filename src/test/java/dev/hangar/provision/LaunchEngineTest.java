@@ -147,9 +147,12 @@ class LaunchEngineTest {
         var alarm = f.aws.clients().cloudWatch(LocalAws.REGION).describeAlarms(r -> r.alarmNames(new LaunchNames(launchId).idleAlarmName()))
                 .metricAlarms().get(0);
         assertThat(alarm.alarmActions()).containsExactly("arn:aws:automate:us-east-1:ec2:stop");
-        assertThat(alarm.metricName()).isEqualTo("CPUUtilization");
-        assertThat(alarm.period() * alarm.evaluationPeriods()).isEqualTo(60 * 60);
-        assertThat(alarm.dimensions()).extracting(d -> d.value()).containsExactly(outcome.outputs().get("instanceId"));
+        // Issue 15 (1): CPU and the busiest GPU, as metric math.
+        assertThat(alarm.metrics()).filteredOn(q -> q.metricStat() != null).extracting(q -> q.metricStat().metric().metricName())
+                .containsExactly("CPUUtilization", "nvidia_smi_utilization_gpu");
+        assertThat(alarm.metrics().get(0).metricStat().period() * alarm.evaluationPeriods()).isEqualTo(60 * 60);
+        assertThat(alarm.metrics().get(0).metricStat().metric().dimensions()).extracting(d -> d.value())
+                .containsExactly(outcome.outputs().get("instanceId"));
     }
 
     @Test

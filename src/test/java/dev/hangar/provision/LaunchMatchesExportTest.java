@@ -134,19 +134,30 @@ class LaunchMatchesExportTest {
         List<Block> alarms = tf.blocks("resource").stream().filter(b -> b.labels().get(0).equals("aws_cloudwatch_metric_alarm")).toList();
         List<RecordedRequest> putAlarm = endpoint.requests("cloudwatch", "PutMetricAlarm");
         assertThat(putAlarm).hasSameSizeAs(alarms);
-        if (!alarms.isEmpty()) {
-            RecordedRequest sent = only(putAlarm);
-            Body declared = alarms.get(0).body();
-            assertThat(sent.param("AlarmName")).isEqualTo(declared.attr("alarm_name"));
-            assertThat(sent.param("Namespace")).isEqualTo(declared.attr("namespace"));
-            assertThat(sent.param("MetricName")).isEqualTo(declared.attr("metric_name"));
-            assertThat(sent.param("Statistic")).isEqualTo(declared.attr("statistic"));
-            assertThat(number(sent.param("Period"))).isEqualTo(declared.attr("period"));
+        for (Block alarm : alarms) {
+            Body declared = alarm.body();
+            RecordedRequest sent = only(putAlarm.stream().filter(r -> r.param("AlarmName").equals(declared.attr("alarm_name"))).toList());
             assertThat(number(sent.param("EvaluationPeriods"))).isEqualTo(declared.attr("evaluation_periods"));
             assertThat(number(sent.param("Threshold"))).isEqualTo(declared.attr("threshold"));
             assertThat(sent.param("ComparisonOperator")).isEqualTo(declared.attr("comparison_operator"));
             assertThat(sent.param("TreatMissingData")).isEqualTo(declared.attr("treat_missing_data"));
             assertThat(List.of(sent.param("AlarmActions.member.1"))).isEqualTo(declared.attr("alarm_actions"));
+            List<Block> queries = declared.blocks("metric_query");
+            for (int i = 0; i < queries.size(); i++) {
+                Body q = queries.get(i).body();
+                String p = "Metrics.member." + (i + 1) + ".";
+                assertThat(sent.param(p + "Id")).isEqualTo(q.attr("id"));
+                if (q.attributes().containsKey("expression")) {
+                    assertThat(sent.param(p + "Expression")).isEqualTo(q.attr("expression"));
+                    assertThat(bool(sent.param(p + "ReturnData"))).isEqualTo(q.attr("return_data"));
+                } else {
+                    Body metric = q.block("metric").body();
+                    assertThat(sent.param(p + "MetricStat.Metric.Namespace")).isEqualTo(metric.attr("namespace"));
+                    assertThat(sent.param(p + "MetricStat.Metric.MetricName")).isEqualTo(metric.attr("metric_name"));
+                    assertThat(sent.param(p + "MetricStat.Stat")).isEqualTo(metric.attr("stat"));
+                    assertThat(number(sent.param(p + "MetricStat.Period"))).isEqualTo(metric.attr("period"));
+                }
+            }
         }
     }
 
