@@ -141,7 +141,7 @@ public final class MonitorService {
                     List.of(), Map.of());
         }
         Instance i = instanceId == null ? null : f.instances().get(instanceId);
-        IdleAlarm alarm = alarm(r.launchId(), f).orElse(spec.idleStopMinutes() > 0 && r.state() == LaunchState.SUCCEEDED
+        IdleAlarm alarm = alarm(r.launchId(), f, i).orElse(spec.idleStopMinutes() > 0 && r.state() == LaunchState.SUCCEEDED
                 && i != null && i.state().name() != InstanceStateName.TERMINATED ? IdleAlarm.missing(new LaunchNames(r.launchId()).idleAlarmName()) : null);
         if (i == null) {
             CostSoFar cost = instanceId == null ? null : CostSoFar.of(null, "unknown", null, false, null,
@@ -169,7 +169,7 @@ public final class MonitorService {
         List<Finding> drift = i.state().name() == InstanceStateName.RUNNING
                 ? DriftAudit.audit(region, launchId, null, i, f.groups(), volumes) : List.of();
         return liveRow(launchId, name, false, null, "not in the journal of this machine (" + journal.directory() + ")", null, region, i, f,
-                null, cost, alarm(launchId, f).orElse(null), drift, now);
+                null, cost, alarm(launchId, f, i).orElse(null), drift, now);
     }
 
     private static MonitoredInstance liveRow(String launchId, String name, boolean inJournal, LaunchState state, String message,
@@ -187,10 +187,11 @@ public final class MonitorService {
                 f.metrics().getOrDefault(i.instanceId(), Map.of()));
     }
 
-    private static Optional<IdleAlarm> alarm(String launchId, RegionReader.Facts f) {
+    private static Optional<IdleAlarm> alarm(String launchId, RegionReader.Facts f, Instance i) {
         String name = new LaunchNames(launchId).idleAlarmName();
         MetricAlarm a = f.alarms().get(name);
-        return a == null ? Optional.empty() : Optional.of(new IdleAlarm(name, a.stateValueAsString(), a.stateReason(), a.stateUpdatedTimestamp()));
+        String signal = i != null && f.gpuReporting().contains(i.instanceId()) ? IdleAlarm.CPU_AND_GPUS : IdleAlarm.CPU_ONLY;
+        return a == null ? Optional.empty() : Optional.of(new IdleAlarm(name, a.stateValueAsString(), a.stateReason(), a.stateUpdatedTimestamp(), signal));
     }
 
     private CostSoFar cost(String region, Instance i, Instant stoppedAt, double storageGiB, Instant storageSince, Instant now) {
