@@ -178,13 +178,23 @@ public final class MonitorService {
         InstanceStatus checks = f.checks().get(i.instanceId());
         boolean running = i.state().name() == InstanceStateName.RUNNING;
         Duration uptime = running && i.launchTime() != null && now.isAfter(i.launchTime()) ? Duration.between(i.launchTime(), now) : null;
-        return new MonitoredInstance(launchId, name, inJournal, state, message, createdAt, region,
+        return new MonitoredInstance(launchId, name, inJournal, state, interruption(i).orElse(message), createdAt, region,
                 i.placement() == null ? null : i.placement().availabilityZone(), i.instanceId(), i.instanceTypeAsString(),
                 i.state().nameAsString(),
                 checks == null || checks.systemStatus() == null ? null : checks.systemStatus().statusAsString(),
                 checks == null || checks.instanceStatus() == null ? null : checks.instanceStatus().statusAsString(),
                 i.launchTime(), uptime, i.publicIpAddress(), i.privateIpAddress(), connect, cost, alarm, drift,
                 f.metrics().getOrDefault(i.instanceId(), Map.of()));
+    }
+
+    /** A spot instance that AWS stopped for capacity or price says so: it was not idle, and it starts again by itself. */
+    static Optional<String> interruption(Instance i) {
+        String code = i.stateReason() == null ? null : i.stateReason().code();
+        if (code == null || !code.startsWith("Server.SpotInstance") || i.state().name() == InstanceStateName.RUNNING) {
+            return Optional.empty();
+        }
+        return Optional.of("stopped by a spot interruption (" + code + "): the persistent spot request starts it again when "
+                + "capacity returns; disks and data are kept");
     }
 
     private static Optional<IdleAlarm> alarm(String launchId, RegionReader.Facts f, Instance i) {

@@ -30,4 +30,20 @@ class IdleSignalTest {
         assertThat(before.signal()).isEqualTo(IdleAlarm.CPU_ONLY);
         assertThat(after.signal()).isEqualTo(IdleAlarm.CPU_AND_GPUS);
     }
+
+    /** Issue 15 (2): an interruption is shown as such, not as an idle stop or a failure. */
+    @Test
+    void aSpotInterruptionIsShownAsSuch(LocalAws aws) throws Exception {
+        MonitorFixture f = new MonitorFixture(aws, home);
+        LaunchOutcome outcome = f.launch(MonitorFixture.spec().market(dev.hangar.spec.Market.SPOT).build());
+        f.ec2().stopInstances(r -> r.instanceIds(outcome.outputs().get("instanceId")));
+        // moto stops it as the user would; AWS reports an interruption with this code.
+        aws.endpoint().inject(dev.hangar.testing.Fault.on("ec2", "DescribeInstances").always()
+                .rewrite("Client.UserInitiatedShutdown", "Server.SpotInstanceShutdown"));
+
+        MonitoredInstance row = f.monitor.refresh(MonitorQuery.all()).instances().get(0);
+
+        aws.endpoint().clearFaults();
+        assertThat(row.message()).contains("spot interruption").contains("starts it again");
+    }
 }
