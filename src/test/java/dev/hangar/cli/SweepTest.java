@@ -108,7 +108,7 @@ class SweepTest {
                 .collect(Collectors.groupingBy(r -> r.get("launchId").asText(), Collectors.mapping(r -> r.get("kind").asText(), Collectors.toList())));
         assertThat(byLaunch).containsOnlyKeys(forgotten, rolledBack);
         assertThat(byLaunch.get(forgotten)).containsExactlyInAnyOrder("instance", "volume", "volume", "security-group", "key-pair",
-                "instance-profile", "iam-role", "alarm");
+                "instance-profile", "iam-role", "alarm", "alarm");
         assertThat(byLaunch.get(rolledBack)).containsExactly("volume");
         assertThat(result.get("resources").findValuesAsText("why")).contains("not in the journal", "rolled back");
         assertThat(result.get("warnings").toString()).contains(damaged).contains("damaged");
