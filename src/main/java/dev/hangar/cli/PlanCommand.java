@@ -9,21 +9,14 @@ import dev.hangar.spec.LaunchSpec;
 import java.io.PrintWriter;
 import dev.hangar.blueprint.IamPolicies;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Review a launch: security checklist, preflight in your account, IAM policy, steps and cost. Changes nothing.",
                 "Exit 0 launchable (or plan-only without credentials), 3 the checklist has a FAIL, 1 preflight fails, 2 invalid spec."})
-final class PlanCommand implements Callable<Integer> {
-
-    @ParentCommand HangarCommand root;
-    @Spec CommandSpec command;
+final class PlanCommand extends HangarSubcommand {
 
     @Mixin SpecOption specFile;
 
@@ -34,9 +27,9 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         LaunchSpec spec = specFile.read();
         dev.hangar.provision.Launcher.plan(spec); // an invalid spec stops here, before any AWS call
-        try (Engine engine = new Engine(root.global, System.getenv())) {
+        try (Engine engine = openEngine()) {
             LaunchReview review = engine.reviewer().review(spec);
-            PrintWriter out = command.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 out.println(Json.write(ReviewJson.of(review)));
             } else {

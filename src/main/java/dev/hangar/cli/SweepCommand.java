@@ -12,13 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -27,10 +23,7 @@ import software.amazon.awssdk.core.exception.SdkException;
                 "nor a data volume kept on purpose. A launch made from another machine or another --home is not in this journal, so by",
                 "default sweep also leaves alone every live instance, attached volume and the rest of their launch (--include-live),",
                 "and whatever the caller did not create (tag hangar:created-by; --any-creator)."})
-final class SweepCommand implements Callable<Integer> {
-
-    @ParentCommand HangarCommand root;
-    @Spec CommandSpec command;
+final class SweepCommand extends HangarSubcommand {
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "Region to search; repeatable (default: the regions of the journal's launches and the profile's region). IAM is global.")
@@ -52,14 +45,14 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
-        try (Engine engine = new Engine(root.global, System.getenv())) {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        try (Engine engine = openEngine()) {
             Sweeper sweeper = new Sweeper(engine.aws(), engine.journal(), engine.pacing());
             Set<String> where = new LinkedHashSet<>(regions);
             if (where.isEmpty()) {
                 where.addAll(sweeper.journalRegions());
-                AwsSettings.of(root.global.profile, root.global.endpointUrl, System.getenv()).defaultRegion().ifPresent(where::add);
+                AwsSettings.of(global().profile, global().endpointUrl, System.getenv()).defaultRegion().ifPresent(where::add);
             }
             if (where.isEmpty()) {
                 err.println("--region: no region to search: the journal has no launches and the profile names no region");

@@ -28,17 +28,7 @@ import software.amazon.awssdk.services.ec2.model.Tenancy;
 import software.amazon.awssdk.services.ec2.model.VolumeType;
 
 /** The individual preflight checks; each returns its result and records what it saw in {@link PreflightFacts}. */
-final class PreflightChecks {
-
-    private final AwsClients aws;
-    private final LaunchSpec spec;
-    private final PreflightFacts facts;
-
-    PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
-        this.aws = aws;
-        this.spec = spec;
-        this.facts = facts;
-    }
+record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
 
     private Ec2Client ec2() {
         return aws.ec2(spec.region());

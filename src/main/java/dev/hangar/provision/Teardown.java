@@ -14,17 +14,7 @@ import java.util.Set;
  * they were created in, so nothing is removed while something still depends on it). One failure
  * does not stop the rest; each outcome is journaled and reported. Serves rollback and destroy.
  */
-public final class Teardown {
-
-    private final ResourceRemover remover;
-    private final LaunchJournal journal;
-    private final LaunchListener listener;
-
-    public Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener listener) {
-        this.remover = remover;
-        this.journal = journal;
-        this.listener = listener;
-    }
+record Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener listener) {
 
     /**
      * Frees each data volume to keep before anything is removed: it must not go with its instance
