@@ -115,11 +115,11 @@ class SweepTest {
 
         InProcessCli.Result text = InProcessCli.run(aws.uri(), home, "sweep", "--region", LocalAws.REGION, "--include-live");
         assertThat(text.exit()).isZero();
-        assertThat(text.out()).contains("REGION", "KIND", forgotten, straggler, "9 resources of 2 launches left behind", "sweep --delete");
+        assertThat(text.out()).contains("REGION", "KIND", forgotten, straggler, "10 resources of 2 launches left behind", "sweep --delete");
 
         InProcessCli.Result deleted = InProcessCli.run(aws.uri(), home, "sweep", "--region", LocalAws.REGION, "--delete", "--include-live", "--yes");
         assertThat(deleted.exit()).as(deleted.toString()).isZero();
-        assertThat(deleted.out()).contains("removed instance").contains("removed 9 resources of 2 launches");
+        assertThat(deleted.out()).contains("removed instance").contains("removed 10 resources of 2 launches");
         assertThat(inventory(forgotten).leftovers()).isEmpty();
         assertThat(inventory(rolledBack).leftovers()).isEmpty();
         // Instances before the groups they use, profiles before their roles.
