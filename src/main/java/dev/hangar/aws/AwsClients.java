@@ -121,14 +121,20 @@ public final class AwsClients implements AutoCloseable {
         return cached("pricing", PRICING_REGION.id(), () -> configure(PricingClient.builder(), PRICING_REGION.id()).build());
     }
 
-    /** The IAM Identity Center portal; its calls carry a bearer token, not signed credentials. */
+    /**
+     * The IAM Identity Center portal; its calls carry a bearer token, not signed credentials.
+     *
+     * @throws IllegalArgumentException for an endpoint that would send the token in cleartext ({@link AwsSettings#requireSafeForSignIn})
+     */
     public SsoClient sso(String region) {
+        settings.requireSafeForSignIn();
         return cached("sso", region, () -> configure(SsoClient.builder(), region)
                 .credentialsProvider(AnonymousCredentialsProvider.create()).build());
     }
 
-    /** IAM Identity Center OIDC (device authorization); its calls are unsigned. */
+    /** IAM Identity Center OIDC (device authorization); its calls are unsigned but carry tokens. Refuses as {@link #sso} does. */
     public SsoOidcClient ssoOidc(String region) {
+        settings.requireSafeForSignIn();
         return cached("ssooidc", region, () -> configure(SsoOidcClient.builder(), region)
                 .credentialsProvider(AnonymousCredentialsProvider.create()).build());
     }

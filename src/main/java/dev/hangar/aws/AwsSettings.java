@@ -16,8 +16,10 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
  * @param endpoint       one endpoint for every service (an emulator such as moto), or empty for AWS
  * @param attemptTimeout the longest one HTTP attempt may take before it is retried
  * @param maxAttempts    attempts per call, the first included (standard retry mode)
+ * @param allowInsecureEndpoint let the sign-in services use a plain-http endpoint on another host (tokens in cleartext)
  */
-public record AwsSettings(Optional<String> profile, Optional<URI> endpoint, Duration attemptTimeout, int maxAttempts) {
+public record AwsSettings(Optional<String> profile, Optional<URI> endpoint, Duration attemptTimeout, int maxAttempts,
+                          boolean allowInsecureEndpoint) {
 
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
@@ -37,24 +39,46 @@ public record AwsSettings(Optional<String> profile, Optional<URI> endpoint, Dura
                 DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_MAX_ATTEMPTS);
     }
 
+    public AwsSettings(Optional<String> profile, Optional<URI> endpoint, Duration attemptTimeout, int maxAttempts) {
+        this(profile, endpoint, attemptTimeout, maxAttempts, false);
+    }
+
     public static AwsSettings defaults() {
         return new AwsSettings(Optional.empty(), Optional.empty(), DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_MAX_ATTEMPTS);
     }
 
     public AwsSettings withEndpoint(URI uri) {
-        return new AwsSettings(profile, Optional.of(uri), attemptTimeout, maxAttempts);
+        return new AwsSettings(profile, Optional.of(uri), attemptTimeout, maxAttempts, allowInsecureEndpoint);
     }
 
     public AwsSettings withProfile(String name) {
-        return new AwsSettings(Optional.ofNullable(name), endpoint, attemptTimeout, maxAttempts);
+        return new AwsSettings(Optional.ofNullable(name), endpoint, attemptTimeout, maxAttempts, allowInsecureEndpoint);
     }
 
     public AwsSettings withAttemptTimeout(Duration timeout) {
-        return new AwsSettings(profile, endpoint, timeout, maxAttempts);
+        return new AwsSettings(profile, endpoint, timeout, maxAttempts, allowInsecureEndpoint);
     }
 
     public AwsSettings withMaxAttempts(int attempts) {
-        return new AwsSettings(profile, endpoint, attemptTimeout, attempts);
+        return new AwsSettings(profile, endpoint, attemptTimeout, attempts, allowInsecureEndpoint);
+    }
+
+    public AwsSettings withInsecureEndpointAllowed(boolean allowed) {
+        return new AwsSettings(profile, endpoint, attemptTimeout, maxAttempts, allowed);
+    }
+
+    /**
+     * Refuses an endpoint that would carry IAM Identity Center tokens in cleartext over the network: plain http to a
+     * host other than this machine (loopback: localhost, 127.0.0.0/8, ::1), unless {@link #allowInsecureEndpoint}.
+     *
+     * @throws IllegalArgumentException naming the endpoint and the option that allows it
+     */
+    public void requireSafeForSignIn() {
+        endpoint().filter(uri -> "http".equals(uri.getScheme()) && !Loopback.is(uri.getHost()) && !allowInsecureEndpoint)
+                .ifPresent(uri -> {
+                    throw new IllegalArgumentException("endpoint " + uri + " is plain http to another host: the IAM Identity Center"
+                            + " sign-in tokens would travel in cleartext. Use https, or --allow-insecure-endpoint if you mean it");
+                });
     }
 
     /**

@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
  * @param launchIdDerived true when no launch ID was given and one was derived from the spec
  * @param tags            the tags of every resource, in a fixed order: the spec's, then Hangar's own
  * @param keyPair         null when the instance gets no key pair
- * @param idleAlarm       null when idle stop is off
+ * @param idleAlarm       CPU and the busiest GPU; null when idle stop is off
+ * @param noGpuDataAlarm  CPU alone while the GPUs report nothing, over a longer window; null when idle stop is off
  */
 public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerived, String region, String partition,
                          Map<String, String> tags, IamModel iam, SecurityGroupModel securityGroup, KeyPairModel keyPair,
-                         InstanceModel instance, DataVolumeModel dataVolume, IdleAlarmModel idleAlarm) {
+                         InstanceModel instance, DataVolumeModel dataVolume, IdleAlarmModel idleAlarm, IdleAlarmModel noGpuDataAlarm) {
 
     /** Leaves room for "hangar-" in IAM names, which may have 64 characters. */
     private static final Pattern LAUNCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,56}");
@@ -35,22 +36,29 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
 
     /** With a launch ID derived from the spec; see {@link #derivedLaunchId}. */
     public static Blueprint of(LaunchSpec spec) {
-        return of(spec, null, null);
+        return of(spec, null);
     }
 
+    /** An export's or a plan's blueprint: who will create it is not known. */
     public static Blueprint of(LaunchSpec spec, String launchId) {
-        return of(spec, launchId, null);
+        return forLaunch(spec, launchId, null);
+    }
+
+    /** @param rootDeviceName the image's root device name, e.g. /dev/sda1, when known (CloudFormation asks for it otherwise) */
+    public static Blueprint of(LaunchSpec spec, String launchId, String rootDeviceName) {
+        new SpecValidator().requireValid(spec);
+        return resolve(spec, launchId, null, rootDeviceName);
     }
 
     /**
-     * @param launchId       the launch's ID (e.g. from the journal), or null to derive one from the spec
-     * @param rootDeviceName the image's root device name, e.g. /dev/sda1, or null when not known
+     * @param launchId  the launch's ID (e.g. from the journal), or null to derive one from the spec
+     * @param createdBy the caller's ARN, tagged on every resource as {@link LaunchTags#CREATED_BY}; null when not known
      * @throws dev.hangar.spec.InvalidSpecException if the spec is not valid
      * @throws IllegalArgumentException if the launch ID cannot be part of an IAM name
      */
-    public static Blueprint of(LaunchSpec spec, String launchId, String rootDeviceName) {
+    public static Blueprint forLaunch(LaunchSpec spec, String launchId, String createdBy) {
         new SpecValidator().requireValid(spec);
-        return resolve(spec, launchId, rootDeviceName);
+        return resolve(spec, launchId, createdBy, null);
     }
 
     /**
@@ -59,29 +67,49 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
      */
     public static Blueprint draft(LaunchSpec spec) {
         String id = spec.name() != null && LAUNCH_ID.matcher(spec.name() + "-000000").matches() ? spec.name() + "-000000" : "draft-000000";
-        return resolve(spec, id, null);
+        return resolve(spec, id, null, null);
     }
 
     /** The blueprint of a launch the journal records: its spec was validated when it was launched. */
-    public static Blueprint launched(LaunchSpec spec, String launchId) {
-        return resolve(spec, launchId, null);
+    public static Blueprint launched(LaunchSpec spec, String launchId, String createdBy) {
+        return resolve(spec, launchId, createdBy, null);
+    }
+
+    /** The account that must own the data bucket: the spec's dataBucketOwner, else the launching caller's; null when unknown. */
+    public String dataBucketAccount() {
+        return bucketAccount(spec, tags.get(LaunchTags.CREATED_BY));
+    }
+
+    /** The idle-stop alarms, in the order created; empty when idle stop is off. */
+    public java.util.List<IdleAlarmModel> idleAlarms() {
+        return idleAlarm == null ? java.util.List.of() : java.util.List.of(idleAlarm, noGpuDataAlarm);
     }
 
     public LaunchNames names() {
         return new LaunchNames(launchId);
     }
 
-    private static Blueprint resolve(LaunchSpec spec, String launchId, String rootDeviceName) {
+    private static Blueprint resolve(LaunchSpec spec, String launchId, String createdBy, String rootDeviceName) {
         boolean derived = launchId == null;
         String id = derived ? derivedLaunchId(spec) : launchId;
         if (!LAUNCH_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("launch ID " + id + " must be lowercase letters, digits and '-', at most 57 characters");
         }
         LaunchNames names = new LaunchNames(id);
-        Map<String, String> tags = LaunchTags.of(id, spec);
+        Map<String, String> tags = LaunchTags.of(id, spec, createdBy);
         return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
-                IamModel.of(spec, names), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
-                InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.of(spec, names));
+                IamModel.of(spec, names, bucketAccount(spec, createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
+                InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.gpuAware(spec, names),
+                IdleAlarmModel.noGpuData(spec, names));
+    }
+
+    /** The data bucket's account: the spec's dataBucketOwner, else the launching caller's (from its ARN). */
+    static String bucketAccount(LaunchSpec spec, String createdBy) {
+        if (spec.dataBucketOwner() != null) {
+            return spec.dataBucketOwner();
+        }
+        String[] arn = createdBy == null ? new String[0] : createdBy.split(":");
+        return arn.length > 4 && arn[4].matches("\\d{12}") ? arn[4] : null;
     }
 
     /**

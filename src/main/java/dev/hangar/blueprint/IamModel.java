@@ -5,17 +5,25 @@ import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.spec.LaunchSpec;
 import java.util.List;
 
-/** The instance role, its scoped data policy, the managed policies and the instance profile. */
+/**
+ * The instance role: its scoped data policy, the CloudWatch agent's policy (inline, metrics in CWAgent only), the
+ * AWS managed policies, the permissions boundary and the instance profile.
+ *
+ * @param permissionsBoundaryArn null when the role gets none
+ */
 public record IamModel(String roleName, String roleDescription, String instanceProfileName, String dataPolicyName,
-                       String trustPolicy, String dataPolicy, List<String> managedPolicyArns) {
+                       String trustPolicy, String dataPolicy, String agentPolicyName, String agentPolicy,
+                       List<String> managedPolicyArns, String permissionsBoundaryArn) {
 
     public IamModel {
         managedPolicyArns = List.copyOf(managedPolicyArns);
     }
 
-    static IamModel of(LaunchSpec spec, LaunchNames names) {
+    /** @param bucketAccount the account that must own the data bucket; null when not known (an offline export) */
+    static IamModel of(LaunchSpec spec, LaunchNames names, String bucketAccount) {
         return new IamModel(names.roleName(), "Hangar launch " + names.launchId() + ": EC2 instance role",
                 names.instanceProfileName(), names.dataPolicyName(), IamPolicies.trustPolicy(),
-                IamPolicies.dataAccessPolicy(spec), IamPolicies.managedPolicyArns(spec));
+                IamPolicies.dataAccessPolicy(spec, bucketAccount), names.agentPolicyName(), IamPolicies.cloudWatchAgentPolicy(),
+                IamPolicies.managedPolicyArns(spec), spec.permissionsBoundaryArn());
     }
 }

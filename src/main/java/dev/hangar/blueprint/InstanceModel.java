@@ -9,7 +9,7 @@ import dev.hangar.spec.Market;
  * here, once, for every format.
  *
  * @param rootDeviceName the image's root device, null when not known (CloudFormation then asks for it)
- * @param spot           one-time spot, terminated (not stopped) when interrupted or shut down
+ * @param spot           a persistent spot request, stopped (not terminated) when interrupted or shut down
  */
 public record InstanceModel(String amiId, String instanceType, String subnetId, String availabilityZone,
                             boolean associatePublicIp, String tenancy, boolean monitoring, boolean ebsOptimized,
@@ -21,8 +21,12 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
     public static final String HTTP_TOKENS = "required";
     public static final int HOP_LIMIT = 1;
 
-    public static final String SPOT_INSTANCE_TYPE = "one-time";
-    public static final String SPOT_INTERRUPTION_BEHAVIOR = "terminate";
+    /**
+     * A persistent request whose instance stops when interrupted: the disks stay, idle stop can stop it, and the
+     * request starts it again when capacity returns. A one-time request could only be terminated.
+     */
+    public static final String SPOT_INSTANCE_TYPE = "persistent";
+    public static final String SPOT_INTERRUPTION_BEHAVIOR = "stop";
 
     static InstanceModel of(LaunchSpec spec, String rootDeviceName) {
         boolean spot = spec.market() == Market.SPOT;
@@ -30,6 +34,6 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
                 spec.associatePublicIp(), spec.tenancy() == null ? null : spec.tenancy().wireName(), true, true,
                 "enabled", HTTP_TOKENS, HOP_LIMIT,
                 rootDeviceName, spec.rootVolumeGiB(), "gp3", true, true,
-                UserData.script(), spot, spot ? "terminate" : "stop");
+                UserData.script(), spot, "stop");
     }
 }

@@ -1,5 +1,8 @@
 package dev.hangar.blueprint;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -10,6 +13,7 @@ import java.util.HexFormat;
 public record LaunchNames(String launchId) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_CLIENT_TOKEN = 64;
 
     public static LaunchNames fresh(String specName) {
         byte[] b = new byte[3];
@@ -37,6 +41,10 @@ public record LaunchNames(String launchId) {
         return "hangar-s3-data-access";
     }
 
+    public String agentPolicyName() {
+        return "hangar-cloudwatch-agent";
+    }
+
     public String idleAlarmName() {
         return iamName() + "-idle-stop";
     }
@@ -46,10 +54,24 @@ public record LaunchNames(String launchId) {
      * instance; a new one per availability zone tried, since AWS refuses a token reused with other parameters.
      */
     public String instanceClientToken(String availabilityZone) {
-        return launchId + "-" + availabilityZone;
+        return clientToken(launchId + "-" + availabilityZone);
     }
 
     public String volumeClientToken(String availabilityZone) {
-        return launchId + "-data-" + availabilityZone;
+        return clientToken(launchId + "-data-" + availabilityZone);
+    }
+
+    /** EC2 takes at most 64 ASCII characters: a longer token keeps its start and ends in a hash of the whole. */
+    private static String clientToken(String token) {
+        if (token.length() <= MAX_CLIENT_TOKEN) {
+            return token;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            String suffix = "-" + HexFormat.of().formatHex(hash, 0, 8);
+            return token.substring(0, MAX_CLIENT_TOKEN - suffix.length()) + suffix;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

@@ -32,6 +32,40 @@ final class BucketPolicy {
         }
     }
 
+    /**
+     * Whether a statement allows everyone (Principal "*") without a condition that narrows who: S3's own test for a
+     * public policy, for an endpoint that does not answer GetBucketPolicyStatus. Unparsable: not known, null.
+     */
+    static Boolean grantsEveryone(String policy) {
+        if (policy == null || policy.isBlank()) {
+            return false;
+        }
+        try {
+            return values(JSON.readTree(policy).path("Statement")).stream().anyMatch(s -> "Allow".equals(s.path("Effect").asText())
+                    && everyone(s.path("Principal")) && !narrowsWho(s.path("Condition")));
+        } catch (IOException unparsable) {
+            return null;
+        }
+    }
+
+    /** Condition keys that tie a request to known sources or accounts, which makes a policy non-public in S3's terms. */
+    private static final List<String> NARROWING_KEYS = List.of("aws:sourceip", "aws:sourcevpc", "aws:sourcevpce", "aws:sourceaccount",
+            "aws:sourcearn", "aws:sourceowner", "aws:principalorgid", "aws:principalaccount", "aws:principalarn", "aws:userid",
+            "aws:principalorgpaths", "s3:dataaccesspointaccount", "s3:dataaccesspointarn");
+
+    private static boolean narrowsWho(JsonNode condition) {
+        var operators = condition.fields();
+        while (operators.hasNext()) {
+            var keys = operators.next().getValue().fieldNames();
+            while (keys.hasNext()) {
+                if (NARROWING_KEYS.contains(keys.next().toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean deniesPlainHttp(JsonNode statement, String bucket) {
         return "Deny".equals(statement.path("Effect").asText())
                 && everyone(statement.path("Principal"))

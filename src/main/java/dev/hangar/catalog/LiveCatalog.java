@@ -16,15 +16,7 @@ import software.amazon.awssdk.services.ec2.model.LocationType;
 import software.amazon.awssdk.services.ec2.model.UsageClassType;
 
 /** Reads a region's GPU types, their zones and prices from AWS. */
-public final class LiveCatalog {
-
-    private final AwsClients aws;
-    private final Clock clock;
-
-    public LiveCatalog(AwsClients aws, Clock clock) {
-        this.aws = aws;
-        this.clock = clock;
-    }
+record LiveCatalog(AwsClients aws, Clock clock) {
 
     public GpuCatalog load(String region) {
         Ec2Client ec2 = aws.ec2(region);

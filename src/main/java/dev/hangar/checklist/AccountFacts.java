@@ -6,6 +6,7 @@ import java.time.Instant;
  * What preflight learned about the account, image, bucket and network. Every fact is nullable: null means
  * unknown (offline, or not allowed to look), and a rule that needs an unknown fact warns "could not check".
  *
+ * @param bucketIsPublic          the bucket's policy or ACL lets anyone in now (and Block Public Access does not stop it)
  * @param subnetIsPublic          the subnet routes 0.0.0.0/0 to an internet gateway
  * @param subnetIsDefaultVpc      the subnet belongs to the region's default VPC
  * @param subnetHasNatOrEndpoints the subnet reaches AWS services without a public IP: a route to a NAT
@@ -15,6 +16,7 @@ import java.time.Instant;
 public record AccountFacts(
         Boolean ebsEncryptionByDefault,
         Boolean bucketBlocksPublicAccess,
+        Boolean bucketIsPublic,
         Boolean bucketRequiresTls,
         Boolean bucketHasDefaultEncryption,
         Instant amiCreationDate,
@@ -37,7 +39,7 @@ public record AccountFacts(
 
     public Builder toBuilder() {
         return new Builder().ebsEncryptionByDefault(ebsEncryptionByDefault).bucketBlocksPublicAccess(bucketBlocksPublicAccess)
-                .bucketRequiresTls(bucketRequiresTls).bucketHasDefaultEncryption(bucketHasDefaultEncryption)
+                .bucketIsPublic(bucketIsPublic).bucketRequiresTls(bucketRequiresTls).bucketHasDefaultEncryption(bucketHasDefaultEncryption)
                 .amiCreationDate(amiCreationDate).amiName(amiName).subnetIsPublic(subnetIsPublic)
                 .subnetIsDefaultVpc(subnetIsDefaultVpc).subnetHasNatOrEndpoints(subnetHasNatOrEndpoints)
                 .onDemandPricePerHour(onDemandPricePerHour);
@@ -47,6 +49,7 @@ public record AccountFacts(
     public static final class Builder {
         private Boolean ebsEncryptionByDefault;
         private Boolean bucketBlocksPublicAccess;
+        private Boolean bucketIsPublic;
         private Boolean bucketRequiresTls;
         private Boolean bucketHasDefaultEncryption;
         private Instant amiCreationDate;
@@ -61,6 +64,7 @@ public record AccountFacts(
 
         public Builder ebsEncryptionByDefault(Boolean v) { ebsEncryptionByDefault = v; return this; }
         public Builder bucketBlocksPublicAccess(Boolean v) { bucketBlocksPublicAccess = v; return this; }
+        public Builder bucketIsPublic(Boolean v) { bucketIsPublic = v; return this; }
         public Builder bucketRequiresTls(Boolean v) { bucketRequiresTls = v; return this; }
         public Builder bucketHasDefaultEncryption(Boolean v) { bucketHasDefaultEncryption = v; return this; }
         public Builder amiCreationDate(Instant v) { amiCreationDate = v; return this; }
@@ -71,7 +75,7 @@ public record AccountFacts(
         public Builder onDemandPricePerHour(Double v) { onDemandPricePerHour = v; return this; }
 
         public AccountFacts build() {
-            return new AccountFacts(ebsEncryptionByDefault, bucketBlocksPublicAccess, bucketRequiresTls,
+            return new AccountFacts(ebsEncryptionByDefault, bucketBlocksPublicAccess, bucketIsPublic, bucketRequiresTls,
                     bucketHasDefaultEncryption, amiCreationDate, amiName, subnetIsPublic, subnetIsDefaultVpc,
                     subnetHasNatOrEndpoints, onDemandPricePerHour);
         }

@@ -29,6 +29,7 @@ public final class Checklist {
                 new SsmManagedRule(),
                 new LeastPrivilegeDataAccessRule(),
                 new NoSecretsInUserDataRule(),
+                new BucketNotPublicRule(),
                 new BucketPublicAccessRule(),
                 new BucketRequiresTlsRule(),
                 new BucketDefaultEncryptionRule(),

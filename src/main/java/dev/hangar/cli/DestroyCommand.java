@@ -4,19 +4,12 @@ import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.journal.LaunchRecord;
 import dev.hangar.provision.LaunchOutcome;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true, description = "Remove everything a launch created.")
-final class DestroyCommand implements Callable<Integer> {
-
-    @ParentCommand HangarCommand root;
-    @Spec CommandSpec command;
+final class DestroyCommand extends HangarSubcommand {
 
     @Mixin LaunchOption launch;
 
@@ -31,9 +24,9 @@ final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
-        try (Engine engine = new Engine(root.global, System.getenv())) {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        try (Engine engine = openEngine()) {
             String launchId = launch.id;
             LaunchRecord record = launch.record(engine.journal(), err);
             String what = (keepDataVolume ? "everything but the data volume" : "everything, data volume included")

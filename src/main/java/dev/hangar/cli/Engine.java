@@ -28,7 +28,7 @@ final class Engine implements AutoCloseable {
     Engine(GlobalOptions options, Map<String, String> env) {
         this.services = new EngineServices(JournalStore.home(options.home, env),
                 options.fastPolling ? Pacing.fast() : Pacing.aws(), Clock.systemUTC());
-        this.settings = AwsSettings.of(options.profile, options.endpointUrl, env);
+        this.settings = AwsSettings.of(options.profile, options.endpointUrl, env).withInsecureEndpointAllowed(options.allowInsecureEndpoint);
     }
 
     Path home() {

@@ -11,20 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the same stack as code (Terraform, Pulumi, CloudFormation) or the evidence report (JSON, HTML).")
-final class ExportCommand implements Callable<Integer> {
-
-    @ParentCommand HangarCommand root;
-    @Spec CommandSpec command;
+final class ExportCommand extends HangarSubcommand {
 
     @Mixin SpecOption specFile;
 
@@ -48,17 +41,17 @@ final class ExportCommand implements Callable<Integer> {
         ExportInput input = ExportInput.of(stack);
         if (chosen == ExportFormat.EVIDENCE_JSON || chosen == ExportFormat.EVIDENCE_HTML) {
             // The evidence records what preflight saw in the account, so it is reviewed like a plan.
-            try (Engine engine = new Engine(root.global, System.getenv())) {
+            try (Engine engine = openEngine()) {
                 input = new ExportInput(stack, EvidenceFactory.of(engine.reviewer().review(spec), Clock.systemUTC()));
             }
         }
         String text = Exporters.export(chosen, input);
         if (out == null) {
-            command.commandLine().getOut().print(text);
-            command.commandLine().getOut().flush();
+            out().print(text);
+            out().flush();
         } else {
             Files.writeString(out, text, StandardCharsets.UTF_8);
-            command.commandLine().getErr().println("Wrote " + chosen + " to " + out);
+            err().println("Wrote " + chosen + " to " + out);
         }
         return ExitCode.OK;
     }

@@ -15,6 +15,10 @@ public final class GlobalOptions {
             description = "Send every AWS call to this endpoint, e.g. a local moto server (default: AWS_ENDPOINT_URL)")
     String endpointUrl;
 
+    @Option(names = "--allow-insecure-endpoint", scope = ScopeType.INHERIT,
+            description = "Let sign-in (IAM Identity Center) use a plain-http --endpoint-url on another host; its tokens then travel in cleartext")
+    boolean allowInsecureEndpoint;
+
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Where Hangar keeps its journal and keys (default: HANGAR_HOME, then ~/.hangar)")
     Path home;

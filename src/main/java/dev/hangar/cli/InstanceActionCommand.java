@@ -4,36 +4,33 @@ import dev.hangar.journal.LaunchBusyException;
 import dev.hangar.monitor.ActionOutcome;
 import dev.hangar.monitor.InstanceAction;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** What {@code stop}, {@code start} and {@code reboot} share: the launch, the confirmation, progress lines, exit codes. */
-abstract class InstanceActionCommand implements Callable<Integer> {
-
-    @ParentCommand HangarCommand root;
-    @Spec CommandSpec command;
+abstract class InstanceActionCommand extends HangarSubcommand {
 
     @Mixin LaunchOption launch;
     @Mixin YesOption yes;
 
-    abstract InstanceAction action();
+    private final InstanceAction action;
+    /** The question asked before acting, e.g. what stops working; {@code %s} is the launch ID. */
+    private final String question;
 
-    /** The question asked before acting, e.g. what stops working. */
-    abstract String question();
+    InstanceActionCommand(InstanceAction action, String question) {
+        this.action = action;
+        this.question = question;
+    }
 
     @Override
     public Integer call() {
-        PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
-        try (Engine engine = new Engine(root.global, System.getenv())) {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        try (Engine engine = openEngine()) {
             launch.record(engine.journal(), err);
-            yes.confirm(question(), "Nothing done", err);
+            yes.confirm(String.format(question, launch.id), "Nothing done", err);
             ActionOutcome outcome;
             try {
-                outcome = engine.instanceActions().run(action(), launch.id, new EventPrinter(out));
+                outcome = engine.instanceActions().run(action, launch.id, new EventPrinter(out));
             } catch (LaunchBusyException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCode.FAILED;

@@ -27,12 +27,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -45,12 +41,9 @@ import software.amazon.awssdk.core.exception.SdkException;
             "Where: --sso-session NAME (a section of ~/.aws/config), --start-url URL --sso-region REGION, or --profile NAME.",
             "The page to open and the code it shows go to standard error; the result to standard output.",
             "Exit 0 signed in, 1 failed, declined or expired, 2 wrong usage."})
-public final class LoginCommand implements Callable<Integer> {
+public final class LoginCommand extends HangarSubcommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    @ParentCommand HangarCommand root;
-    @Spec CommandSpec command;
 
     @Option(names = "--sso-session", paramLabel = "NAME", description = "The [sso-session NAME] of ~/.aws/config to sign in with "
             + "(with --start-url and --sso-region when the section does not exist yet)")
@@ -90,8 +83,8 @@ public final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         AwsFiles f = files != null ? files : AwsFiles.user();
         Target target;
         AwsSettings settings;
@@ -100,13 +93,14 @@ public final class LoginCommand implements Callable<Integer> {
             if (writeProfile != null) {
                 new AwsConfigWriter(f.config()).check(writeProfile, target.start());
             }
-            settings = AwsSettings.of(null, root.global.endpointUrl, env);
+            settings = AwsSettings.of(null, global().endpointUrl, env).withInsecureEndpointAllowed(global().allowInsecureEndpoint);
+            settings.requireSafeForSignIn();
         } catch (IllegalArgumentException e) {
             err.println("login: " + e.getMessage());
             err.flush();
             return ExitCode.INVALID;
         }
-        Sleeper wait = sleeper != null ? sleeper : root.global.fastPolling ? Sleeper.fast() : Sleeper.real();
+        Sleeper wait = sleeper != null ? sleeper : global().fastPolling ? Sleeper.fast() : Sleeper.real();
         SessionCredentials credentials = SessionCredentials.signedOut();
         try (AwsClients clients = new AwsClients(settings, credentials)) {
             IdentityCenter center = new IdentityCenter(clients, new SsoTokenCache(f.ssoCache()), clock, wait);
@@ -217,7 +211,7 @@ public final class LoginCommand implements Callable<Integer> {
             }
             return new Target(SsoStart.legacy(startUrl, ssoRegion), acct, rl);
         }
-        String profile = root.global.profile != null ? root.global.profile : env.get("AWS_PROFILE");
+        String profile = global().profile != null ? global().profile : env.get("AWS_PROFILE");
         if (profile != null && !profile.isBlank()) {
             SsoProfile p = profiles.identityCenter(profile).orElseThrow(() -> new IllegalArgumentException("profile '" + profile
                     + "' does not sign in through IAM Identity Center (it has no sso_session, or sso_start_url and sso_region)"));

@@ -7,22 +7,16 @@ import dev.hangar.provision.Step;
 import dev.hangar.review.LaunchReview;
 import dev.hangar.spec.LaunchSpec;
 import java.io.PrintWriter;
+import dev.hangar.blueprint.IamPolicies;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Review a launch: security checklist, preflight in your account, IAM policy, steps and cost. Changes nothing.",
                 "Exit 0 launchable (or plan-only without credentials), 3 the checklist has a FAIL, 1 preflight fails, 2 invalid spec."})
-final class PlanCommand implements Callable<Integer> {
-
-    @ParentCommand HangarCommand root;
-    @Spec CommandSpec command;
+final class PlanCommand extends HangarSubcommand {
 
     @Mixin SpecOption specFile;
 
@@ -33,9 +27,9 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         LaunchSpec spec = specFile.read();
         dev.hangar.provision.Launcher.plan(spec); // an invalid spec stops here, before any AWS call
-        try (Engine engine = new Engine(root.global, System.getenv())) {
+        try (Engine engine = openEngine()) {
             LaunchReview review = engine.reviewer().review(spec);
-            PrintWriter out = command.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 out.println(Json.write(ReviewJson.of(review)));
             } else {
@@ -85,7 +79,13 @@ final class PlanCommand implements Callable<Integer> {
         out.println();
         out.println("IAM policy of the instance role:");
         out.println(r.dataAccessPolicy());
-        out.println("Managed policies: " + String.join(", ", r.managedPolicies()));
+        out.println("CloudWatch agent policy:");
+        out.println(r.agentPolicy());
+        out.println("Managed policies: " + (r.managedPolicies().isEmpty() ? "none" : String.join(", ", r.managedPolicies())));
+        r.managedPolicies().forEach(arn -> out.println("  " + arn.substring(arn.lastIndexOf('/') + 1) + ": " + IamPolicies.grants(arn)));
+        if (r.blueprint().iam().permissionsBoundaryArn() != null) {
+            out.println("Permissions boundary: " + r.blueprint().iam().permissionsBoundaryArn());
+        }
         out.println();
         out.println(r.blockedBecause().map(why -> "Not launchable: " + why).orElse("Launchable."));
     }

@@ -6,20 +6,13 @@ import dev.hangar.journal.LaunchState;
 import dev.hangar.provision.Launch;
 import dev.hangar.provision.Launcher;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Finish a launch that was interrupted (the process was killed, the machine went down) from its journal.",
                 "Steps already done are not repeated; on any failure everything is removed again, as with 'launch'."})
-final class ResumeCommand implements Callable<Integer> {
-
-    @ParentCommand HangarCommand root;
-    @Spec CommandSpec command;
+final class ResumeCommand extends HangarSubcommand {
 
     @Mixin LaunchOption launch;
     @Mixin YesOption yes;
@@ -27,9 +20,9 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
-        try (Engine engine = new Engine(root.global, System.getenv())) {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        try (Engine engine = openEngine()) {
             String launchId = launch.id;
             LaunchRecord record = launch.record(engine.journal(), err);
             if (record.state() != LaunchState.LAUNCHING) {

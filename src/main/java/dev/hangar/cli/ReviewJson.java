@@ -33,7 +33,9 @@ final class ReviewJson {
         json.put("criticalPathSteps", r.plan().criticalPathSteps());
         json.put("trustPolicy", Json.parse(r.trustPolicy()));
         json.put("dataAccessPolicy", Json.parse(r.dataAccessPolicy()));
+        json.put("agentPolicy", Json.parse(r.agentPolicy()));
         json.put("managedPolicies", r.managedPolicies());
+        json.put("permissionsBoundaryArn", r.blueprint().iam().permissionsBoundaryArn());
         return json;
     }
 

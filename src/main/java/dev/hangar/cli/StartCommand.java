@@ -7,13 +7,7 @@ import picocli.CommandLine.Command;
         description = "Start a launch's stopped instance and wait until it runs; a new public IP is put into the connect command.")
 final class StartCommand extends InstanceActionCommand {
 
-    @Override
-    InstanceAction action() {
-        return InstanceAction.START;
-    }
-
-    @Override
-    String question() {
-        return "Start the instance of launch " + launch.id + "? It is charged by the hour while it runs.";
+    StartCommand() {
+        super(InstanceAction.START, "Start the instance of launch %s? It is charged by the hour while it runs.");
     }
 }

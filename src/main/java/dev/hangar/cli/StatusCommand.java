@@ -144,6 +144,7 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Object> alarm = new LinkedHashMap<>();
         alarm.put("name", a.name());
         alarm.put("state", a.state());
+        alarm.put("signal", a.signal());
         alarm.put("reason", a.reason());
         alarm.put("updatedAt", a.updatedAt());
         return alarm;

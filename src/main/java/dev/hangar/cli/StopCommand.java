@@ -7,13 +7,7 @@ import picocli.CommandLine.Command;
         description = "Stop a launch's instance and wait until it has stopped; its volumes stay (and cost storage).")
 final class StopCommand extends InstanceActionCommand {
 
-    @Override
-    InstanceAction action() {
-        return InstanceAction.STOP;
-    }
-
-    @Override
-    String question() {
-        return "Stop the instance of launch " + launch.id + "? Whatever runs on it ends; its disks are kept.";
+    StopCommand() {
+        super(InstanceAction.STOP, "Stop the instance of launch %s? Whatever runs on it ends; its disks are kept.");
     }
 }

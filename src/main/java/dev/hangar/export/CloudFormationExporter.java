@@ -67,7 +67,8 @@ public final class CloudFormationExporter implements Exporter {
         r.set("DataVolume", resource("AWS::EC2::Volume", dataVolume(stack)));
         r.set("DataVolumeAttachment", resource("AWS::EC2::VolumeAttachment", attachment(stack)));
         if (stack.idleAlarm() != null) {
-            r.set("IdleStopAlarm", resource("AWS::CloudWatch::Alarm", alarm(stack)));
+            r.set("IdleStopAlarm", resource("AWS::CloudWatch::Alarm", alarm(stack, stack.idleAlarm())));
+            r.set("IdleStopNoGpuDataAlarm", resource("AWS::CloudWatch::Alarm", alarm(stack, stack.noGpuDataAlarm())));
         }
         t.set("Outputs", outputs(stack));
         return t;
@@ -97,8 +98,12 @@ public final class CloudFormationExporter implements Exporter {
         IamModel iam = stack.iam();
         ObjectNode p = NODES.objectNode().put("RoleName", iam.roleName()).put("Description", iam.roleDescription());
         p.set("AssumeRolePolicyDocument", json(iam.trustPolicy()));
-        ObjectNode policy = p.putArray("Policies").addObject().put("PolicyName", iam.dataPolicyName());
-        policy.set("PolicyDocument", json(iam.dataPolicy()));
+        ArrayNode policies = p.putArray("Policies");
+        policies.addObject().put("PolicyName", iam.dataPolicyName()).set("PolicyDocument", json(iam.dataPolicy()));
+        policies.addObject().put("PolicyName", iam.agentPolicyName()).set("PolicyDocument", json(iam.agentPolicy()));
+        if (iam.permissionsBoundaryArn() != null) {
+            p.put("PermissionsBoundary", iam.permissionsBoundaryArn());
+        }
         ArrayNode managed = p.putArray("ManagedPolicyArns");
         iam.managedPolicyArns().forEach(managed::add);
         p.set("Tags", tags(stack.tags()));
@@ -211,12 +216,18 @@ public final class CloudFormationExporter implements Exporter {
         return p;
     }
 
-    private static ObjectNode alarm(Blueprint stack) {
-        IdleAlarmModel a = stack.idleAlarm();
-        ObjectNode p = NODES.objectNode().put("AlarmName", a.name()).put("AlarmDescription", a.description())
-                .put("Namespace", a.namespace()).put("MetricName", a.metricName());
-        p.putArray("Dimensions").addObject().put("Name", a.dimension()).set("Value", ref("Instance"));
-        p.put("Statistic", a.statistic()).put("Period", a.periodSeconds()).put("EvaluationPeriods", a.evaluationPeriods())
+    private static ObjectNode alarm(Blueprint stack, IdleAlarmModel a) {
+        ObjectNode p = NODES.objectNode().put("AlarmName", a.name()).put("AlarmDescription", a.description());
+        ArrayNode metrics = p.putArray("Metrics");
+        for (IdleAlarmModel.MetricQuery m : a.metrics()) {
+            ObjectNode stat = metrics.addObject().put("Id", m.id()).put("ReturnData", false).putObject("MetricStat");
+            ObjectNode metric = stat.putObject("Metric").put("Namespace", m.namespace()).put("MetricName", m.metricName());
+            metric.putArray("Dimensions").addObject().put("Name", IdleAlarmModel.DIMENSION).set("Value", ref("Instance"));
+            stat.put("Period", a.periodSeconds()).put("Stat", m.stat());
+        }
+        metrics.addObject().put("Id", IdleAlarmModel.EXPRESSION_ID).put("Expression", a.expression()).put("Label", a.description())
+                .put("ReturnData", true);
+        p.put("EvaluationPeriods", a.evaluationPeriods())
                 .put("Threshold", a.threshold()).put("ComparisonOperator", a.comparisonOperator())
                 .put("TreatMissingData", a.treatMissingData());
         p.putArray("AlarmActions").add(a.actionArn());

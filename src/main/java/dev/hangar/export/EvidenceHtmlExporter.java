@@ -111,8 +111,9 @@ public final class EvidenceHtmlExporter implements Exporter {
         SecurityGroupModel sg = stack.securityGroup();
         row(h, "Security group " + escape(sg.name()), "Inbound: " + rules(sg.ingress()) + "<br/>Outbound: " + rules(sg.egress()));
         IdleAlarmModel alarm = stack.idleAlarm();
-        row(h, "Idle stop", alarm == null ? "off" : "after " + stack.spec().idleStopMinutes() + " minutes under "
-                + Headers.number(alarm.threshold()) + " % CPU (alarm " + escape(alarm.name()) + ")");
+        row(h, "Idle stop", alarm == null ? "off" : "after " + alarm.minutes() + " minutes with CPU and every GPU under "
+                + Headers.number(alarm.threshold()) + " % (alarm " + escape(alarm.name()) + "); after " + stack.noGpuDataAlarm().minutes()
+                + " minutes of CPU alone when the GPUs report no data (alarm " + escape(stack.noGpuDataAlarm().name()) + ")");
         h.append("</table>\n");
     }
 
@@ -137,6 +138,8 @@ public final class EvidenceHtmlExporter implements Exporter {
         h.append("<h3>Trust policy</h3>\n<pre>").append(escape(iam.trustPolicy())).append("</pre>\n");
         h.append("<h3>Data-access policy <code>").append(escape(iam.dataPolicyName())).append("</code></h3>\n<pre>")
                 .append(escape(iam.dataPolicy())).append("</pre>\n");
+        h.append("<h3>CloudWatch agent policy <code>").append(escape(iam.agentPolicyName())).append("</code></h3>\n<pre>")
+                .append(escape(iam.agentPolicy())).append("</pre>\n");
         h.append("<h3>AWS managed policies</h3>\n<ul>\n");
         iam.managedPolicyArns().forEach(arn -> h.append("<li><code>").append(escape(arn)).append("</code></li>\n"));
         h.append("</ul>\n");

@@ -74,6 +74,9 @@ final class EvidenceTree {
         n.set("trustPolicy", json(iam.trustPolicy()));
         n.put("dataAccessPolicyName", iam.dataPolicyName());
         n.set("dataAccessPolicy", json(iam.dataPolicy()));
+        n.put("agentPolicyName", iam.agentPolicyName());
+        n.set("agentPolicy", json(iam.agentPolicy()));
+        n.put("permissionsBoundaryArn", iam.permissionsBoundaryArn());
         ArrayNode arns = n.putArray("managedPolicyArns");
         iam.managedPolicyArns().forEach(arns::add);
         return n;
@@ -96,7 +99,9 @@ final class EvidenceTree {
         group.set("egress", rules(sg.egress()));
         IdleAlarmModel alarm = stack.idleAlarm();
         n.set("idleStop", alarm == null ? NODES.nullNode() : NODES.objectNode().put("alarmName", alarm.name())
-                .put("minutes", stack.spec().idleStopMinutes()).put("cpuBelowPercent", alarm.threshold()));
+                .put("minutes", alarm.minutes()).put("cpuBelowPercent", alarm.threshold()).put("gpusBelowPercent", alarm.threshold())
+                .put("expression", alarm.expression()).put("noGpuDataAlarmName", stack.noGpuDataAlarm().name())
+                .put("noGpuDataMinutes", stack.noGpuDataAlarm().minutes()));
         return n;
     }
 

@@ -54,16 +54,26 @@ public final class PulumiExporter implements Exporter {
 
     private static void iam(StringBuilder py, Blueprint stack) {
         IamModel iam = stack.iam();
-        call(py, "role", "aws.iam.Role", "instance-role", List.of(
+        List<String> role = new java.util.ArrayList<>(List.of(
                 kw("name", PythonText.quote(iam.roleName())),
                 kw("description", PythonText.quote(iam.roleDescription())),
-                kw("assume_role_policy", "json.dumps(" + PythonLiteral.ofJson(iam.trustPolicy(), 4) + ")"),
-                kw("tags", "TAGS"), kw("opts", "opts")));
+                kw("assume_role_policy", "json.dumps(" + PythonLiteral.ofJson(iam.trustPolicy(), 4) + ")")));
+        if (iam.permissionsBoundaryArn() != null) {
+            role.add(kw("permissions_boundary", PythonText.quote(iam.permissionsBoundaryArn())));
+        }
+        role.addAll(List.of(kw("tags", "TAGS"), kw("opts", "opts")));
+        call(py, "role", "aws.iam.Role", "instance-role", role);
         py.append("# The data-access policy, exactly as Hangar puts it on the role: this bucket (and prefix) only, TLS only.\n");
         call(py, "data_policy", "aws.iam.RolePolicy", "data-access", List.of(
                 kw("name", PythonText.quote(iam.dataPolicyName())),
                 kw("role", "role.id"),
                 kw("policy", "json.dumps(" + PythonLiteral.ofJson(iam.dataPolicy(), 4) + ")"),
+                kw("opts", "opts")));
+        py.append("# The CloudWatch agent's policy: metrics in its own namespace only.\n");
+        call(py, "agent_policy", "aws.iam.RolePolicy", "cloudwatch-agent", List.of(
+                kw("name", PythonText.quote(iam.agentPolicyName())),
+                kw("role", "role.id"),
+                kw("policy", "json.dumps(" + PythonLiteral.ofJson(iam.agentPolicy(), 4) + ")"),
                 kw("opts", "opts")));
         py.append("attachments = [\n");
         for (String arn : iam.managedPolicyArns()) {
@@ -188,24 +198,30 @@ public final class PulumiExporter implements Exporter {
     }
 
     private static void idleAlarm(StringBuilder py, Blueprint stack) {
-        IdleAlarmModel a = stack.idleAlarm();
-        if (a == null) {
-            return;
+        for (IdleAlarmModel a : stack.idleAlarms()) {
+            boolean main = a == stack.idleAlarm();
+            StringBuilder queries = new StringBuilder("[\n");
+            for (IdleAlarmModel.MetricQuery m : a.metrics()) {
+                queries.append("        aws.cloudwatch.MetricAlarmMetricQueryArgs(id=").append(PythonText.quote(m.id()))
+                        .append(", metric=aws.cloudwatch.MetricAlarmMetricQueryMetricArgs(namespace=").append(PythonText.quote(m.namespace()))
+                        .append(", metric_name=").append(PythonText.quote(m.metricName())).append(", stat=").append(PythonText.quote(m.stat()))
+                        .append(", period=").append(a.periodSeconds()).append(", dimensions={").append(PythonText.quote(IdleAlarmModel.DIMENSION))
+                        .append(": instance.id})),\n");
+            }
+            queries.append("        aws.cloudwatch.MetricAlarmMetricQueryArgs(id=").append(PythonText.quote(IdleAlarmModel.EXPRESSION_ID))
+                    .append(", expression=").append(PythonText.quote(a.expression())).append(", label=").append(PythonText.quote(a.description()))
+                    .append(", return_data=True),\n    ]");
+            call(py, main ? "idle_alarm" : "idle_alarm_no_gpu_data", "aws.cloudwatch.MetricAlarm", main ? "idle-stop" : "idle-stop-no-gpu-data", List.of(
+                    kw("name", PythonText.quote(a.name())),
+                    kw("alarm_description", PythonText.quote(a.description())),
+                    kw("metric_queries", queries.toString()),
+                    kw("evaluation_periods", Integer.toString(a.evaluationPeriods())),
+                    kw("threshold", Headers.number(a.threshold())),
+                    kw("comparison_operator", PythonText.quote(a.comparisonOperator())),
+                    kw("treat_missing_data", PythonText.quote(a.treatMissingData())),
+                    kw("alarm_actions", "[" + PythonText.quote(a.actionArn()) + "]"),
+                    kw("tags", "TAGS"), kw("opts", "opts")));
         }
-        call(py, "idle_alarm", "aws.cloudwatch.MetricAlarm", "idle-stop", List.of(
-                kw("name", PythonText.quote(a.name())),
-                kw("alarm_description", PythonText.quote(a.description())),
-                kw("namespace", PythonText.quote(a.namespace())),
-                kw("metric_name", PythonText.quote(a.metricName())),
-                kw("dimensions", "{" + PythonText.quote(a.dimension()) + ": instance.id}"),
-                kw("statistic", PythonText.quote(a.statistic())),
-                kw("period", Integer.toString(a.periodSeconds())),
-                kw("evaluation_periods", Integer.toString(a.evaluationPeriods())),
-                kw("threshold", Headers.number(a.threshold())),
-                kw("comparison_operator", PythonText.quote(a.comparisonOperator())),
-                kw("treat_missing_data", PythonText.quote(a.treatMissingData())),
-                kw("alarm_actions", "[" + PythonText.quote(a.actionArn()) + "]"),
-                kw("tags", "TAGS"), kw("opts", "opts")));
     }
 
     private static void outputs(StringBuilder py, Blueprint stack) {

@@ -73,14 +73,22 @@ public final class TerraformExporter implements Exporter {
         w.open("resource \"aws_iam_role\" \"instance\"")
                 .string("name", iam.roleName())
                 .string("description", iam.roleDescription())
-                .attr("assume_role_policy", HclWriter.heredoc("POLICY", iam.trustPolicy()))
-                .attr("tags", "local.tags")
-                .close().blank();
+                .attr("assume_role_policy", HclWriter.heredoc("POLICY", iam.trustPolicy()));
+        if (iam.permissionsBoundaryArn() != null) {
+            w.string("permissions_boundary", iam.permissionsBoundaryArn());
+        }
+        w.attr("tags", "local.tags").close().blank();
         w.comment("The data-access policy, exactly as Hangar puts it on the role: this bucket (and prefix) only, TLS only.");
         w.open("resource \"aws_iam_role_policy\" \"data_access\"")
                 .string("name", iam.dataPolicyName())
                 .attr("role", "aws_iam_role.instance.id")
                 .attr("policy", HclWriter.heredoc("POLICY", Text.jsonWithVisibleEscapes(iam.dataPolicy())))
+                .close().blank();
+        w.comment("The CloudWatch agent's policy: metrics in its own namespace only.");
+        w.open("resource \"aws_iam_role_policy\" \"agent\"")
+                .string("name", iam.agentPolicyName())
+                .attr("role", "aws_iam_role.instance.id")
+                .attr("policy", HclWriter.heredoc("POLICY", iam.agentPolicy()))
                 .close().blank();
         for (String arn : iam.managedPolicyArns()) {
             w.open("resource \"aws_iam_role_policy_attachment\" \"" + snake(arn.substring(arn.lastIndexOf('/') + 1)) + "\"")
@@ -179,7 +187,7 @@ public final class TerraformExporter implements Exporter {
                     .close().close();
         }
         w.blank().attr("tags", "local.tags");
-        w.blank().attr("depends_on", "[aws_iam_role_policy.data_access" + attachments(stack) + "]").close().blank();
+        w.blank().attr("depends_on", "[aws_iam_role_policy.data_access, aws_iam_role_policy.agent" + attachments(stack) + "]").close().blank();
         w.comment("Hangar tags the instance's network interface too.");
         w.open("resource \"aws_ec2_tag\" \"network_interface\"")
                 .attr("for_each", "local.tags")
@@ -219,24 +227,26 @@ public final class TerraformExporter implements Exporter {
     }
 
     private static void idleAlarm(HclWriter w, Blueprint stack) {
-        IdleAlarmModel a = stack.idleAlarm();
-        if (a == null) {
-            return;
+        for (IdleAlarmModel a : stack.idleAlarms()) {
+            w.open("resource \"aws_cloudwatch_metric_alarm\" \"" + (a == stack.idleAlarm() ? "idle_stop" : "idle_stop_no_gpu_data") + "\"")
+                    .string("alarm_name", a.name())
+                    .string("alarm_description", a.description())
+                    .attr("evaluation_periods", Integer.toString(a.evaluationPeriods()))
+                    .attr("threshold", Headers.number(a.threshold()))
+                    .string("comparison_operator", a.comparisonOperator())
+                    .string("treat_missing_data", a.treatMissingData())
+                    .attr("alarm_actions", "[" + HclText.quote(a.actionArn()) + "]")
+                    .attr("tags", "local.tags");
+            for (IdleAlarmModel.MetricQuery m : a.metrics()) {
+                w.blank().open("metric_query").string("id", m.id()).open("metric")
+                        .string("namespace", m.namespace()).string("metric_name", m.metricName()).string("stat", m.stat())
+                        .attr("period", Integer.toString(a.periodSeconds()));
+                w.open("dimensions =").attr(IdleAlarmModel.DIMENSION, "aws_instance.gpu.id").close().close().close();
+            }
+            w.blank().open("metric_query").string("id", IdleAlarmModel.EXPRESSION_ID).string("expression", a.expression())
+                    .string("label", a.description()).attr("return_data", "true").close();
+            w.close().blank();
         }
-        w.open("resource \"aws_cloudwatch_metric_alarm\" \"idle_stop\"")
-                .string("alarm_name", a.name())
-                .string("alarm_description", a.description())
-                .string("namespace", a.namespace())
-                .string("metric_name", a.metricName())
-                .string("statistic", a.statistic())
-                .attr("period", Integer.toString(a.periodSeconds()))
-                .attr("evaluation_periods", Integer.toString(a.evaluationPeriods()))
-                .attr("threshold", Headers.number(a.threshold()))
-                .string("comparison_operator", a.comparisonOperator())
-                .string("treat_missing_data", a.treatMissingData())
-                .attr("alarm_actions", "[" + HclText.quote(a.actionArn()) + "]")
-                .attr("tags", "local.tags");
-        w.blank().open("dimensions =").attr(a.dimension(), "aws_instance.gpu.id").close().close().blank();
     }
 
     private static void outputs(HclWriter w, Blueprint stack) {

@@ -1,5 +1,6 @@
 package dev.hangar.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -95,7 +96,16 @@ public final class JournalStore {
             return Optional.empty();
         }
         try {
-            LaunchRecord record = Json.MAPPER.readValue(file.toFile(), LaunchRecord.class);
+            // The version first: a newer format may fail to map, or map to something else.
+            JsonNode tree = Json.MAPPER.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new JournalCorruptException(file, "it is empty or not a JSON object");
+            }
+            int version = tree.path("formatVersion").asInt(0);
+            if (version > LaunchRecord.FORMAT_VERSION) {
+                throw new JournalTooNewException(file, version);
+            }
+            LaunchRecord record = Json.MAPPER.treeToValue(tree, LaunchRecord.class);
             if (record.launchId() == null || !record.launchId().equals(launchId) || record.state() == null || record.spec() == null) {
                 throw new JournalCorruptException(file, "it does not name launch " + launchId + " with a state and a spec");
             }

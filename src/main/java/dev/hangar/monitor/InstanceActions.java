@@ -83,7 +83,7 @@ public final class InstanceActions {
         };
     }
 
-    /** Stops the instance and waits until it has stopped; a one-time spot instance cannot be stopped (destroy it). */
+    /** Stops the instance and waits until it has stopped (a spot instance too: its request is persistent and stops). */
     public ActionOutcome stop(String launchId, LaunchListener listener) {
         return act(InstanceAction.STOP, launchId, listener, (live, record, ec2, waits, events) -> {
             String id = record.output("instanceId");
@@ -151,7 +151,7 @@ public final class InstanceActions {
 
     private String snapshotDataVolume(LaunchJournal live, LaunchRecord record, Ec2Client ec2, Waits waits, LaunchListener events) throws Exception {
         String volumeId = record.output("dataVolumeId");
-        List<Tag> tags = new ArrayList<>(SdkTags.ec2(LaunchTags.of(record.launchId(), record.spec())));
+        List<Tag> tags = new ArrayList<>(SdkTags.ec2(LaunchTags.of(record.launchId(), record.spec(), record.output(Launcher.CREATED_BY))));
         tags.add(Tag.builder().key(SNAPSHOT_OF_TAG).value(volumeId).build());
         String snapshotId = ec2.createSnapshot(r -> r.volumeId(volumeId)
                 .description("Hangar: data volume of launch " + record.launchId() + ", taken before destroy")
@@ -212,10 +212,6 @@ public final class InstanceActions {
         }
         if (record.output("instanceId") == null) {
             return "launch " + id + " has no instance (it stopped before one was started): nothing to " + action.wireName();
-        }
-        if (action == InstanceAction.STOP && record.spec().market() == Market.SPOT) {
-            return "a one-time spot instance cannot be stopped, only terminated: destroy launch " + id
-                    + " (with --keep-data-volume to keep the data)";
         }
         return null;
     }

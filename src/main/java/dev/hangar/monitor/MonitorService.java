@@ -14,6 +14,7 @@ import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.blueprint.Blueprint;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.provision.Launcher;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,7 +141,7 @@ public final class MonitorService {
                     List.of(), Map.of());
         }
         Instance i = instanceId == null ? null : f.instances().get(instanceId);
-        IdleAlarm alarm = alarm(r.launchId(), f).orElse(spec.idleStopMinutes() > 0 && r.state() == LaunchState.SUCCEEDED
+        IdleAlarm alarm = alarm(r.launchId(), f, i).orElse(spec.idleStopMinutes() > 0 && r.state() == LaunchState.SUCCEEDED
                 && i != null && i.state().name() != InstanceStateName.TERMINATED ? IdleAlarm.missing(new LaunchNames(r.launchId()).idleAlarmName()) : null);
         if (i == null) {
             CostSoFar cost = instanceId == null ? null : CostSoFar.of(null, "unknown", null, false, null,
@@ -152,7 +153,7 @@ public final class MonitorService {
         Instant stoppedAt = stopTime(i).orElseGet(() -> journalStopTime(r, i));
         CostSoFar cost = cost(spec.region(), i, stoppedAt, spec.rootVolumeGiB() + spec.dataVolumeGiB(), r.createdAt(), now);
         List<Finding> drift = i.state().name() == InstanceStateName.RUNNING
-                ? DriftAudit.audit(spec.region(), r.launchId(), Blueprint.launched(spec, r.launchId()), i, f.groups(), f.volumes().getOrDefault(i.instanceId(), List.of()))
+                ? DriftAudit.audit(spec.region(), r.launchId(), Blueprint.launched(spec, r.launchId(), r.output(Launcher.CREATED_BY)), i, f.groups(), f.volumes().getOrDefault(i.instanceId(), List.of()))
                 : List.of();
         return liveRow(r.launchId(), spec.name(), true, r.state(), r.message(), r.createdAt(), spec.region(), i, f, r.output("connect"),
                 cost, alarm, drift, now);
@@ -168,7 +169,7 @@ public final class MonitorService {
         List<Finding> drift = i.state().name() == InstanceStateName.RUNNING
                 ? DriftAudit.audit(region, launchId, null, i, f.groups(), volumes) : List.of();
         return liveRow(launchId, name, false, null, "not in the journal of this machine (" + journal.directory() + ")", null, region, i, f,
-                null, cost, alarm(launchId, f).orElse(null), drift, now);
+                null, cost, alarm(launchId, f, i).orElse(null), drift, now);
     }
 
     private static MonitoredInstance liveRow(String launchId, String name, boolean inJournal, LaunchState state, String message,
@@ -177,7 +178,7 @@ public final class MonitorService {
         InstanceStatus checks = f.checks().get(i.instanceId());
         boolean running = i.state().name() == InstanceStateName.RUNNING;
         Duration uptime = running && i.launchTime() != null && now.isAfter(i.launchTime()) ? Duration.between(i.launchTime(), now) : null;
-        return new MonitoredInstance(launchId, name, inJournal, state, message, createdAt, region,
+        return new MonitoredInstance(launchId, name, inJournal, state, interruption(i).orElse(message), createdAt, region,
                 i.placement() == null ? null : i.placement().availabilityZone(), i.instanceId(), i.instanceTypeAsString(),
                 i.state().nameAsString(),
                 checks == null || checks.systemStatus() == null ? null : checks.systemStatus().statusAsString(),
@@ -186,10 +187,21 @@ public final class MonitorService {
                 f.metrics().getOrDefault(i.instanceId(), Map.of()));
     }
 
-    private static Optional<IdleAlarm> alarm(String launchId, RegionReader.Facts f) {
+    /** A spot instance that AWS stopped for capacity or price says so: it was not idle, and it starts again by itself. */
+    static Optional<String> interruption(Instance i) {
+        String code = i.stateReason() == null ? null : i.stateReason().code();
+        if (code == null || !code.startsWith("Server.SpotInstance") || i.state().name() == InstanceStateName.RUNNING) {
+            return Optional.empty();
+        }
+        return Optional.of("stopped by a spot interruption (" + code + "): the persistent spot request starts it again when "
+                + "capacity returns; disks and data are kept");
+    }
+
+    private static Optional<IdleAlarm> alarm(String launchId, RegionReader.Facts f, Instance i) {
         String name = new LaunchNames(launchId).idleAlarmName();
         MetricAlarm a = f.alarms().get(name);
-        return a == null ? Optional.empty() : Optional.of(new IdleAlarm(name, a.stateValueAsString(), a.stateReason(), a.stateUpdatedTimestamp()));
+        String signal = i != null && f.gpuReporting().contains(i.instanceId()) ? IdleAlarm.CPU_AND_GPUS : IdleAlarm.CPU_ONLY;
+        return a == null ? Optional.empty() : Optional.of(new IdleAlarm(name, a.stateValueAsString(), a.stateReason(), a.stateUpdatedTimestamp(), signal));
     }
 
     private CostSoFar cost(String region, Instance i, Instant stoppedAt, double storageGiB, Instant storageSince, Instant now) {

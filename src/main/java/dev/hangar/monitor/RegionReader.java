@@ -3,7 +3,9 @@ package dev.hangar.monitor;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.journal.LaunchRecord;
 import dev.hangar.blueprint.LaunchNames;
+import dev.hangar.blueprint.IdleAlarmModel;
 import dev.hangar.blueprint.LaunchTags;
+import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,9 +44,11 @@ final class RegionReader {
      * @param groups    the security groups of the running instances, by ID
      * @param volumes   the volumes attached to each live instance
      * @param metrics   each live instance's series; empty without a metrics window
+     * @param gpuReporting the instances whose CloudWatch agent reports GPU utilisation: their idle alarm watches the GPUs
      */
     record Facts(Map<String, Instance> instances, Map<String, InstanceStatus> checks, Map<String, MetricAlarm> alarms,
-            Map<String, SecurityGroup> groups, Map<String, List<Volume>> volumes, Map<String, Map<InstanceMetric, MetricSeries>> metrics) {
+            Map<String, SecurityGroup> groups, Map<String, List<Volume>> volumes, Map<String, Map<InstanceMetric, MetricSeries>> metrics,
+            Set<String> gpuReporting) {
     }
 
     private RegionReader() {
@@ -103,7 +107,22 @@ final class RegionReader {
 
         Map<String, Map<InstanceMetric, MetricSeries>> metrics = window == null || liveIds.isEmpty() ? Map.of()
                 : MetricsReader.read(aws.cloudWatch(region), liveIds, window, now);
-        return new Facts(instances, checks, alarms, groups, volumes, metrics);
+        // Which instances report GPU data: from the series just read, else one call for the region (last three hours).
+        Set<String> gpuReporting = new java.util.HashSet<>();
+        if (window != null) {
+            metrics.forEach((id, series) -> {
+                MetricSeries gpu = series.get(InstanceMetric.GPU_UTILIZATION);
+                if (gpu != null && !gpu.isEmpty()) {
+                    gpuReporting.add(id);
+                }
+            });
+        } else if (!alarms.isEmpty()) {
+            aws.cloudWatch(region).listMetricsPaginator(r -> r.namespace(IdleAlarmModel.BUSIEST_GPU.namespace())
+                            .metricName(IdleAlarmModel.BUSIEST_GPU.metricName()).recentlyActive(RecentlyActive.PT3_H)).metrics()
+                    .forEach(m -> m.dimensions().stream().filter(d -> d.name().equals(IdleAlarmModel.DIMENSION))
+                            .forEach(d -> gpuReporting.add(d.value())));
+        }
+        return new Facts(instances, checks, alarms, groups, volumes, metrics, gpuReporting);
     }
 
     static Optional<String> launchIdOf(Instance i) {

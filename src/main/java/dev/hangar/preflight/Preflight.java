@@ -22,7 +22,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Preflight {
 
     /** The checks in the order they are shown, and what they observed for the security checklist. */
-    public record Result(PreflightReport report, AccountFacts facts) {
+    /** @param callerArn who ran the preflight (and would launch); null when the identity could not be read */
+    public record Result(PreflightReport report, AccountFacts facts, String callerArn) {
     }
 
     private final AwsClients aws;
@@ -36,24 +37,29 @@ public final class Preflight {
     public Result run(LaunchSpec spec) {
         PreflightFacts facts = new PreflightFacts();
         PreflightChecks checks = new PreflightChecks(aws, spec, facts);
-        List<Map.Entry<String, Function<PreflightChecks, PreflightCheck>>> all = List.of(
+        List<Map.Entry<String, Function<PreflightChecks, PreflightCheck>>> all = new ArrayList<>(List.of(
                 Map.entry("identity", PreflightChecks::identity), Map.entry("image", PreflightChecks::image),
                 Map.entry("dry-run", PreflightChecks::dryRun), Map.entry("offering", PreflightChecks::offering),
                 Map.entry("vcpu-quota", PreflightChecks::vcpuQuota), Map.entry("bucket", PreflightChecks::bucket),
                 Map.entry("key-pair", PreflightChecks::keyPair), Map.entry("network", PreflightChecks::network),
-                Map.entry("ebs-default-encryption", PreflightChecks::ebsDefaultEncryption));
+                Map.entry("ebs-default-encryption", PreflightChecks::ebsDefaultEncryption)));
+        if (spec.permissionsBoundaryArn() != null) {
+            all.add(Map.entry("permissions-boundary", PreflightChecks::permissionsBoundary));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(all.size(), r -> {
             Thread t = new Thread(r, "hangar-preflight");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<CompletableFuture<PreflightCheck>> running = new ArrayList<>();
-            for (var check : all) {
+            // Who is asking comes first: the bucket check needs the account to ask S3 for (ExpectedBucketOwner).
+            CompletableFuture<PreflightCheck> identity = CompletableFuture.completedFuture(guarded(all.get(0).getKey(), all.get(0).getValue(), checks));
+            List<CompletableFuture<PreflightCheck>> running = new ArrayList<>(List.of(identity));
+            for (var check : all.subList(1, all.size())) {
                 running.add(CompletableFuture.supplyAsync(() -> guarded(check.getKey(), check.getValue(), checks), pool));
             }
             List<PreflightCheck> results = running.stream().map(CompletableFuture::join).toList();
-            return new Result(new PreflightReport(facts.accountId(), clock.instant(), results), facts.toAccountFacts());
+            return new Result(new PreflightReport(facts.accountId(), clock.instant(), results), facts.toAccountFacts(), facts.callerArn);
         } finally {
             pool.shutdown();
         }

@@ -28,17 +28,7 @@ import software.amazon.awssdk.services.ec2.model.Tenancy;
 import software.amazon.awssdk.services.ec2.model.VolumeType;
 
 /** The individual preflight checks; each returns its result and records what it saw in {@link PreflightFacts}. */
-final class PreflightChecks {
-
-    private final AwsClients aws;
-    private final LaunchSpec spec;
-    private final PreflightFacts facts;
-
-    PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
-        this.aws = aws;
-        this.spec = spec;
-        this.facts = facts;
-    }
+record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
 
     private Ec2Client ec2() {
         return aws.ec2(spec.region());
@@ -168,22 +158,38 @@ final class PreflightChecks {
     PreflightCheck bucket() {
         var s3 = aws.s3(spec.region());
         String bucket = spec.dataBucket();
+        String owner = spec.dataBucketOwner() != null ? spec.dataBucketOwner() : facts.accountId;
         try {
-            s3.headBucket(r -> r.bucket(bucket));
+            s3.headBucket(r -> r.bucket(bucket).expectedBucketOwner(owner));
         } catch (AwsServiceException e) {
             if (e.statusCode() == 404) {
                 return fail("bucket", "Data bucket exists", "dataBucket: bucket " + bucket + " does not exist");
             }
             if (e.statusCode() == 403) {
-                return new PreflightCheck("bucket", "Data bucket exists", Status.WARN,
-                        "bucket " + bucket + " exists but your credentials cannot read it; its settings are not checked");
+                return fail("bucket", "Data bucket exists", "dataBucket: s3://" + bucket + " is not a bucket of account "
+                        + (owner == null ? "yours" : owner) + " that you may read; for a bucket shared by another account set dataBucketOwner");
             }
             throw e;
         }
         facts.bucketBlocksPublicAccess = BucketPosture.blocksPublicAccess(s3, bucket);
+        facts.bucketIsPublic = BucketPosture.isPublic(s3, bucket, facts.bucketBlocksPublicAccess);
         facts.bucketRequiresTls = BucketPosture.requiresTls(s3, bucket);
         facts.bucketHasDefaultEncryption = BucketPosture.hasDefaultEncryption(s3, bucket);
         return pass("bucket", "Data bucket exists", "s3://" + bucket);
+    }
+
+    /** The boundary must exist, or CreateRole fails after other resources were made. */
+    PreflightCheck permissionsBoundary() {
+        String arn = spec.permissionsBoundaryArn();
+        try {
+            aws.iam().getPolicy(r -> r.policyArn(arn));
+            return pass("permissions-boundary", "Permissions boundary", arn + " exists; the role is created under it");
+        } catch (AwsServiceException e) {
+            if (!"NoSuchEntity".equals(code(e))) {
+                throw e;
+            }
+            return fail("permissions-boundary", "Permissions boundary", "permissionsBoundaryArn: policy " + arn + " does not exist");
+        }
     }
 
     PreflightCheck keyPair() {

@@ -12,6 +12,7 @@ final class PreflightFacts {
     volatile String callerArn;
     volatile Boolean ebsEncryptionByDefault;
     volatile Boolean bucketBlocksPublicAccess;
+    volatile Boolean bucketIsPublic;
     volatile Boolean bucketRequiresTls;
     volatile Boolean bucketHasDefaultEncryption;
     volatile Boolean subnetIsPublic;
@@ -36,7 +37,7 @@ final class PreflightFacts {
     AccountFacts toAccountFacts() {
         ImageFacts img = image.getNow(null);
         return AccountFacts.builder().ebsEncryptionByDefault(ebsEncryptionByDefault)
-                .bucketBlocksPublicAccess(bucketBlocksPublicAccess).bucketRequiresTls(bucketRequiresTls)
+                .bucketBlocksPublicAccess(bucketBlocksPublicAccess).bucketIsPublic(bucketIsPublic).bucketRequiresTls(bucketRequiresTls)
                 .bucketHasDefaultEncryption(bucketHasDefaultEncryption)
                 .amiCreationDate(img == null ? null : img.created()).amiName(img == null ? null : img.name())
                 .subnetIsPublic(subnetIsPublic).subnetIsDefaultVpc(subnetInDefaultVpc).subnetHasNatOrEndpoints(subnetHasNatOrEndpoints)

@@ -18,9 +18,13 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The engine's front door: prepares and runs launches, destroys them. Knows nothing of any UI. */
 public final class Launcher {
+
+    /** The journal output that keeps the launching caller's ARN, for the resources' created-by tag. */
+    public static final String CREATED_BY = "createdBy";
 
     /** Enough for the widest rank of the plan (IAM policies, profile, group, key pair side by side). */
     private static final int STEP_THREADS = 6;
@@ -45,7 +49,12 @@ public final class Launcher {
      * @throws dev.hangar.spec.InvalidSpecException naming every invalid field
      */
     public static LaunchPlan plan(LaunchSpec spec) {
-        return PlanFactory.plan(Blueprint.of(spec, LaunchNames.fresh(spec.name()).launchId()));
+        return plan(Blueprint.of(spec, LaunchNames.fresh(spec.name()).launchId()));
+    }
+
+    /** The plan that executes this blueprint; makes no AWS call. */
+    public static LaunchPlan plan(Blueprint blueprint) {
+        return PlanFactory.plan(blueprint);
     }
 
     /** A launch ready to run; the journal is written before its first AWS call. */
@@ -54,11 +63,13 @@ public final class Launcher {
         while (journal.exists(names.launchId())) {
             names = LaunchNames.fresh(spec.name());
         }
-        Blueprint blueprint = Blueprint.of(spec, names.launchId());
+        String createdBy = aws.sts(spec.region()).getCallerIdentity().arn();
+        Blueprint blueprint = Blueprint.forLaunch(spec, names.launchId(), createdBy);
         LaunchPlan plan = PlanFactory.plan(blueprint);
         LaunchJournal record = LaunchJournal.begin(journal, clock, names.launchId(), spec, plan.stepIds());
+        record.output(CREATED_BY, createdBy);
         LaunchContext ctx = new LaunchContext(blueprint, aws, record, listener, home, pacing);
-        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(spec.region(), names.launchId(), ctx.waits()),
+        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), names.launchId()),
                 journal, Set.of(), false);
     }
 
@@ -83,7 +94,8 @@ public final class Launcher {
         if (journal.isBusy(launchId)) {
             throw new LaunchBusyException(launchId);
         }
-        Blueprint blueprint = Blueprint.of(record.spec(), launchId);
+        // The same tags as the first run, so what it made is found again; a journal from before created-by tags has none.
+        Blueprint blueprint = Blueprint.forLaunch(record.spec(), launchId, record.output(CREATED_BY));
         LaunchPlan plan = PlanFactory.plan(blueprint);
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
         LaunchContext ctx = new LaunchContext(blueprint, aws, live, listener, home, pacing);
@@ -99,7 +111,7 @@ public final class Launcher {
         while (changed) {
             changed = done.removeIf(id -> !done.containsAll(plan.ancestors(id).stream().filter(a -> !plan.step(a).readOnly()).toList()));
         }
-        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), launchId, ctx.waits()), journal, done, true);
+        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), launchId), journal, done, true);
     }
 
     /** Why a launch in this state cannot be resumed, and what to do instead. */
@@ -132,7 +144,7 @@ public final class Launcher {
     private LaunchOutcome.Removal destroyLocked(LaunchRecord record, boolean keepDataVolume, LaunchListener listener) {
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
         live.state(LaunchState.DESTROYING, "destroy requested");
-        ResourceRemover remover = remover(record.spec().region(), record.launchId(), new Waits(pacing, new java.util.concurrent.atomic.AtomicBoolean()));
+        ResourceRemover remover = remover(record.spec().region(), record.launchId());
         List<String> left = new Teardown(remover, live, listener).removeAll(keepDataVolume);
         LaunchState end = left.isEmpty() ? LaunchState.DESTROYED : LaunchState.DESTROY_INCOMPLETE;
         String message = left.isEmpty()
@@ -143,7 +155,8 @@ public final class Launcher {
         return new LaunchOutcome.Removal(record.launchId(), record.spec().region(), end, message, live.snapshot().outputs(), null);
     }
 
-    private ResourceRemover remover(String region, String launchId, Waits waits) {
-        return new ResourceRemover(aws, region, launchId, waits);
+    /** Removal waits on its own: a cancel stops the launch, never the rollback or destroy that cleans up after it. */
+    private ResourceRemover remover(String region, String launchId) {
+        return new ResourceRemover(aws, region, launchId, new Waits(pacing, new AtomicBoolean()));
     }
 }

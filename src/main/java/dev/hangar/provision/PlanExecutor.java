@@ -51,7 +51,7 @@ public final class PlanExecutor {
         record Cancelled() implements Result {
             @Override
             public String message() {
-                return "cancelled by the user";
+                return "cancelled";
             }
         }
     }
@@ -107,6 +107,10 @@ public final class PlanExecutor {
             }
         } finally {
             pool.shutdown();
+        }
+        // A cancel shows up as a step failing with "cancelled" (its wait stopped); the user's intent is what counts.
+        if (ctx.isCancelled() && done.size() < steps.size()) {
+            return new Result.Cancelled();
         }
         if (failure != null) {
             return failure;

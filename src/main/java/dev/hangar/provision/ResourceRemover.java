@@ -56,6 +56,28 @@ public final class ResourceRemover {
         }
     }
 
+    /** Makes an attached volume outlive its instance; nothing to do when the instance is gone. */
+    public void keepOnTermination(String instanceId, String device, String volumeId) {
+        if (instances(instanceId).stream().noneMatch(ResourceRemover::notYetTerminating)) {
+            return;
+        }
+        ec2().modifyInstanceAttribute(m -> m.instanceId(instanceId).blockDeviceMappings(b -> b.deviceName(device)
+                .ebs(e -> e.volumeId(volumeId).deleteOnTermination(false))));
+    }
+
+    /** Stops the instance and waits until it has stopped, so its file systems are unmounted; gone or stopped is fine. */
+    public void stopInstance(String instanceId) throws Exception {
+        List<Instance> found = instances(instanceId);
+        if (found.isEmpty() || !notYetTerminating(found.get(0)) || found.get(0).state().name() == InstanceStateName.STOPPED) {
+            return;
+        }
+        ignoring(List.of("IncorrectInstanceState"), () -> ec2().stopInstances(s -> s.instanceIds(instanceId)));
+        waits.until("instance " + instanceId + " to stop", waits.pacing().cleanupTimeout(), () -> {
+            List<Instance> now = instances(instanceId);
+            return now.isEmpty() || now.get(0).state().name() == InstanceStateName.STOPPED || !notYetTerminating(now.get(0));
+        }, s -> { });
+    }
+
     /** Detaches a volume and waits until it is free; the volume itself stays. */
     public void detach(String volumeId, String instanceId) throws Exception {
         List<Volume> found = volumes(volumeId);
@@ -103,7 +125,14 @@ public final class ResourceRemover {
     private void terminate(String id) throws Exception {
         List<String> ids = id.startsWith(CLIENT_TOKEN) ? liveTaggedInstances() : List.of(id);
         // One already terminated or going (an interrupted rollback or destroy got that far) needs no second call.
-        List<String> toTerminate = ids.stream().filter(i -> instances(i).stream().anyMatch(ResourceRemover::notYetTerminating)).toList();
+        List<Instance> live = ids.stream().flatMap(i -> instances(i).stream()).filter(ResourceRemover::notYetTerminating).toList();
+        List<String> toTerminate = live.stream().map(Instance::instanceId).toList();
+        // A persistent spot request would start a new instance for the one terminated: cancel it first.
+        List<String> spotRequests = live.stream().map(Instance::spotInstanceRequestId).filter(r -> r != null).distinct().toList();
+        if (!spotRequests.isEmpty()) {
+            ignoring(List.of("InvalidSpotInstanceRequestID.NotFound"),
+                    () -> ec2().cancelSpotInstanceRequests(c -> c.spotInstanceRequestIds(spotRequests)));
+        }
         if (!toTerminate.isEmpty()) {
             ignoring(List.of("InvalidInstanceID.NotFound"), () -> ec2().terminateInstances(t -> t.instanceIds(toTerminate)));
         }

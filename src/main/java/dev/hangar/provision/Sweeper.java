@@ -8,6 +8,7 @@ import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.LaunchState;
 import dev.hangar.journal.ResourceKind;
 import dev.hangar.journal.ResourceRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.iam.model.Role;
  * Finds what launches left behind: resources tagged {@code hangar:launch-id} whose launch is not in the
  * journal, or was rolled back or destroyed (completely or not). A launch the journal shows launched,
  * launching, or being removed right now is never touched, nor is a launch whose journal file is damaged,
- * nor a data volume that {@code destroy --keep-data-volume} kept on purpose.
+ * nor a data volume that {@code destroy --keep-data-volume} kept on purpose. Of the rest, {@link SweepRules} keeps
+ * back what is live or another caller's unless the {@link Scope} widens it.
  *
  * <p>EC2 and CloudWatch are searched per region; IAM, which is global and has no tag filter, once: every
  * role and instance profile named {@code hangar-*}, with its tags read.
@@ -48,16 +50,40 @@ public final class Sweeper {
     /**
      * One leftover resource.
      *
-     * @param kind     a {@link ResourceKind} name
-     * @param launchId the launch its tag names
-     * @param why      why it may go: "not in the journal", "rolled back", "destroyed", …
-     * @param detail   what else is worth knowing (its state, where it is attached), may be empty
+     * @param kind      a {@link ResourceKind} name
+     * @param launchId  the launch its tag names
+     * @param why       why it may go: "not in the journal", "rolled back", "destroyed", …
+     * @param detail    what else is worth knowing (its state, where it is attached), may be empty
+     * @param createdBy its {@code hangar:created-by} tag, null when it has none
+     * @param createdAt when AWS says it was made or launched, null where AWS does not say (groups, alarms)
      */
-    public record Found(String region, String kind, String id, String launchId, String why, String detail) {
+    public record Found(String region, String kind, String id, String launchId, String why, String detail, String createdBy,
+                        Instant createdAt) {
     }
 
-    /** What a search found, and what it would not judge (damaged journal files, launches in progress). */
-    public record Findings(List<Found> found, List<String> warnings) {
+    /** A leftover sweep will not remove, and why (which option would widen it, where one would). */
+    public record LeftAlone(Found found, String reason) {
+    }
+
+    /**
+     * How far sweep reaches beyond the safe default.
+     *
+     * @param includeLive also instances that are not terminated, volumes that are attached, and the rest of their launch
+     * @param anyCreator  also what another caller (or nobody known) created
+     */
+    public record Scope(boolean includeLive, boolean anyCreator) {
+        public static final Scope SAFE = new Scope(false, false);
+    }
+
+    /**
+     * What a search found.
+     *
+     * @param caller    the ARN sweep compared creators with
+     * @param found     what may be removed
+     * @param leftAlone leftovers kept back by the scope
+     * @param warnings  what it would not judge (damaged journal files, launches in progress)
+     */
+    public record Findings(String caller, List<Found> found, List<LeftAlone> leftAlone, List<String> warnings) {
     }
 
     /** The order to remove kinds in: nothing goes while something still uses it. */
@@ -79,7 +105,12 @@ public final class Sweeper {
         return journal.list(new ArrayList<>()).stream().map(r -> r.spec().region()).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    public Findings find(Collection<String> regions) {
+    public Findings find(Collection<String> regions, Scope scope) {
+        Set<String> where = new LinkedHashSet<>(regions);
+        if (where.isEmpty()) {
+            throw new IllegalArgumentException("no region to search");
+        }
+        String caller = aws.sts(where.iterator().next()).getCallerIdentity().arn();
         List<String> warnings = new ArrayList<>();
         List<JournalCorruptException> corrupt = new ArrayList<>();
         Map<String, LaunchRecord> launches = new HashMap<>();
@@ -88,17 +119,18 @@ public final class Sweeper {
         for (JournalCorruptException e : corrupt) {
             String id = e.file().getFileName().toString().replaceFirst("\\.json$", "");
             damaged.add(id);
-            warnings.add("the journal file of launch " + id + " is damaged, so its resources are left alone: " + e.getMessage());
+            warnings.add("the journal file of launch " + id + " cannot be used, so its resources are left alone: " + e.getMessage());
         }
         Judge judge = new Judge(launches, damaged, warnings);
 
-        List<Found> found = new ArrayList<>();
-        for (String region : new LinkedHashSet<>(regions)) {
+        List<SweepRules.Candidate> found = new ArrayList<>();
+        for (String region : where) {
             findEc2(region, judge, found);
             findAlarms(region, judge, found);
         }
         findIam(judge, found);
-        return new Findings(found, warnings);
+        SweepRules.Decision decision = SweepRules.decide(found, caller, scope);
+        return new Findings(caller, decision.removable(), decision.leftAlone(), warnings);
     }
 
     /**
@@ -117,55 +149,49 @@ public final class Sweeper {
         return OrderedRemoval.removeAll(items, listener, r -> { });
     }
 
-    private void findEc2(String region, Judge judge, List<Found> found) {
+    private void findEc2(String region, Judge judge, List<SweepRules.Candidate> found) {
         Ec2Client ec2 = aws.ec2(region);
         Filter tagged = Filter.builder().name("tag-key").values(LaunchTags.LAUNCH_ID).build();
         Filter alive = Filter.builder().name("instance-state-name").values("pending", "running", "stopping", "stopped").build();
-        Set<String> sweptInstances = new HashSet<>();
         for (Instance i : ec2.describeInstancesPaginator(r -> r.filters(tagged, alive)).reservations().stream()
                 .flatMap(r -> r.instances().stream()).toList()) {
-            String launch = ec2Tag(i.tags());
-            judge.why(launch, ResourceKind.INSTANCE, i.instanceId()).ifPresent(why -> {
-                sweptInstances.add(i.instanceId());
-                found.add(new Found(region, ResourceKind.INSTANCE, i.instanceId(), launch, why, i.state().nameAsString()));
-            });
+            String launch = ec2Tag(i.tags(), LaunchTags.LAUNCH_ID);
+            judge.why(launch, ResourceKind.INSTANCE, i.instanceId()).ifPresent(why -> found.add(new SweepRules.Candidate(
+                    new Found(region, ResourceKind.INSTANCE, i.instanceId(), launch, why, i.state().nameAsString(),
+                            ec2Tag(i.tags(), LaunchTags.CREATED_BY), i.launchTime()), true, List.of())));
         }
         for (Volume v : ec2.describeVolumesPaginator(r -> r.filters(tagged)).volumes()) {
-            String launch = ec2Tag(v.tags());
-            judge.why(launch, ResourceKind.VOLUME, v.volumeId()).ifPresent(why -> {
-                List<String> attachedElsewhere = v.attachments().stream().map(a -> a.instanceId())
-                        .filter(id -> !sweptInstances.contains(id)).toList();
-                if (!attachedElsewhere.isEmpty()) {
-                    judge.warnings.add("volume " + v.volumeId() + " of launch " + launch + " is attached to " + String.join(", ", attachedElsewhere)
-                            + ", which is not swept; left alone");
-                    return;
-                }
-                found.add(new Found(region, ResourceKind.VOLUME, v.volumeId(), launch, why, v.stateAsString()));
-            });
+            String launch = ec2Tag(v.tags(), LaunchTags.LAUNCH_ID);
+            List<String> attachedTo = v.attachments().stream().map(a -> a.instanceId()).toList();
+            judge.why(launch, ResourceKind.VOLUME, v.volumeId()).ifPresent(why -> found.add(new SweepRules.Candidate(
+                    new Found(region, ResourceKind.VOLUME, v.volumeId(), launch, why, v.stateAsString(),
+                            ec2Tag(v.tags(), LaunchTags.CREATED_BY), v.createTime()), !attachedTo.isEmpty(), attachedTo)));
         }
         ec2.describeKeyPairs(r -> r.filters(tagged)).keyPairs().forEach(k -> {
-            String launch = ec2Tag(k.tags());
-            judge.why(launch, ResourceKind.KEY_PAIR, k.keyName()).ifPresent(why ->
-                    found.add(new Found(region, ResourceKind.KEY_PAIR, k.keyName(), launch, why, "")));
+            String launch = ec2Tag(k.tags(), LaunchTags.LAUNCH_ID);
+            judge.why(launch, ResourceKind.KEY_PAIR, k.keyName()).ifPresent(why -> found.add(notLive(
+                    new Found(region, ResourceKind.KEY_PAIR, k.keyName(), launch, why, "", ec2Tag(k.tags(), LaunchTags.CREATED_BY), k.createTime()))));
         });
         ec2.describeSecurityGroupsPaginator(r -> r.filters(tagged)).securityGroups().forEach(g -> {
-            String launch = ec2Tag(g.tags());
-            judge.why(launch, ResourceKind.SECURITY_GROUP, g.groupId()).ifPresent(why ->
-                    found.add(new Found(region, ResourceKind.SECURITY_GROUP, g.groupId(), launch, why, g.groupName())));
+            String launch = ec2Tag(g.tags(), LaunchTags.LAUNCH_ID);
+            judge.why(launch, ResourceKind.SECURITY_GROUP, g.groupId()).ifPresent(why -> found.add(notLive(
+                    new Found(region, ResourceKind.SECURITY_GROUP, g.groupId(), launch, why, g.groupName(),
+                            ec2Tag(g.tags(), LaunchTags.CREATED_BY), null))));
         });
     }
 
-    private void findAlarms(String region, Judge judge, List<Found> found) {
+    private void findAlarms(String region, Judge judge, List<SweepRules.Candidate> found) {
         CloudWatchClient cw = aws.cloudWatch(region);
         for (MetricAlarm alarm : cw.describeAlarmsPaginator(r -> r.alarmNamePrefix("hangar-")).metricAlarms()) {
-            String launch = cw.listTagsForResource(r -> r.resourceARN(alarm.alarmArn())).tags().stream()
-                    .filter(t -> t.key().equals(LaunchTags.LAUNCH_ID)).map(t -> t.value()).findFirst().orElse(null);
-            judge.why(launch, ResourceKind.ALARM, alarm.alarmName()).ifPresent(why ->
-                    found.add(new Found(region, ResourceKind.ALARM, alarm.alarmName(), launch, why, "")));
+            Map<String, String> tags = cw.listTagsForResource(r -> r.resourceARN(alarm.alarmArn())).tags().stream()
+                    .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> a));
+            String launch = tags.get(LaunchTags.LAUNCH_ID);
+            judge.why(launch, ResourceKind.ALARM, alarm.alarmName()).ifPresent(why -> found.add(notLive(
+                    new Found(region, ResourceKind.ALARM, alarm.alarmName(), launch, why, "", tags.get(LaunchTags.CREATED_BY), null))));
         }
     }
 
-    private void findIam(Judge judge, List<Found> found) {
+    private void findIam(Judge judge, List<SweepRules.Candidate> found) {
         IamClient iam = aws.iam();
         for (InstanceProfile listed : iam.listInstanceProfilesPaginator().instanceProfiles()) {
             if (!listed.instanceProfileName().startsWith("hangar-")) {
@@ -174,9 +200,11 @@ public final class Sweeper {
             try {
                 // ListInstanceProfiles leaves tags out; GetInstanceProfile has them.
                 InstanceProfile p = iam.getInstanceProfile(r -> r.instanceProfileName(listed.instanceProfileName())).instanceProfile();
-                String launch = p.tags().stream().filter(t -> t.key().equals(LaunchTags.LAUNCH_ID)).map(t -> t.value()).findFirst().orElse(null);
-                judge.why(launch, ResourceKind.INSTANCE_PROFILE, p.instanceProfileName()).ifPresent(why ->
-                        found.add(new Found(GLOBAL, ResourceKind.INSTANCE_PROFILE, p.instanceProfileName(), launch, why, "")));
+                Map<String, String> tags = iamTags(p.tags());
+                String launch = tags.get(LaunchTags.LAUNCH_ID);
+                judge.why(launch, ResourceKind.INSTANCE_PROFILE, p.instanceProfileName()).ifPresent(why -> found.add(notLive(
+                        new Found(GLOBAL, ResourceKind.INSTANCE_PROFILE, p.instanceProfileName(), launch, why, "",
+                                tags.get(LaunchTags.CREATED_BY), p.createDate()))));
             } catch (NoSuchEntityException gone) {
                 // removed since it was listed
             }
@@ -186,18 +214,26 @@ public final class Sweeper {
                 continue;
             }
             try {
-                String launch = iam.listRoleTags(r -> r.roleName(role.roleName())).tags().stream()
-                        .filter(t -> t.key().equals(LaunchTags.LAUNCH_ID)).map(t -> t.value()).findFirst().orElse(null);
-                judge.why(launch, ResourceKind.IAM_ROLE, role.roleName()).ifPresent(why ->
-                        found.add(new Found(GLOBAL, ResourceKind.IAM_ROLE, role.roleName(), launch, why, "")));
+                Map<String, String> tags = iamTags(iam.listRoleTags(r -> r.roleName(role.roleName())).tags());
+                String launch = tags.get(LaunchTags.LAUNCH_ID);
+                judge.why(launch, ResourceKind.IAM_ROLE, role.roleName()).ifPresent(why -> found.add(notLive(
+                        new Found(GLOBAL, ResourceKind.IAM_ROLE, role.roleName(), launch, why, "", tags.get(LaunchTags.CREATED_BY), role.createDate()))));
             } catch (NoSuchEntityException gone) {
                 // removed since it was listed
             }
         }
     }
 
-    private static String ec2Tag(List<software.amazon.awssdk.services.ec2.model.Tag> tags) {
-        return tags.stream().filter(t -> t.key().equals(LaunchTags.LAUNCH_ID)).map(t -> t.value()).findFirst().orElse(null);
+    private static SweepRules.Candidate notLive(Found found) {
+        return new SweepRules.Candidate(found, false, List.of());
+    }
+
+    private static Map<String, String> iamTags(List<software.amazon.awssdk.services.iam.model.Tag> tags) {
+        return tags.stream().collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> a));
+    }
+
+    private static String ec2Tag(List<software.amazon.awssdk.services.ec2.model.Tag> tags, String key) {
+        return tags.stream().filter(t -> t.key().equals(key)).map(t -> t.value()).findFirst().orElse(null);
     }
 
     /** Decides, per launch, whether its resources may go. */

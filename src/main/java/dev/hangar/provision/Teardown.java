@@ -14,20 +14,45 @@ import java.util.Set;
  * they were created in, so nothing is removed while something still depends on it). One failure
  * does not stop the rest; each outcome is journaled and reported. Serves rollback and destroy.
  */
-public final class Teardown {
+record Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener listener) {
 
-    private final ResourceRemover remover;
-    private final LaunchJournal journal;
-    private final LaunchListener listener;
-
-    public Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener listener) {
-        this.remover = remover;
-        this.journal = journal;
-        this.listener = listener;
+    /**
+     * Frees each data volume to keep before anything is removed: it must not go with its instance
+     * (DeleteOnTermination off), and it leaves a stopped instance (file systems unmounted), detached.
+     *
+     * @return why a volume could not be freed; empty when every one is
+     */
+    private List<String> releaseKeptVolumes() {
+        List<String> problems = new ArrayList<>();
+        for (ResourceRecord r : journal.snapshot().liveResourcesNewestFirst()) {
+            if (!r.type().equals(ResourceKind.VOLUME_ATTACHMENT)) {
+                continue;
+            }
+            String[] attachment = r.id().split("\\|"); // volume|instance|device
+            try {
+                remover.keepOnTermination(attachment[1], attachment[2], attachment[0]);
+                remover.stopInstance(attachment[1]);
+                remover.detach(attachment[0], attachment[1]);
+                journal.deleted(r.type(), r.id());
+                listener.on(new LaunchEvent.ResourceRemoved(r.type(), r.id()));
+            } catch (Exception e) {
+                String message = "data volume " + attachment[0] + " could not be freed from " + attachment[1] + " (" + AwsErrors.brief(e)
+                        + "); nothing was removed, so the volume stays attached to its instance, which is not terminated";
+                problems.add(message);
+                listener.on(new LaunchEvent.ResourceRemovalFailed(r.type(), r.id(), message));
+            }
+        }
+        return problems;
     }
 
     /** @return what could not be removed, one line each; empty when everything is gone */
     public List<String> removeAll(boolean keepDataVolume) {
+        if (keepDataVolume) {
+            List<String> notReleased = releaseKeptVolumes();
+            if (!notReleased.isEmpty()) {
+                return notReleased; // nothing is removed while the volume to keep hangs on an instance that would take it along
+            }
+        }
         Set<String> kept = new HashSet<>();
         List<OrderedRemoval.Item> items = new ArrayList<>();
         for (ResourceRecord r : journal.snapshot().liveResourcesNewestFirst()) {

@@ -1,5 +1,6 @@
 package dev.hangar.review;
 
+import dev.hangar.blueprint.Blueprint;
 import dev.hangar.catalog.CostEstimate;
 import dev.hangar.checklist.ChecklistReport;
 import dev.hangar.checklist.Finding;
@@ -16,7 +17,23 @@ import java.util.Optional;
  * mode, without credentials), the exact policies, the steps and the cost.
  */
 public record LaunchReview(LaunchSpec spec, ChecklistReport checklist, Optional<PreflightReport> preflight, CostEstimate cost,
-        String trustPolicy, String dataAccessPolicy, List<String> managedPolicies, LaunchPlan plan) {
+        Blueprint blueprint, LaunchPlan plan) {
+
+    public String trustPolicy() {
+        return blueprint.iam().trustPolicy();
+    }
+
+    public String dataAccessPolicy() {
+        return blueprint.iam().dataPolicy();
+    }
+
+    public String agentPolicy() {
+        return blueprint.iam().agentPolicy();
+    }
+
+    public List<String> managedPolicies() {
+        return blueprint.iam().managedPolicyArns();
+    }
 
     /** Launch is allowed only with no FAIL in the checklist and a preflight that ran and passed. */
     public boolean launchable() {

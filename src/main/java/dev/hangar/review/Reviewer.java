@@ -9,7 +9,9 @@ import dev.hangar.catalog.GpuOffer;
 import dev.hangar.checklist.AccountFacts;
 import dev.hangar.checklist.Checklist;
 import dev.hangar.preflight.Preflight;
-import dev.hangar.blueprint.IamPolicies;
+import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.LaunchNames;
+import dev.hangar.spec.SpecValidator;
 import dev.hangar.provision.Launcher;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;
@@ -34,14 +36,17 @@ public final class Reviewer {
 
     /** @throws dev.hangar.spec.InvalidSpecException before any AWS call, naming every invalid field */
     public LaunchReview review(LaunchSpec spec) {
-        var plan = Launcher.plan(spec);
+        new SpecValidator().requireValid(spec);
         Optional<Preflight.Result> preflight = aws.map(a -> new Preflight(a, clock).run(spec));
+        // What this caller's launch would create: the data policy is pinned to the bucket's account.
+        Blueprint blueprint = Blueprint.forLaunch(spec, LaunchNames.fresh(spec.name()).launchId(),
+                preflight.map(Preflight.Result::callerArn).orElse(null));
         GpuCatalog types = catalog.gpuTypes(spec.region(), false);
         Double price = types.offer(spec.instanceType()).map(GpuOffer::pricePerHour).orElse(null);
         AccountFacts facts = preflight.map(Preflight.Result::facts).orElse(AccountFacts.unknown()).toBuilder()
                 .onDemandPricePerHour(price).build();
         CostEstimate cost = CostEstimator.estimate(spec, price, types.source());
-        return new LaunchReview(spec, Checklist.evaluate(spec, facts, clock), preflight.map(Preflight.Result::report), cost,
-                IamPolicies.trustPolicy(), IamPolicies.dataAccessPolicy(spec), IamPolicies.managedPolicyArns(spec), plan);
+        return new LaunchReview(spec, Checklist.evaluate(blueprint, facts, clock), preflight.map(Preflight.Result::report), cost,
+                blueprint, Launcher.plan(blueprint));
     }
 }

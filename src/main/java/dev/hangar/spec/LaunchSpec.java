@@ -9,7 +9,8 @@ import java.util.Map;
  * JSON field names (a contract, see DESIGN.md). The record does not validate; {@link SpecValidator}
  * does, and {@link LaunchSpecJson} runs it on every read.
  *
- * <p>Nullable: {@code availabilityZone}, {@code keyPair}, {@code sshCidr}, {@code subnetId}.
+ * <p>Nullable: {@code availabilityZone}, {@code keyPair}, {@code sshCidr}, {@code subnetId}, {@code dataBucketOwner}
+ * (the caller's account owns the bucket), {@code permissionsBoundaryArn} (the role gets none).
  * {@code dataPrefix} null becomes {@code ""}; {@code tags} is copied, keeps its insertion order and
  * is unmodifiable (null becomes empty).
  */
@@ -36,7 +37,9 @@ public record LaunchSpec(
         int idleStopMinutes,
         Map<String, String> tags,
         Egress egress,
-        boolean allowSshFromAnywhere) {
+        boolean allowSshFromAnywhere,
+        String dataBucketOwner,
+        String permissionsBoundaryArn) {
 
     public static final int DEFAULT_VOLUME_GIB = 100;
     public static final int DEFAULT_IDLE_STOP_MINUTES = 60;
@@ -61,7 +64,8 @@ public record LaunchSpec(
                 .deleteDataVolumeOnTermination(deleteDataVolumeOnTermination).tenancy(tenancy)
                 .access(access).sshCidr(sshCidr).subnetId(subnetId).associatePublicIp(associatePublicIp)
                 .market(market).idleStopMinutes(idleStopMinutes).tags(tags).egress(egress)
-                .allowSshFromAnywhere(allowSshFromAnywhere);
+                .allowSshFromAnywhere(allowSshFromAnywhere).dataBucketOwner(dataBucketOwner)
+                .permissionsBoundaryArn(permissionsBoundaryArn);
     }
 
     /** Mutable, step-by-step construction (the wizard, checklist fixes). {@link #build()} does not validate. */
@@ -89,6 +93,8 @@ public record LaunchSpec(
         private final Map<String, String> tags = new LinkedHashMap<>();
         private Egress egress = Egress.WEB;
         private boolean allowSshFromAnywhere;
+        private String dataBucketOwner;
+        private String permissionsBoundaryArn;
 
         private Builder() {
         }
@@ -115,6 +121,8 @@ public record LaunchSpec(
         public Builder idleStopMinutes(int v) { idleStopMinutes = v; return this; }
         public Builder egress(Egress v) { egress = v; return this; }
         public Builder allowSshFromAnywhere(boolean v) { allowSshFromAnywhere = v; return this; }
+        public Builder dataBucketOwner(String v) { dataBucketOwner = v; return this; }
+        public Builder permissionsBoundaryArn(String v) { permissionsBoundaryArn = v; return this; }
 
         /** Replaces all tags (null clears them), keeping {@code v}'s iteration order. */
         public Builder tags(Map<String, String> v) {
@@ -136,7 +144,7 @@ public record LaunchSpec(
             return new LaunchSpec(name, region, availabilityZone, amiId, instanceType, keyPair, createKeyPair,
                     dataBucket, dataPrefix, bucketAccess, dataVolumeGiB, rootVolumeGiB,
                     deleteDataVolumeOnTermination, tenancy, access, sshCidr, subnetId, associatePublicIp,
-                    market, idleStopMinutes, tags, egress, allowSshFromAnywhere);
+                    market, idleStopMinutes, tags, egress, allowSshFromAnywhere, dataBucketOwner, permissionsBoundaryArn);
         }
     }
 }

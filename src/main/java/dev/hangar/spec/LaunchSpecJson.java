@@ -34,7 +34,8 @@ public final class LaunchSpecJson {
     public static final List<String> FIELDS = List.of("name", "region", "availabilityZone", "amiId",
             "instanceType", "keyPair", "createKeyPair", "dataBucket", "dataPrefix", "bucketAccess",
             "dataVolumeGiB", "rootVolumeGiB", "deleteDataVolumeOnTermination", "tenancy", "access", "sshCidr",
-            "subnetId", "associatePublicIp", "market", "idleStopMinutes", "tags", "egress", "allowSshFromAnywhere");
+            "subnetId", "associatePublicIp", "market", "idleStopMinutes", "tags", "egress", "allowSshFromAnywhere",
+            "dataBucketOwner", "permissionsBoundaryArn");
 
     /** A spec is a few hundred bytes; anything near this is not one. */
     public static final int MAX_BYTES = 1 << 20;
@@ -163,6 +164,13 @@ public final class LaunchSpecJson {
         spec.tags().forEach(tags::put);
         o.put("egress", wire(spec.egress()));
         o.put("allowSshFromAnywhere", spec.allowSshFromAnywhere());
+        // Optional fields added later are written only when set, so an older spec reads and hashes as before.
+        if (spec.dataBucketOwner() != null) {
+            o.put("dataBucketOwner", spec.dataBucketOwner());
+        }
+        if (spec.permissionsBoundaryArn() != null) {
+            o.put("permissionsBoundaryArn", spec.permissionsBoundaryArn());
+        }
         return o;
     }
 

@@ -68,6 +68,8 @@ final class SpecTreeReader {
             case "tags" -> b.tags(tags(value));
             case "egress" -> b.egress(wire(field, value, Egress.class));
             case "allowSshFromAnywhere" -> bool(field, value, b::allowSshFromAnywhere);
+            case "dataBucketOwner" -> b.dataBucketOwner(nullable(field, value));
+            case "permissionsBoundaryArn" -> b.permissionsBoundaryArn(nullable(field, value));
             default -> unknown(field);
         }
     }

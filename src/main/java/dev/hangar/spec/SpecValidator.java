@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,8 @@ public final class SpecValidator {
     public static final int MIN_IDLE_STOP_MINUTES = 5;
     public static final int MAX_IDLE_STOP_MINUTES = 10_080;
 
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern POLICY_ARN = Pattern.compile("arn:aws(-cn|-us-gov)?:iam::(\\d{12}|aws):policy/[\\w+=,.@/-]{1,512}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
     private static final String REGION_FORM = "[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}";
     private static final Pattern REGION = Pattern.compile(REGION_FORM);
@@ -23,7 +26,8 @@ public final class SpecValidator {
     private static final Pattern AMI = Pattern.compile("ami-(?:[0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern SUBNET = Pattern.compile("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
-    private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7e]*");
+    /** No shell metacharacters: the name is printed in an ssh command and, with createKeyPair, is a file name. */
+    private static final Pattern KEY_PAIR = Pattern.compile("[A-Za-z0-9._-]*");
 
     public List<SpecProblem> validate(LaunchSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -55,6 +59,14 @@ public final class SpecValidator {
         idleStop(spec.idleStopMinutes(), out);
         TagRules.check(spec.tags(), out);
         set("egress", spec.egress(), Egress.class, out);
+        if (spec.dataBucketOwner() != null && !ACCOUNT_ID.matcher(spec.dataBucketOwner()).matches()) {
+            out.add(new SpecProblem("dataBucketOwner", "must be the bucket owner's 12-digit AWS account ID, not "
+                    + Show.quote(spec.dataBucketOwner())));
+        }
+        if (spec.permissionsBoundaryArn() != null && !POLICY_ARN.matcher(spec.permissionsBoundaryArn()).matches()) {
+            out.add(new SpecProblem("permissionsBoundaryArn", "must be an IAM policy ARN, e.g. "
+                    + "arn:aws:iam::123456789012:policy/boundary, not " + Show.quote(spec.permissionsBoundaryArn())));
+        }
         return List.copyOf(out);
     }
 
@@ -98,7 +110,25 @@ public final class SpecValidator {
     private static void region(String region, List<SpecProblem> out) {
         if (required("region", region, out) && !REGION.matcher(region).matches()) {
             out.add(new SpecProblem("region", Show.quote(region) + " is not a region code like us-east-1"));
+        } else if (region != null) {
+            otherPartition(region).ifPresent(partition -> out.add(new SpecProblem("region", region + " is in the " + partition
+                    + " partition; Hangar supports only regions of the standard aws partition (it calls IAM on that partition's"
+                    + " global endpoint)")));
         }
+    }
+
+    /** The partition a region belongs to when it is not the standard one. */
+    private static Optional<String> otherPartition(String region) {
+        if (region.startsWith("us-gov-")) {
+            return Optional.of("aws-us-gov (GovCloud)");
+        }
+        if (region.startsWith("cn-")) {
+            return Optional.of("aws-cn (China)");
+        }
+        if (region.matches("[a-z]{2}-iso[a-z]?-.*")) {
+            return Optional.of("aws-iso (isolated)");
+        }
+        return Optional.empty();
     }
 
     private static void availabilityZone(String zone, String region, List<SpecProblem> out) {
@@ -137,14 +167,10 @@ public final class SpecValidator {
             out.add(new SpecProblem("keyPair", "must be 1 to 255 characters long (got " + keyPair.length()
                     + "); use null for no key pair"));
         }
-        if (!PRINTABLE_ASCII.matcher(keyPair).matches()) {
-            out.add(new SpecProblem("keyPair", "may contain only printable ASCII characters, not "
+        if (!KEY_PAIR.matcher(keyPair).matches()) {
+            out.add(new SpecProblem("keyPair", "may contain only letters, digits, '.', '_' and '-' (the name appears in the printed"
+                    + " ssh command and, with createKeyPair=true, is the private key's file name keys/<name>.pem), not "
                     + Show.quote(keyPair)));
-        }
-        if (spec.createKeyPair() && (keyPair.contains("/") || keyPair.contains("\\"))) {
-            // The new key pair's private key is saved as <home>/keys/<keyPair>.pem: a separator would put it elsewhere.
-            out.add(new SpecProblem("keyPair", "with createKeyPair=true the name is also the private key's file name "
-                    + "(keys/<name>.pem), so it may not contain '/' or '\\', not " + Show.quote(keyPair)));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hangar.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ public record WindowPlacement(double x, double y, double width, double height, b
     public void save(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Json.MAPPER.writeValue(file.toFile(), this);
+            // Atomic: a crash while saving must not leave a half-written file that loses the place next time.
+            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(this));
         } catch (IOException e) {
             // Losing the window's place is not worth an error on exit.
         }

@@ -66,6 +66,10 @@ class LoginCommandTest {
     }
 
     Result login(LocalAws aws, String... args) {
+        return loginAt(aws.uri().toString(), args);
+    }
+
+    Result loginAt(String endpoint, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = HangarCommand.commandLine();
@@ -74,7 +78,7 @@ class LoginCommandTest {
         ((LoginCommand) cli.getSubcommands().get("login").getCommand()).useEnvironment(files, clock, sleeper, Map.of());
         List<String> all = new ArrayList<>(List.of("login"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--endpoint-url", aws.uri().toString()));
+        all.addAll(List.of("--endpoint-url", endpoint));
         int exit = cli.execute(all.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
     }
@@ -168,6 +172,26 @@ class LoginCommandTest {
         assertThat(login(aws, "--no-such-option").exit()).isEqualTo(2);
         assertThat(aws.endpoint().requests()).isEmpty();
         assertThat(Files.readString(files.config())).isEqualTo(CONFIG);
+    }
+
+    /** Issue 15: sign-in tokens never cross the network in cleartext unless the user says so. */
+    @Test
+    void aPlainHttpEndpointOnAnotherHostIsRefusedForSignInUnlessAllowed(LocalAws aws) {
+        aws.identityCenter().scriptToken(List.of(SUCCESS));
+        String[] signIn = {"--sso-session", "my-sso", "--account", FakeIdentityCenter.DEFAULT_ACCOUNT, "--role", "HangarResearcher"};
+
+        // 0.0.0.0 is not loopback, yet connecting to it ends on this machine: refused at once, never a long wait.
+        Result refused = loginAt("http://0.0.0.0:1", signIn);
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("cleartext").contains("--allow-insecure-endpoint");
+
+        List<String> allowed = new ArrayList<>(List.of(signIn));
+        allowed.add("--allow-insecure-endpoint");
+        Result tried = loginAt("http://0.0.0.0:1", allowed.toArray(String[]::new));
+        assertThat(tried.err()).as(tried.toString()).doesNotContain("cleartext").contains("could not be reached");
+
+        Result local = loginAt(aws.uri().toString().replace("127.0.0.1", "localhost"), signIn);
+        assertThat(local.exit()).as("loopback stays allowed: %s", local).isZero();
     }
 
     @Test

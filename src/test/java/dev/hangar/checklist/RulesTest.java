@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RulesTest {
 
     static final Map<String, List<String>> CONTROLS = Map.ofEntries(
+            Map.entry("data-bucket-not-public", List.of("S3.2", "S3.3", "S3.8")),
             Map.entry("imdsv2-required", List.of("EC2.8", "CKV_AWS_79")),
             Map.entry("ebs-volumes-encrypted", List.of("EC2.3", "CKV_AWS_8", "CKV_AWS_3")),
             Map.entry("ebs-encryption-by-default", List.of("EC2.7")),
@@ -186,6 +187,11 @@ class RulesTest {
         add(script("cat > k <<EOF\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n"), "openssh private key", spec(), FAIL, "a private key");
         add(script("-----BEGIN RSA PRIVATE KEY-----\n"), "rsa private key", spec(), FAIL, "a private key");
         add(script("echo AKIA is a prefix; echo AKIAshort\n"), "no full key id", spec(), PASS, "holds no");
+
+        Rule notPublic = new BucketNotPublicRule();
+        add(notPublic, "private", spec(), facts().bucketIsPublic(false).build(), PASS, "lets the public in");
+        add(notPublic, "public", spec(), facts().bucketIsPublic(true).build(), FAIL, "is public");
+        add(notPublic, "unknown", spec(), WARN, "Could not check");
 
         Rule publicAccess = new BucketPublicAccessRule();
         add(publicAccess, "blocked", spec(), facts().bucketBlocksPublicAccess(true).build(), PASS, "blocks public access");

@@ -40,7 +40,7 @@ final class Specs {
 
     /** Everything known and fine: a private subnet with a NAT gateway. */
     static AccountFacts allGood() {
-        return facts().ebsEncryptionByDefault(true).bucketBlocksPublicAccess(true).bucketRequiresTls(true)
+        return facts().ebsEncryptionByDefault(true).bucketBlocksPublicAccess(true).bucketIsPublic(false).bucketRequiresTls(true)
                 .bucketHasDefaultEncryption(true).amiCreationDate(NOW.minusSeconds(86400L * 20)).amiName("Deep Learning AMI")
                 .subnetIsPublic(false).subnetIsDefaultVpc(false).subnetHasNatOrEndpoints(true).onDemandPricePerHour(1.006).build();
     }

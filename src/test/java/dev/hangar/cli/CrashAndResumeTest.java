@@ -110,7 +110,8 @@ class CrashAndResumeTest {
         for (RecordedRequest r : aws.endpoint().mutatingRequests()) {
             calls.add(r.service() + ":" + r.action());
         }
-        assertThat(calls).hasSizeGreaterThanOrEqualTo(15);
+        // 14 kinds since the CloudWatch agent's policy is an inline PutRolePolicy, not a managed AttachRolePolicy (issue 15).
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(14);
         ORDER.clear();
         ORDER.addAll(calls);
         List<DynamicTest> tests = new ArrayList<>();

@@ -100,7 +100,7 @@ class SweepTest {
         String straggler = inventory(rolledBack).volumes().get(0).volumeId();
         aws.endpoint().clearRecord();
 
-        InProcessCli.Result listed = InProcessCli.run(aws.uri(), home, "sweep", "--region", LocalAws.REGION, "--json");
+        InProcessCli.Result listed = InProcessCli.run(aws.uri(), home, "sweep", "--region", LocalAws.REGION, "--include-live", "--json");
         assertThat(listed.exit()).as(listed.toString()).isZero();
         assertThat(aws.endpoint().mutatingRequests()).as("listing changes nothing").isEmpty();
         JsonNode result = JSON.readTree(listed.out());
@@ -108,18 +108,18 @@ class SweepTest {
                 .collect(Collectors.groupingBy(r -> r.get("launchId").asText(), Collectors.mapping(r -> r.get("kind").asText(), Collectors.toList())));
         assertThat(byLaunch).containsOnlyKeys(forgotten, rolledBack);
         assertThat(byLaunch.get(forgotten)).containsExactlyInAnyOrder("instance", "volume", "volume", "security-group", "key-pair",
-                "instance-profile", "iam-role", "alarm");
+                "instance-profile", "iam-role", "alarm", "alarm");
         assertThat(byLaunch.get(rolledBack)).containsExactly("volume");
         assertThat(result.get("resources").findValuesAsText("why")).contains("not in the journal", "rolled back");
         assertThat(result.get("warnings").toString()).contains(damaged).contains("damaged");
 
-        InProcessCli.Result text = InProcessCli.run(aws.uri(), home, "sweep", "--region", LocalAws.REGION);
+        InProcessCli.Result text = InProcessCli.run(aws.uri(), home, "sweep", "--region", LocalAws.REGION, "--include-live");
         assertThat(text.exit()).isZero();
-        assertThat(text.out()).contains("REGION", "KIND", forgotten, straggler, "9 resources of 2 launches left behind", "sweep --delete");
+        assertThat(text.out()).contains("REGION", "KIND", forgotten, straggler, "10 resources of 2 launches left behind", "sweep --delete");
 
-        InProcessCli.Result deleted = InProcessCli.run(aws.uri(), home, "sweep", "--region", LocalAws.REGION, "--delete");
+        InProcessCli.Result deleted = InProcessCli.run(aws.uri(), home, "sweep", "--region", LocalAws.REGION, "--delete", "--include-live", "--yes");
         assertThat(deleted.exit()).as(deleted.toString()).isZero();
-        assertThat(deleted.out()).contains("removed instance").contains("removed 9 resources of 2 launches");
+        assertThat(deleted.out()).contains("removed instance").contains("removed 10 resources of 2 launches");
         assertThat(inventory(forgotten).leftovers()).isEmpty();
         assertThat(inventory(rolledBack).leftovers()).isEmpty();
         // Instances before the groups they use, profiles before their roles.
@@ -133,7 +133,7 @@ class SweepTest {
         assertThat(inventory(damaged).duplicatesOrGaps(false, true)).isEmpty();
         assertThat(inventory(kept).volumes()).extracting(v -> v.volumeId()).containsExactly(keptVolume);
 
-        InProcessCli.Result again = InProcessCli.run(aws.uri(), home, "sweep", "--json");
+        InProcessCli.Result again = InProcessCli.run(aws.uri(), home, "sweep", "--include-live", "--json");
         assertThat(again.exit()).as(again.toString()).isZero();
         JsonNode second = JSON.readTree(again.out());
         assertThat(second.get("resources")).isEmpty();
@@ -147,7 +147,9 @@ class SweepTest {
         assertThat(o.state()).as(o.message()).isEqualTo(LaunchState.ROLLED_BACK);
         aws.endpoint().clearFaults();
         List<Tag> tags = new ArrayList<>(List.of(Tag.builder().key(LaunchTags.LAUNCH_ID).value(o.launchId()).build(),
-                Tag.builder().key(LaunchTags.ROLE).value(LaunchTags.DATA_VOLUME_ROLE).build()));
+                Tag.builder().key(LaunchTags.ROLE).value(LaunchTags.DATA_VOLUME_ROLE).build(),
+                // as the request that made it would have tagged it
+                Tag.builder().key(LaunchTags.CREATED_BY).value(aws.clients().sts(LocalAws.REGION).getCallerIdentity().arn()).build()));
         aws.clients().ec2(LocalAws.REGION).createVolume(r -> r.availabilityZone("us-east-1a").size(100)
                 .tagSpecifications(t -> t.resourceType(ResourceType.VOLUME).tags(tags)));
         return o.launchId();

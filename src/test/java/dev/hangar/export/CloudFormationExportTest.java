@@ -135,10 +135,12 @@ class CloudFormationExportTest {
         assertThat(t.at("/Resources/Instance/Properties/KeyName").asText()).isEqualTo("my-key");
         assertThat(t.at("/Outputs/Connect/Value/Fn::Sub").asText()).isEqualTo("aws ssm start-session --target ${Instance} --region us-east-1");
         JsonNode alarm = t.at("/Resources/IdleStopAlarm/Properties");
-        assertThat(alarm.get("Period").asInt()).isEqualTo(60);
+        assertThat(alarm.at("/Metrics/0/MetricStat/Period").asInt()).isEqualTo(60);
         assertThat(alarm.get("EvaluationPeriods").asInt()).isEqualTo(60);
         assertThat(alarm.get("Threshold").asDouble()).isEqualTo(5.0);
-        assertThat(alarm.at("/Dimensions/0/Value")).isEqualTo(ref("Instance"));
+        assertThat(alarm.at("/Metrics/1/MetricStat/Metric/Dimensions/0/Value")).isEqualTo(ref("Instance"));
+        assertThat(alarm.at("/Metrics/2/Expression").asText()).isEqualTo("MAX([cpu, FILL(gpu, 100)])");
+        assertThat(t.at("/Resources/IdleStopNoGpuDataAlarm/Properties/EvaluationPeriods").asInt()).isEqualTo(180);
         assertThat(alarm.at("/AlarmActions/0").asText()).isEqualTo("arn:aws:automate:us-east-1:ec2:stop");
     }
 
@@ -155,11 +157,11 @@ class CloudFormationExportTest {
         assertThat(r.at("/Instance/Properties/AvailabilityZone").asText()).isEqualTo("us-east-1b");
         assertThat(r.at("/Instance/Properties/KeyName")).isEqualTo(ref("KeyPair"));
         assertThat(r.at("/KeyPair/Properties/KeyType").asText()).isEqualTo("ed25519");
-        assertThat(r.at("/Instance/Properties/InstanceInitiatedShutdownBehavior").asText()).isEqualTo("terminate");
+        assertThat(r.at("/Instance/Properties/InstanceInitiatedShutdownBehavior").asText()).isEqualTo("stop");
         JsonNode market = r.at("/LaunchTemplate/Properties/LaunchTemplateData/InstanceMarketOptions");
         assertThat(market.get("MarketType").asText()).isEqualTo("spot");
-        assertThat(market.at("/SpotOptions/SpotInstanceType").asText()).isEqualTo("one-time");
-        assertThat(r.at("/IdleStopAlarm/Properties/Period").asInt()).isEqualTo(3600);
+        assertThat(market.at("/SpotOptions/SpotInstanceType").asText()).isEqualTo("persistent");
+        assertThat(r.at("/IdleStopAlarm/Properties/Metrics/0/MetricStat/Period").asInt()).isEqualTo(3600);
         assertThat(r.at("/IdleStopAlarm/Properties/EvaluationPeriods").asInt()).isEqualTo(34);
     }
 

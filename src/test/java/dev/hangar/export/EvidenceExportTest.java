@@ -81,7 +81,7 @@ class EvidenceExportTest {
 
         assertThat(doc.at("/iam/trustPolicy")).isEqualTo(JSON.readTree(IamPolicies.trustPolicy()));
         assertThat(doc.at("/iam/dataAccessPolicy")).isEqualTo(JSON.readTree(IamPolicies.dataAccessPolicy(spec)));
-        assertThat(doc.at("/iam/managedPolicyArns/0").asText()).endsWith("CloudWatchAgentServerPolicy");
+        assertThat(doc.at("/iam/agentPolicy")).isEqualTo(JSON.readTree(IamPolicies.cloudWatchAgentPolicy()));
         assertThat(doc.at("/securitySettings/metadataOptions/httpTokens").asText()).isEqualTo("required");
         assertThat(doc.at("/securitySettings/metadataOptions/httpPutResponseHopLimit").asInt()).isEqualTo(1);
         assertThat(doc.at("/securitySettings/rootVolume/encrypted").asBoolean()).isTrue();

@@ -15,8 +15,11 @@ public final class Fixtures {
 
     public static final String SUBNET = "subnet-0123456789abcdef0";
 
-    /** A key pair name the validator allows (printable ASCII) with every character that means something somewhere. */
-    public static final String NASTY_KEY_NAME = "k\"ey\\ ${x} $${y} %{z} ''' \"\"\" <script>&amp; `id` #c";
+    /**
+     * The strangest key pair name the validator allows ([A-Za-z0-9._-], no shell metacharacters since issue 15): leading
+     * dash, dots, underscore. The other free-text fields keep the characters that mean something somewhere.
+     */
+    public static final String NASTY_KEY_NAME = "-k.._ey-.";
 
     /** A data prefix the validator allows: quotes, backslash, markup, a template directive, a bidi override, a line separator. */
     public static final String NASTY_PREFIX = "we\"ird\\path/<script>alert(1)</script>%{x}/r\u202Etl\u2028ls/";

@@ -64,7 +64,7 @@ class PulumiExportTest {
         JsonNode d = Python.declared(export(spec));
         Blueprint stack = Blueprint.of(spec);
 
-        assertThat(types(d)).contains("aws.iam.Role", "aws.iam.RolePolicy", "aws.iam.RolePolicyAttachment", "aws.iam.InstanceProfile",
+        assertThat(types(d)).contains("aws.iam.Role", "aws.iam.RolePolicy", "aws.iam.InstanceProfile",
                 "aws.ec2.SecurityGroup", "aws.ec2.Instance", "aws.ec2.Tag", "aws.ebs.Volume", "aws.ec2.VolumeAttachment");
         assertThat(resource(d, "aws.Provider", "aws").get("region").asText()).isEqualTo(spec.region());
         d.get("resources").forEach(r -> {
@@ -120,7 +120,7 @@ class PulumiExportTest {
         assertThat(sg.get("vpc_id").asText()).isEqualTo("invoke:aws.ec2.get_vpc.id");
         assertThat(d.at("/invokes/0/args/default").asBoolean()).isTrue();
         assertThat(d.at("/exports/connect").asText()).isEqualTo("aws ssm start-session --target ref:gpu.id --region us-east-1");
-        assertThat(resource(d, "aws.cloudwatch.MetricAlarm", "idle-stop").get("period").asInt()).isEqualTo(60);
+        assertThat(resource(d, "aws.cloudwatch.MetricAlarm", "idle-stop").at("/metric_queries/0/metric/period").asInt()).isEqualTo(60);
         assertThat(resource(d, "aws.ec2.Instance", "gpu").get("key_name").asText()).isEqualTo("my-key");
     }
 
@@ -138,11 +138,12 @@ class PulumiExportTest {
         assertThat(i.get("key_name").asText()).isEqualTo("ref:ssh.key_name");
         assertThat(i.get("subnet_id").asText()).isEqualTo(SUBNET);
         assertThat(i.at("/instance_market_options/market_type").asText()).isEqualTo("spot");
-        assertThat(i.at("/instance_market_options/spot_options/instance_interruption_behavior").asText()).isEqualTo("terminate");
+        assertThat(i.at("/instance_market_options/spot_options/instance_interruption_behavior").asText()).isEqualTo("stop");
         assertThat(d.at("/exports/private_key_openssh").asText()).startsWith("secret:");
         JsonNode alarm = resource(d, "aws.cloudwatch.MetricAlarm", "idle-stop");
         assertThat(alarm.get("evaluation_periods").asInt()).isEqualTo(34);
-        assertThat(alarm.at("/dimensions/InstanceId").asText()).isEqualTo("ref:gpu.id");
+        assertThat(alarm.at("/metric_queries/1/metric/dimensions/InstanceId").asText()).isEqualTo("ref:gpu.id");
+        assertThat(alarm.at("/metric_queries/2/expression").asText()).isEqualTo("MAX([cpu, FILL(gpu, 100)])");
     }
 
     @Test

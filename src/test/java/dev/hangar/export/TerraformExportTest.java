@@ -48,7 +48,7 @@ class TerraformExportTest {
         text.lines().filter(l -> l.startsWith("resource ") || l.startsWith("data "))
                 .forEach(l -> assertThat(l).matches("(resource|data) \"[a-z0-9_]+\" \"[a-z0-9_]+\" \\{"));
         assertThat(tf.blocks("resource")).extracting(b -> b.labels().get(0)).contains("aws_iam_role", "aws_iam_role_policy",
-                "aws_iam_role_policy_attachment", "aws_iam_instance_profile", "aws_security_group", "aws_instance",
+                "aws_iam_instance_profile", "aws_security_group", "aws_instance",
                 "aws_ec2_tag", "aws_ebs_volume", "aws_volume_attachment");
         assertThat(text).endsWith("}\n").doesNotEndWith("\n\n");
     }
@@ -140,22 +140,29 @@ class TerraformExportTest {
         assertThat(instance.attr("key_name")).isEqualTo(new Ref("aws_key_pair.ssh.key_name"));
         assertThat(instance.attr("subnet_id")).isEqualTo(SUBNET);
         assertThat(instance.attr("availability_zone")).isEqualTo("us-east-1b");
-        assertThat(instance.attr("instance_initiated_shutdown_behavior")).isEqualTo("terminate");
+        assertThat(instance.attr("instance_initiated_shutdown_behavior")).isEqualTo("stop");
         Body market = instance.block("instance_market_options").body();
         assertThat(market.attr("market_type")).isEqualTo("spot");
-        assertThat(market.block("spot_options").body().attr("spot_instance_type")).isEqualTo("one-time");
-        assertThat(market.block("spot_options").body().attr("instance_interruption_behavior")).isEqualTo("terminate");
+        // Issue 15: a persistent request that stops, so idle stop and interruptions keep the disks.
+        assertThat(market.block("spot_options").body().attr("spot_instance_type")).isEqualTo("persistent");
+        assertThat(market.block("spot_options").body().attr("instance_interruption_behavior")).isEqualTo("stop");
         assertThat(tf.block("output", "private_key_openssh").body().attr("sensitive")).isEqualTo(true);
         assertThat(tf.blocks("terraform").get(0).body().block("required_providers").body().attr("tls")).isEqualTo(Map.of("source", "hashicorp/tls", "version", ">= 4.0"));
 
         Body alarm = resource(tf, "aws_cloudwatch_metric_alarm", "idle_stop");
-        assertThat(alarm.attr("period")).isEqualTo(BigDecimal.valueOf(3600));
+        // Issue 15 (1): a metric-math alarm over CPU and the busiest GPU; the period is on each metric query.
+        assertThat(alarm.blocks("metric_query").get(0).body().block("metric").body().attr("period")).isEqualTo(BigDecimal.valueOf(3600));
         assertThat(alarm.attr("evaluation_periods")).isEqualTo(BigDecimal.valueOf(34));
         assertThat(alarm.attr("threshold")).isEqualTo(BigDecimal.valueOf(5));
         assertThat(alarm.attr("comparison_operator")).isEqualTo("LessThanThreshold");
-        // A one-time spot instance cannot be stopped: the engine's alarm terminates it, and the export now says the same.
-        assertThat(alarm.attr("alarm_actions")).isEqualTo(List.of("arn:aws:automate:us-east-1:ec2:terminate"));
-        assertThat(alarm.attr("dimensions")).isEqualTo(Map.of("InstanceId", new Ref("aws_instance.gpu.id")));
+        assertThat(alarm.attr("alarm_actions")).isEqualTo(List.of("arn:aws:automate:us-east-1:ec2:stop"));
+        assertThat(alarm.blocks("metric_query")).extracting(q -> q.body().attributes().get("id")).containsExactly("cpu", "gpu", "idle");
+        assertThat(alarm.blocks("metric_query").get(1).body().block("metric").body().attr("metric_name")).isEqualTo("nvidia_smi_utilization_gpu");
+        assertThat(alarm.blocks("metric_query").get(1).body().block("metric").body().attr("dimensions"))
+                .isEqualTo(Map.of("InstanceId", new Ref("aws_instance.gpu.id")));
+        assertThat(alarm.blocks("metric_query").get(2).body().attr("expression")).isEqualTo("MAX([cpu, FILL(gpu, 100)])");
+        assertThat(resource(tf, "aws_cloudwatch_metric_alarm", "idle_stop_no_gpu_data").attr("evaluation_periods"))
+                .isEqualTo(BigDecimal.valueOf(100));
     }
 
     @Test
@@ -179,8 +186,7 @@ class TerraformExportTest {
     void theInstanceWaitsForItsPoliciesAsTheEngineDoes() {
         Body instance = resource(parse(ssm()), "aws_instance", "gpu");
         assertThat(instance.attr("depends_on")).isEqualTo(List.of(new Ref("aws_iam_role_policy.data_access"),
-                new Ref("aws_iam_role_policy_attachment.amazon_ssm_managed_instance_core"),
-                new Ref("aws_iam_role_policy_attachment.cloud_watch_agent_server_policy")));
+                new Ref("aws_iam_role_policy.agent"), new Ref("aws_iam_role_policy_attachment.amazon_ssm_managed_instance_core")));
     }
 
     @Test

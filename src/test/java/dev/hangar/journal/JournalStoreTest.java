@@ -191,4 +191,21 @@ class JournalStoreTest {
         assertThat(JournalStore.home(null, java.util.Map.of("HANGAR_HOME", "/y"))).isEqualTo(Path.of("/y"));
         assertThat(JournalStore.home(null, java.util.Map.of())).isEqualTo(Path.of(System.getProperty("user.home"), ".hangar"));
     }
+
+    /** Issue 15: a file written by a newer Hangar may mean something else by the same fields: never misread it. */
+    @Test
+    void aJournalOfANewerFormatIsRefusedNotMisread() throws Exception {
+        JournalStore store = new JournalStore(home);
+        begin(store, "llama-000031");
+        Path file = store.fileOf("llama-000031");
+        String newer = Files.readString(file).replaceFirst("\"formatVersion\"\\s*:\\s*\\d+", "\"formatVersion\": " + (LaunchRecord.FORMAT_VERSION + 1));
+        assertThat(newer).isNotEqualTo(Files.readString(file));
+        Files.writeString(file, newer);
+
+        assertThatThrownBy(() -> store.load("llama-000031")).isInstanceOf(JournalCorruptException.class)
+                .hasMessageContaining("newer Hangar").hasMessageContaining("format version " + (LaunchRecord.FORMAT_VERSION + 1));
+        List<JournalCorruptException> corrupt = new ArrayList<>();
+        assertThat(store.list(corrupt)).isEmpty();
+        assertThat(corrupt).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("newer Hangar"));
+    }
 }

@@ -39,7 +39,7 @@ class DriftAuditTest {
     }
 
     private static List<Finding> audit(LaunchSpec spec, Instance i, SecurityGroup g, Volume... volumes) {
-        return DriftAudit.audit("us-east-1", LAUNCH, spec == null ? null : Blueprint.launched(spec, LAUNCH), i, Map.of(g.groupId(), g), List.of(volumes));
+        return DriftAudit.audit("us-east-1", LAUNCH, spec == null ? null : Blueprint.launched(spec, LAUNCH, null), i, Map.of(g.groupId(), g), List.of(volumes));
     }
 
     private static final Volume ENCRYPTED = Volume.builder().volumeId("vol-1").encrypted(true).build();

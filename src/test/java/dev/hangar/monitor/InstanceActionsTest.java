@@ -161,13 +161,14 @@ class InstanceActionsTest {
         assertThat(row().instanceState()).isEqualTo("running");
     }
 
+    /** Issue 15: spot launches are persistent requests that stop, so a spot instance stops like any other and keeps its disks. */
     @Test
-    void aSpotInstanceIsNotStoppedButPointedToDestroy() throws Exception {
+    void aSpotInstanceStopsAndKeepsItsDisks() throws Exception {
         String spot = f.launch(MonitorFixture.spec().name("spot").market(dev.hangar.spec.Market.SPOT).build()).launchId();
         aws.endpoint().clearRecord();
         ActionOutcome outcome = f.actions.stop(spot, f.events::add);
-        assertThat(outcome.succeeded()).isFalse();
-        assertThat(outcome.message()).contains("spot").contains("destroy");
-        assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+        assertThat(outcome.succeeded()).as(outcome.message()).isTrue();
+        assertThat(aws.endpoint().count("ec2", "StopInstances")).isEqualTo(1);
+        assertThat(aws.endpoint().count("ec2", "TerminateInstances")).isZero();
     }
 }

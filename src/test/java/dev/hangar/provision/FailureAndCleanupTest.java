@@ -171,4 +171,13 @@ class FailureAndCleanupTest {
         assertThat(outcome.message()).contains("cancelled");
         f.assertNothingLeft(outcome.launchId());
     }
+
+    /** Issue 15 (9): a boundary the organisation requires is checked before anything exists. */
+    @Test
+    void aPermissionsBoundaryThatDoesNotExistFailsBeforeAnythingIsCreated() throws Exception {
+        LaunchOutcome outcome = f.launch(EngineFixture.spec().permissionsBoundaryArn("arn:aws:iam::123456789012:policy/no-such-boundary").build());
+
+        assertThat(outcome.message()).contains("permissionsBoundaryArn: policy arn:aws:iam::123456789012:policy/no-such-boundary does not exist");
+        assertThat(f.aws.endpoint().mutatingRequests()).isEmpty();
+    }
 }

@@ -81,9 +81,31 @@ class IamPoliciesTest {
     @Test
     void ssmAccessAttachesSessionManagerAndSshDoesNot() {
         assertThat(IamPolicies.managedPolicyArns(spec().build()))
-                .containsExactly("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy");
-        assertThat(IamPolicies.managedPolicyArns(spec().access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("k").build()))
-                .containsExactly("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy");
+                .containsExactly("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+        assertThat(IamPolicies.managedPolicyArns(spec().access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("k").build())).isEmpty();
+    }
+
+    /** Issue 15 (9): the agent may put metrics in its namespace and do nothing else; no AWS managed CloudWatch policy. */
+    @Test
+    void theCloudWatchAgentMayOnlyPutMetricsInItsNamespace() throws Exception {
+        JsonNode doc = JSON.readTree(IamPolicies.cloudWatchAgentPolicy());
+        assertThat(doc.get("Statement")).hasSize(1);
+        JsonNode only = doc.get("Statement").get(0);
+        assertThat(only.get("Effect").asText()).isEqualTo("Allow");
+        assertThat(only.get("Action").asText()).isEqualTo("cloudwatch:PutMetricData");
+        assertThat(only.at("/Condition/StringEquals/cloudwatch:namespace").asText()).isEqualTo("CWAgent");
+    }
+
+    /** Issue 15 (8): the data grant holds only for a bucket of the expected account. */
+    @Test
+    void theDataGrantIsPinnedToTheBucketsAccount() throws Exception {
+        JsonNode doc = JSON.readTree(IamPolicies.dataAccessPolicy(spec().build(), "123456789012"));
+        for (JsonNode statement : doc.get("Statement")) {
+            if (statement.get("Effect").asText().equals("Allow")) {
+                assertThat(statement.at("/Condition/StringEquals/aws:ResourceAccount").asText()).as(statement.get("Sid").asText())
+                        .isEqualTo("123456789012");
+            }
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.journal.LaunchState;
 import dev.hangar.spec.Tenancy;
+import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.testing.LocalAws;
 import dev.hangar.testing.LocalAwsExtension;
 import dev.hangar.testing.RecordedRequest;
@@ -77,7 +78,12 @@ class LaunchEngineTest {
         assertThat(doc).contains("arn:aws:s3:::research-data/train/*").contains("\"s3:prefix\"");
 
         assertThat(iam().listAttachedRolePolicies(r -> r.roleName(role)).attachedPolicies()).extracting(p -> p.policyName())
-                .containsExactlyInAnyOrder("AmazonSSMManagedInstanceCore", "CloudWatchAgentServerPolicy");
+                .containsExactly("AmazonSSMManagedInstanceCore");
+        String agent = URLDecoder.decode(iam().getRolePolicy(r -> r.roleName(role).policyName("hangar-cloudwatch-agent")).policyDocument(),
+                StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(agent)).isEqualTo(JSON.readTree(IamPolicies.cloudWatchAgentPolicy()));
+        assertThat(JSON.readTree(doc).at("/Statement/0/Condition/StringEquals/aws:ResourceAccount").asText())
+                .as("the grant holds only for the caller's own bucket").isEqualTo(LocalAws.ACCOUNT_ID);
         assertThat(iam().getInstanceProfile(r -> r.instanceProfileName(role)).instanceProfile().roles()).extracting(r -> r.roleName())
                 .containsExactly(role);
     }
@@ -141,9 +147,12 @@ class LaunchEngineTest {
         var alarm = f.aws.clients().cloudWatch(LocalAws.REGION).describeAlarms(r -> r.alarmNames(new LaunchNames(launchId).idleAlarmName()))
                 .metricAlarms().get(0);
         assertThat(alarm.alarmActions()).containsExactly("arn:aws:automate:us-east-1:ec2:stop");
-        assertThat(alarm.metricName()).isEqualTo("CPUUtilization");
-        assertThat(alarm.period() * alarm.evaluationPeriods()).isEqualTo(60 * 60);
-        assertThat(alarm.dimensions()).extracting(d -> d.value()).containsExactly(outcome.outputs().get("instanceId"));
+        // Issue 15 (1): CPU and the busiest GPU, as metric math.
+        assertThat(alarm.metrics()).filteredOn(q -> q.metricStat() != null).extracting(q -> q.metricStat().metric().metricName())
+                .containsExactly("CPUUtilization", "nvidia_smi_utilization_gpu");
+        assertThat(alarm.metrics().get(0).metricStat().period() * alarm.evaluationPeriods()).isEqualTo(60 * 60);
+        assertThat(alarm.metrics().get(0).metricStat().metric().dimensions()).extracting(d -> d.value())
+                .containsExactly(outcome.outputs().get("instanceId"));
     }
 
     @Test

@@ -41,13 +41,16 @@ class LaunchMatchesExportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String BOUNDARY = "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":policy/hangar-test-boundary";
+
     @TempDir Path home;
 
     static Stream<LaunchSpec> specs() {
         return Stream.of(
                 EngineFixture.spec().build(),
                 EngineFixture.spec().name("ssh-rw").access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("ssh-rw-key").createKeyPair(true)
-                        .bucketAccess(BucketAccess.READ_WRITE).tenancy(Tenancy.DEDICATED).idleStopMinutes(2000).build(),
+                        .bucketAccess(BucketAccess.READ_WRITE).tenancy(Tenancy.DEDICATED).idleStopMinutes(2000)
+                        .permissionsBoundaryArn(BOUNDARY).build(),
                 EngineFixture.spec().name("spot-all").market(Market.SPOT).egress(Egress.ALL).associatePublicIp(true)
                         .deleteDataVolumeOnTermination(true).idleStopMinutes(0).rootVolumeGiB(80).dataVolumeGiB(500).build(),
                 EngineFixture.spec().name("v6").access(Access.SSH).sshCidr("2001:db8::/64").keyPair("v6-key").createKeyPair(true)
@@ -58,9 +61,12 @@ class LaunchMatchesExportTest {
     @MethodSource("specs")
     void theLaunchSendsWhatTheExportDeclares(LaunchSpec spec, LocalAws aws) throws Exception {
         EngineFixture f = new EngineFixture(aws, home);
+        aws.clients().iam().createPolicy(p -> p.policyName("hangar-test-boundary").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
         LaunchOutcome outcome = f.launch(spec);
         assertThat(outcome.succeeded()).as(outcome.message()).isTrue();
-        Body tf = Hcl.parse(new TerraformExporter().export(ExportInput.of(Blueprint.of(spec, outcome.launchId()))));
+        Blueprint blueprint = Blueprint.forLaunch(spec, outcome.launchId(), outcome.outputs().get(Launcher.CREATED_BY));
+        Body tf = Hcl.parse(new TerraformExporter().export(ExportInput.of(blueprint)));
         var endpoint = aws.endpoint();
 
         RecordedRequest run = only(endpoint.requests("ec2", "RunInstances").stream().filter(r -> !r.isDryRun()).toList());
@@ -92,7 +98,7 @@ class LaunchMatchesExportTest {
             assertThat(run.param("InstanceMarketOptions.MarketType")).isNull();
         }
         assertThat(run.param("KeyName")).isEqualTo(spec.keyPair() == null ? null : spec.keyPair());
-        assertThat(tags(run, "TagSpecification.1.")).isEqualTo(new TreeMap<>(Blueprint.of(spec, outcome.launchId()).tags()));
+        assertThat(tags(run, "TagSpecification.1.")).isEqualTo(new TreeMap<>(blueprint.tags()));
 
         RecordedRequest volume = only(endpoint.requests("ec2", "CreateVolume"));
         Body data = resource(tf, "aws_ebs_volume", "data");
@@ -114,8 +120,13 @@ class LaunchMatchesExportTest {
 
         assertThat(JSON.readTree(only(endpoint.requests("iam", "CreateRole")).param("AssumeRolePolicyDocument")))
                 .isEqualTo(JSON.readTree((String) resource(tf, "aws_iam_role", "instance").attr("assume_role_policy")));
-        assertThat(JSON.readTree(only(endpoint.requests("iam", "PutRolePolicy")).param("PolicyDocument")))
-                .isEqualTo(JSON.readTree((String) resource(tf, "aws_iam_role_policy", "data_access").attr("policy")));
+        for (String[] policy : List.of(new String[] {"hangar-s3-data-access", "data_access"}, new String[] {"hangar-cloudwatch-agent", "agent"})) {
+            RecordedRequest put = only(endpoint.requests("iam", "PutRolePolicy").stream().filter(r -> r.param("PolicyName").equals(policy[0])).toList());
+            assertThat(JSON.readTree(put.param("PolicyDocument")))
+                    .isEqualTo(JSON.readTree((String) resource(tf, "aws_iam_role_policy", policy[1]).attr("policy")));
+        }
+        assertThat(only(endpoint.requests("iam", "CreateRole")).param("PermissionsBoundary"))
+                .isEqualTo(resource(tf, "aws_iam_role", "instance").attributes().get("permissions_boundary"));
         assertThat(endpoint.requests("iam", "AttachRolePolicy").stream().map(r -> r.param("PolicyArn")).sorted().toList())
                 .isEqualTo(tf.blocks("resource").stream().filter(b -> b.labels().get(0).equals("aws_iam_role_policy_attachment"))
                         .map(b -> (String) b.body().attr("policy_arn")).sorted().toList());
@@ -123,19 +134,30 @@ class LaunchMatchesExportTest {
         List<Block> alarms = tf.blocks("resource").stream().filter(b -> b.labels().get(0).equals("aws_cloudwatch_metric_alarm")).toList();
         List<RecordedRequest> putAlarm = endpoint.requests("cloudwatch", "PutMetricAlarm");
         assertThat(putAlarm).hasSameSizeAs(alarms);
-        if (!alarms.isEmpty()) {
-            RecordedRequest sent = only(putAlarm);
-            Body declared = alarms.get(0).body();
-            assertThat(sent.param("AlarmName")).isEqualTo(declared.attr("alarm_name"));
-            assertThat(sent.param("Namespace")).isEqualTo(declared.attr("namespace"));
-            assertThat(sent.param("MetricName")).isEqualTo(declared.attr("metric_name"));
-            assertThat(sent.param("Statistic")).isEqualTo(declared.attr("statistic"));
-            assertThat(number(sent.param("Period"))).isEqualTo(declared.attr("period"));
+        for (Block alarm : alarms) {
+            Body declared = alarm.body();
+            RecordedRequest sent = only(putAlarm.stream().filter(r -> r.param("AlarmName").equals(declared.attr("alarm_name"))).toList());
             assertThat(number(sent.param("EvaluationPeriods"))).isEqualTo(declared.attr("evaluation_periods"));
             assertThat(number(sent.param("Threshold"))).isEqualTo(declared.attr("threshold"));
             assertThat(sent.param("ComparisonOperator")).isEqualTo(declared.attr("comparison_operator"));
             assertThat(sent.param("TreatMissingData")).isEqualTo(declared.attr("treat_missing_data"));
             assertThat(List.of(sent.param("AlarmActions.member.1"))).isEqualTo(declared.attr("alarm_actions"));
+            List<Block> queries = declared.blocks("metric_query");
+            for (int i = 0; i < queries.size(); i++) {
+                Body q = queries.get(i).body();
+                String p = "Metrics.member." + (i + 1) + ".";
+                assertThat(sent.param(p + "Id")).isEqualTo(q.attr("id"));
+                if (q.attributes().containsKey("expression")) {
+                    assertThat(sent.param(p + "Expression")).isEqualTo(q.attr("expression"));
+                    assertThat(bool(sent.param(p + "ReturnData"))).isEqualTo(q.attr("return_data"));
+                } else {
+                    Body metric = q.block("metric").body();
+                    assertThat(sent.param(p + "MetricStat.Metric.Namespace")).isEqualTo(metric.attr("namespace"));
+                    assertThat(sent.param(p + "MetricStat.Metric.MetricName")).isEqualTo(metric.attr("metric_name"));
+                    assertThat(sent.param(p + "MetricStat.Stat")).isEqualTo(metric.attr("stat"));
+                    assertThat(number(sent.param(p + "MetricStat.Period"))).isEqualTo(metric.attr("period"));
+                }
+            }
         }
     }
 

@@ -56,7 +56,7 @@ class PlanFactoryTest {
     @Test
     void theInstanceWaitsForTheWholeIamAndNetworkSetup() {
         LaunchPlan plan = plan(IamPoliciesTest.spec().access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("lab").createKeyPair(true).build());
-        assertThat(plan.step(RUN_INSTANCE).dependsOn()).contains(PUT_DATA_POLICY, ADD_ROLE_TO_PROFILE, ATTACH_CLOUDWATCH_POLICY,
+        assertThat(plan.step(RUN_INSTANCE).dependsOn()).contains(PUT_DATA_POLICY, ADD_ROLE_TO_PROFILE, PUT_AGENT_POLICY,
                 CREATE_SECURITY_GROUP, REVOKE_DEFAULT_EGRESS, ALLOW_EGRESS, AUTHORIZE_SSH, CREATE_KEY_PAIR);
     }
 

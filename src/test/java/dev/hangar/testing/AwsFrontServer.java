@@ -34,6 +34,8 @@ public final class AwsFrontServer implements AutoCloseable {
     private final MotoForwarder moto;
     private final List<LocalApi> localApis;
     private final Ec2ClientTokens clientTokens = new Ec2ClientTokens();
+    private final Ec2SpotRequests spotRequests = new Ec2SpotRequests();
+    private final ForeignBuckets foreignBuckets = new ForeignBuckets();
     private final List<RecordedRequest> record = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -105,6 +107,11 @@ public final class AwsFrontServer implements AutoCloseable {
         }
     }
 
+    /** Makes {@code bucket} (created in moto as usual) belong to another account; see {@link ForeignBuckets}. */
+    public void bucketOwnedBy(String bucket, String ownerAccount) {
+        foreignBuckets.add(bucket, ownerAccount);
+    }
+
     /** A fixed delay before every call is answered, e.g. to make benchmarks feel like a real region. */
     public void setLatency(Duration latency) {
         this.latency = latency == null ? Duration.ZERO : latency;
@@ -113,6 +120,8 @@ public final class AwsFrontServer implements AutoCloseable {
     /** Forgets the record, the faults, the latency and the ClientTokens seen: the state every test starts from. */
     void resetForTest() {
         clientTokens.clear();
+        spotRequests.clear();
+        foreignBuckets.clear();
         clearRecord();
         clearFaults();
         setLatency(Duration.ZERO);
@@ -214,7 +223,9 @@ public final class AwsFrontServer implements AutoCloseable {
             record(call, request, 0, "ResponseLost(" + lost.status() + ")", start);
             return null;
         }
-        WireResponse response = decisive != null ? decisive.errorResponse(call.service()) : answer(call, request);
+        WireResponse response = decisive == null ? answer(call, request)
+                : decisive.kind() == Fault.Kind.REWRITE ? decisive.rewritten(answer(call, request))
+                : decisive.errorResponse(call.service());
         record(call, request, response.status(), AwsErrors.codeOf(response), start);
         return response;
     }
@@ -227,7 +238,15 @@ public final class AwsFrontServer implements AutoCloseable {
                     return r;
                 }
             }
-            return clientTokens.answer(call, () -> moto.forward(request));
+            WireResponse foreign = foreignBuckets.answer(call, request);
+            if (foreign != null) {
+                return foreign;
+            }
+            WireResponse spot = spotRequests.answer(call);
+            if (spot != null) {
+                return spot;
+            }
+            return spotRequests.amend(call, clientTokens.answer(call, () -> moto.forward(request)));
         } catch (IOException | RuntimeException e) {
             // A bug in the test endpoint or moto gone: say so loudly, in a form the SDK reports.
             System.err.println("[aws-front] " + call.service() + ":" + call.action() + " failed inside the test endpoint");

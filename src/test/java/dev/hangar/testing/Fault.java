@@ -15,6 +15,7 @@ import java.util.function.Predicate;
  * endpoint.inject(Fault.on("iam", "*").connectionReset());
  * endpoint.inject(Fault.on("ec2", "RunInstances").responseLost());   // acted on, then the connection is reset
  * endpoint.inject(Fault.on("ec2", "DescribeInstances").always().delay(Duration.ofMillis(200)));
+ * endpoint.inject(Fault.on("ec2", "DescribeInstances").times(5).rewrite("<name>running</name>", "<name>pending</name>"));
  * }</pre>
  * A rule fires once unless {@link #times(int)} or {@link #always()} says otherwise; {@link #skip(int)}
  * lets the first n matching calls through. Rules are tried in the order injected and the first
@@ -23,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class Fault {
 
-    enum Kind { ERROR, RESET, RESPONSE_LOST, DELAY }
+    enum Kind { ERROR, RESET, RESPONSE_LOST, DELAY, REWRITE }
 
     private final String service;
     private final String action;
@@ -36,6 +37,8 @@ public final class Fault {
     private String code;
     private String message;
     private Duration delay;
+    private String from;
+    private String to;
     private final AtomicInteger matched = new AtomicInteger();
     private final AtomicInteger fired = new AtomicInteger();
 
@@ -120,6 +123,22 @@ public final class Fault {
         return this;
     }
 
+    /**
+     * Answer normally, then replace every {@code from} in the answer's body with {@code to}: a state the
+     * emulator does not hold long enough (an instance still pending, a volume still attaching).
+     */
+    public Fault rewrite(String from, String to) {
+        this.kind = Kind.REWRITE;
+        this.from = from;
+        this.to = to;
+        return this;
+    }
+
+    WireResponse rewritten(WireResponse response) {
+        byte[] body = response.bodyAsString().replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new WireResponse(response.status(), response.headers(), body);
+    }
+
     /** How many calls matched service, action and predicate (skipped ones included). */
     public int matched() {
         return matched.get();
@@ -168,6 +187,7 @@ public final class Fault {
             case RESET -> "connection reset";
             case RESPONSE_LOST -> "response lost";
             case DELAY -> "delay " + delay;
+            case REWRITE -> "rewrite " + from + " to " + to;
         };
         return service + ":" + action + description + " -> " + what
                 + (times == Integer.MAX_VALUE ? " always" : " x" + times) + (skip > 0 ? " after " + skip : "")

@@ -8,6 +8,7 @@ import dev.hangar.provision.LaunchContext;
 import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.blueprint.StepFailedException;
 import java.util.List;
+import java.util.function.Function;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -35,6 +36,7 @@ final class IamSteps {
                 ctx.iam().createRole(r -> r.roleName(role)
                         .assumeRolePolicyDocument(iam.trustPolicy())
                         .description(iam.roleDescription())
+                        .permissionsBoundary(iam.permissionsBoundaryArn())
                         .tags(ctx.tags().iam()));
             } catch (EntityAlreadyExistsException e) {
                 // A retried call whose first attempt did succeed; anything else is not ours to take.
@@ -46,20 +48,25 @@ final class IamSteps {
         }
     }
 
-    static final class PutDataPolicy extends BaseStep {
-        PutDataPolicy(String bucket) {
-            super(PUT_DATA_POLICY, "Allow the role to reach s3://" + bucket + " only", List.of(CREATE_ROLE));
+    /** One of the role's inline policies, as the blueprint writes it. */
+    static final class PutInlinePolicy extends BaseStep {
+        private final String name;
+        private final Function<IamModel, String> document;
+
+        PutInlinePolicy(String stepId, String title, String name, Function<IamModel, String> document) {
+            super(stepId, title, List.of(CREATE_ROLE));
+            this.name = name;
+            this.document = document;
         }
 
         @Override
         public String apply(LaunchContext ctx) {
             IamModel iam = ctx.blueprint().iam();
             String role = iam.roleName();
-            String policy = iam.dataPolicyName();
-            ctx.journal().intend(ResourceKind.IAM_INLINE_POLICY, role + "|" + policy, id());
-            ctx.iam().putRolePolicy(r -> r.roleName(role).policyName(policy).policyDocument(iam.dataPolicy()));
-            ctx.journal().created(ResourceKind.IAM_INLINE_POLICY, role + "|" + policy, id());
-            return ctx.spec().bucketAccess().wireName();
+            ctx.journal().intend(ResourceKind.IAM_INLINE_POLICY, role + "|" + name, id());
+            ctx.iam().putRolePolicy(r -> r.roleName(role).policyName(name).policyDocument(document.apply(iam)));
+            ctx.journal().created(ResourceKind.IAM_INLINE_POLICY, role + "|" + name, id());
+            return name;
         }
     }
 

@@ -88,9 +88,11 @@ final class InputChecks {
         @Override
         public String apply(LaunchContext ctx) throws Exception {
             String bucket = ctx.spec().dataBucket();
+            String owner = ctx.blueprint().dataBucketAccount();
             try {
-                ctx.aws().s3(ctx.spec().region()).headBucket(r -> r.bucket(bucket));
-                return "exists";
+                // ExpectedBucketOwner: a same-named bucket of someone else's account answers 403 instead of being used.
+                ctx.aws().s3(ctx.spec().region()).headBucket(r -> r.bucket(bucket).expectedBucketOwner(owner));
+                return owner == null ? "exists" : "exists, owned by " + owner;
             } catch (NoSuchBucketException e) {
                 throw new StepFailedException("dataBucket: bucket " + bucket + " does not exist");
             } catch (S3Exception e) {
@@ -98,11 +100,32 @@ final class InputChecks {
                     throw new StepFailedException("dataBucket: bucket " + bucket + " does not exist");
                 }
                 if (e.statusCode() == 403) {
-                    // Your credentials may not read it while the instance role, by the bucket's policy, can.
-                    ctx.waiting(id(), "your credentials cannot read s3://" + bucket + "; the instance role gets access by its own policy");
-                    return "exists, not readable with your credentials";
+                    throw new StepFailedException("dataBucket: s3://" + bucket + " is not " + (owner == null ? "readable"
+                            : "a bucket of account " + owner + " that you may read") + ". A bucket shared by another account: set "
+                            + "dataBucketOwner to that account's ID (and have its owner let your account in)");
                 }
                 throw e;
+            }
+        }
+    }
+
+    /** A permissions boundary that does not exist would fail CreateRole; found here, nothing exists yet. */
+    static final class CheckPermissionsBoundary extends Check {
+        CheckPermissionsBoundary(String arn) {
+            super(CHECK_PERMISSIONS_BOUNDARY, "Check permissions boundary " + arn, List.of());
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) throws Exception {
+            String arn = ctx.blueprint().iam().permissionsBoundaryArn();
+            try {
+                ctx.iam().getPolicy(r -> r.policyArn(arn));
+                return "exists";
+            } catch (AwsServiceException e) {
+                if (!AwsErrors.is(e, "NoSuchEntity")) {
+                    throw e;
+                }
+                throw new StepFailedException("permissionsBoundaryArn: policy " + arn + " does not exist");
             }
         }
     }

@@ -14,10 +14,11 @@ import dev.hangar.provision.SdkTags;
 import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.ShellWord;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -73,7 +74,9 @@ final class InstanceSteps {
                 return "aws ssm start-session --target " + instanceId + " --region " + spec.region();
             }
             String user = String.valueOf(ctx.facts().get(LaunchFacts.IMAGE).name()).toLowerCase(Locale.ROOT).contains("ubuntu") ? "ubuntu" : "ec2-user";
-            String key = spec.createKeyPair() ? KeyPairStep.keyFile(ctx.home(), spec.keyPair()).toString() : "<" + spec.keyPair() + ".pem>";
+            // The home may hold spaces or quotes: the path is one shell word. An existing key's file is the user's to name.
+            String key = spec.createKeyPair() ? ShellWord.quote(KeyPairStep.keyFile(ctx.home(), spec.keyPair()).toString())
+                    : "<" + spec.keyPair() + ".pem>";
             return "ssh -i " + key + " " + user + "@" + address;
         }
     }
@@ -171,10 +174,10 @@ final class InstanceSteps {
         }
     }
 
-    /** Stops the instance when it stays idle for the spec's minutes, as the blueprint's alarm says: a forgotten GPU machine costs a lot. */
+    /** Stops the instance when it stays idle for the spec's minutes, as the blueprint's alarms say: a forgotten GPU machine costs a lot. */
     static final class IdleStopAlarm extends BaseStep {
         IdleStopAlarm(int minutes) {
-            super(IDLE_STOP_ALARM, "Stop the instance after " + minutes + " idle minutes", List.of(RUN_INSTANCE));
+            super(IDLE_STOP_ALARM, "Stop the instance after " + minutes + " idle minutes (CPU and GPUs)", List.of(RUN_INSTANCE));
         }
 
         @Override
@@ -184,20 +187,35 @@ final class InstanceSteps {
 
         @Override
         public String apply(LaunchContext ctx) {
-            IdleAlarmModel alarm = ctx.blueprint().idleAlarm();
             String instanceId = ctx.facts().get(LaunchFacts.INSTANCE).instanceId();
-            ctx.journal().intend(ResourceKind.ALARM, alarm.name(), id());
-            ctx.cloudWatch().putMetricAlarm(r -> r.alarmName(alarm.name())
-                    .alarmDescription(alarm.description())
-                    .namespace(alarm.namespace()).metricName(alarm.metricName())
-                    .dimensions(d -> d.name(alarm.dimension()).value(instanceId))
-                    .statistic(Statistic.fromValue(alarm.statistic())).period(alarm.periodSeconds()).evaluationPeriods(alarm.evaluationPeriods())
-                    .threshold(alarm.threshold()).comparisonOperator(ComparisonOperator.fromValue(alarm.comparisonOperator()))
-                    .treatMissingData(alarm.treatMissingData())
-                    .alarmActions(alarm.actionArn())
-                    .tags(ctx.tags().cloudWatch()));
-            ctx.journal().created(ResourceKind.ALARM, alarm.name(), id());
-            return alarm.name();
+            for (IdleAlarmModel alarm : ctx.blueprint().idleAlarms()) {
+                ctx.journal().intend(ResourceKind.ALARM, alarm.name(), id());
+                ctx.cloudWatch().putMetricAlarm(r -> r.alarmName(alarm.name())
+                        .alarmDescription(alarm.description())
+                        .metrics(queries(alarm, instanceId))
+                        .evaluationPeriods(alarm.evaluationPeriods())
+                        .threshold(alarm.threshold()).comparisonOperator(ComparisonOperator.fromValue(alarm.comparisonOperator()))
+                        .treatMissingData(alarm.treatMissingData())
+                        .alarmActions(alarm.actionArn())
+                        .tags(ctx.tags().cloudWatch()));
+                ctx.journal().created(ResourceKind.ALARM, alarm.name(), id());
+            }
+            return ctx.blueprint().idleAlarm().name();
+        }
+
+        /** The alarm's metrics for this instance, and its expression, the one series it judges. */
+        private static List<MetricDataQuery> queries(IdleAlarmModel alarm, String instanceId) {
+            List<MetricDataQuery> queries = new java.util.ArrayList<>();
+            for (IdleAlarmModel.MetricQuery m : alarm.metrics()) {
+                queries.add(MetricDataQuery.builder().id(m.id()).returnData(false)
+                        .metricStat(s -> s.stat(m.stat()).period(alarm.periodSeconds())
+                                .metric(x -> x.namespace(m.namespace()).metricName(m.metricName())
+                                        .dimensions(d -> d.name(IdleAlarmModel.DIMENSION).value(instanceId))))
+                        .build());
+            }
+            queries.add(MetricDataQuery.builder().id(IdleAlarmModel.EXPRESSION_ID).expression(alarm.expression())
+                    .label(alarm.description()).returnData(true).build());
+            return queries;
         }
     }
 }

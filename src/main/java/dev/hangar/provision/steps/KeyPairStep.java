@@ -83,9 +83,25 @@ final class KeyPairStep extends BaseStep {
                 .anyMatch(t -> t.key().equals(LaunchTags.LAUNCH_ID) && t.value().equals(ctx.names().launchId()));
     }
 
+    /** The keys folder is 0700: others may not even list which keys exist (an older Hangar made it 0755: tightened). */
+    private static void ownersOnlyFolder(Path keys) throws IOException {
+        Files.createDirectories(keys.getParent());
+        try {
+            if (!Files.isDirectory(keys)) {
+                Files.createDirectory(keys, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(keys); // not POSIX (Windows): the user profile's ACLs protect it
+        } catch (FileAlreadyExistsException e) {
+            // made at the same moment by a parallel launch: the next line of the other launch sets its mode
+            Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     /** Created with mode 0600 from the start, so the key is never readable by others, not even briefly. */
     private static void writePrivateKey(Path file, String material) throws IOException {
-        Files.createDirectories(file.getParent());
+        ownersOnlyFolder(file.getParent());
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {

@@ -3,6 +3,8 @@ package dev.hangar.provision.steps;
 import static dev.hangar.provision.steps.StepIds.*;
 
 import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.IamModel;
+import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.provision.LaunchPlan;
 import dev.hangar.provision.Step;
@@ -39,14 +41,21 @@ public final class PlanFactory {
             steps.add(new InputChecks.CheckKeyPair(spec.keyPair(), spec.createKeyPair()));
             checks.add(CHECK_KEY_PAIR);
         }
+        if (blueprint.iam().permissionsBoundaryArn() != null) {
+            steps.add(new InputChecks.CheckPermissionsBoundary(blueprint.iam().permissionsBoundaryArn()));
+            checks.add(CHECK_PERMISSIONS_BOUNDARY);
+        }
 
         steps.add(new IamSteps.CreateRole(blueprint.iam().roleName(), checks));
-        steps.add(new IamSteps.PutDataPolicy(spec.dataBucket()));
-        List<String> beforeInstance = new ArrayList<>(List.of(PUT_DATA_POLICY, ADD_ROLE_TO_PROFILE));
-        for (String arn : blueprint.iam().managedPolicyArns()) {
-            String id = arn.endsWith("AmazonSSMManagedInstanceCore") ? ATTACH_SSM_POLICY : ATTACH_CLOUDWATCH_POLICY;
-            steps.add(new IamSteps.AttachManagedPolicy(id, arn));
-            beforeInstance.add(id);
+        IamModel iam = blueprint.iam();
+        steps.add(new IamSteps.PutInlinePolicy(PUT_DATA_POLICY, "Allow the role to reach s3://" + spec.dataBucket() + " only",
+                iam.dataPolicyName(), IamModel::dataPolicy));
+        steps.add(new IamSteps.PutInlinePolicy(PUT_AGENT_POLICY, "Allow the CloudWatch agent to put metrics in "
+                + IamPolicies.AGENT_NAMESPACE + " only", iam.agentPolicyName(), IamModel::agentPolicy));
+        List<String> beforeInstance = new ArrayList<>(List.of(PUT_DATA_POLICY, PUT_AGENT_POLICY, ADD_ROLE_TO_PROFILE));
+        for (String arn : iam.managedPolicyArns()) {
+            steps.add(new IamSteps.AttachManagedPolicy(ATTACH_SSM_POLICY, arn));
+            beforeInstance.add(ATTACH_SSM_POLICY);
         }
         steps.add(new IamSteps.CreateInstanceProfile(blueprint.iam().instanceProfileName(), checks));
         steps.add(new IamSteps.AddRoleToProfile());

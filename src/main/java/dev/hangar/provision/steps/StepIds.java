@@ -5,13 +5,14 @@ public final class StepIds {
     public static final String CHECK_IMAGE = "check-image";
     public static final String CHECK_BUCKET = "check-bucket";
     public static final String CHECK_KEY_PAIR = "check-key-pair";
+    public static final String CHECK_PERMISSIONS_BOUNDARY = "check-permissions-boundary";
     public static final String RESOLVE_NETWORK = "resolve-network";
     public static final String CHECK_OFFERING = "check-offering";
     public static final String CHOOSE_PLACEMENT = "choose-placement";
     public static final String CREATE_ROLE = "create-role";
     public static final String PUT_DATA_POLICY = "put-data-policy";
     public static final String ATTACH_SSM_POLICY = "attach-ssm-policy";
-    public static final String ATTACH_CLOUDWATCH_POLICY = "attach-cloudwatch-policy";
+    public static final String PUT_AGENT_POLICY = "put-agent-policy";
     public static final String CREATE_INSTANCE_PROFILE = "create-instance-profile";
     public static final String ADD_ROLE_TO_PROFILE = "add-role-to-profile";
     public static final String CREATE_SECURITY_GROUP = "create-security-group";

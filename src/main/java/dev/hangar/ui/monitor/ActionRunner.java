@@ -7,8 +7,11 @@ import dev.hangar.monitor.InstanceActions;
 import dev.hangar.monitor.MonitoredInstance;
 import dev.hangar.provision.LaunchEvent;
 import dev.hangar.provision.LaunchListener;
+import dev.hangar.ui.CloseGuard;
 import dev.hangar.ui.concurrent.TaskExecutor;
 import dev.hangar.ui.concurrent.Tasks;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,9 +22,10 @@ import javafx.stage.Window;
 
 /**
  * Runs one instance action at a time: asks for confirmation, runs it on the task executor (the engine
- * holds the launch's lock and writes the journal), and turns its events into one log line.
+ * holds the launch's lock and writes the journal), and turns its events into one log line. As a {@link CloseGuard.Work}
+ * it keeps the window open while an action runs: closing would quit the app and interrupt, say, a destroy half-way.
  */
-final class ActionRunner {
+final class ActionRunner implements CloseGuard.Work {
 
     private final MonitorEngine engine;
     private final TaskExecutor executor;
@@ -29,6 +33,10 @@ final class ActionRunner {
     private final StringProperty line = new SimpleStringProperty("");
     /** How the last action ended: true, false, or null while one runs or before any. */
     private final ObjectProperty<Boolean> succeeded = new SimpleObjectProperty<>();
+    /** The running action, e.g. "Destroy llama". */
+    private final StringProperty action = new SimpleStringProperty("");
+    private final StringBinding stillRunning = Bindings.createStringBinding(() -> action.get() + " is still running"
+            + (line.get().equals(action.get() + "…") ? "…" : ": " + line.get()), action, line);
 
     private record Result(boolean succeeded, String message) {
         static Result of(ActionOutcome o) {
@@ -51,6 +59,27 @@ final class ActionRunner {
 
     ObjectProperty<Boolean> succeededProperty() {
         return succeeded;
+    }
+
+    @Override
+    public BooleanProperty activeProperty() {
+        return running;
+    }
+
+    /** The engine's instance actions cannot be cancelled half-way: closing waits for them. */
+    @Override
+    public boolean cancellable() {
+        return false;
+    }
+
+    @Override
+    public void cancel() {
+        throw new UnsupportedOperationException("an instance action runs to its end");
+    }
+
+    @Override
+    public StringBinding stillRunningProperty() {
+        return stillRunning;
     }
 
     /**
@@ -76,6 +105,7 @@ final class ActionRunner {
         ActionDialogs.DestroyChoice choice = destroy;
         running.set(true);
         succeeded.set(null);
+        this.action.set(action.label() + " " + i.name());
         line.set(action.label() + " " + i.name() + "…");
         LaunchListener events = e -> executor.runOnUiThread(() -> {
             if (!(e instanceof LaunchEvent.Progress)) {

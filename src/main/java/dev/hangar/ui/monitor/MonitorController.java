@@ -174,6 +174,11 @@ public final class MonitorController {
     }
 
     /** Stops refreshing; an action under way finishes in the background and leaves the journal right. */
+    /** The running instance action, which the window's close request waits for. */
+    ActionRunner actions() {
+        return actions;
+    }
+
     void close() {
         session.sessionProperty().removeListener(sessionChanged);
         refresher.close();

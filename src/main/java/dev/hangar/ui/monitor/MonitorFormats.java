@@ -93,7 +93,7 @@ final class MonitorFormats {
         if (IdleAlarm.MISSING.equals(a.state())) {
             return a.name() + " was asked for but CloudWatch has none: the instance will not stop when idle.";
         }
-        return a.name() + ": " + a.state() + (a.reason() == null ? "" : "\n" + a.reason())
+        return a.name() + ": " + a.state() + (a.signal() == null ? "" : "\nWatches: " + a.signal()) + (a.reason() == null ? "" : "\n" + a.reason())
                 + (a.updatedAt() == null ? "" : "\nsince " + DATE_TIME.format(a.updatedAt()));
     }
 

@@ -1,5 +1,7 @@
 package dev.hangar.ui.monitor;
 
+import dev.hangar.ui.CloseGuard;
+import dev.hangar.ui.CloseGuards;
 import dev.hangar.ui.Theme;
 import dev.hangar.ui.Views;
 import javafx.beans.binding.Bindings;
@@ -85,6 +87,8 @@ public final class MonitorWindow {
             controller.close();
             stage.setUserData(null);
         });
+        // Closing the last window quits the app, which would interrupt a destroy or stop half-way: it waits for it instead.
+        CloseGuards.install(stage, new CloseGuard(controller.actions()), null);
         stage.show();
         controller.startRefreshing();
     }

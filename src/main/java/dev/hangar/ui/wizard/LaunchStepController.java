@@ -2,7 +2,10 @@ package dev.hangar.ui.wizard;
 
 import dev.hangar.spec.Show;
 import dev.hangar.journal.LaunchState;
+import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.Launch;
+import dev.hangar.provision.LaunchEvent;
+import dev.hangar.provision.LaunchListener;
 import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.ui.concurrent.Tasks;
@@ -29,8 +32,7 @@ final class LaunchStepController implements StepController {
     private final ObservableValue<LaunchSpec> spec;
     private final ObjectProperty<LaunchOutcome> outcome;
     private final WizardServices services;
-    private final LaunchViewModel model = new LaunchViewModel();
-    private final AtomicReference<Launch> current = new AtomicReference<>();
+    private final LaunchViewModel model;
 
     @FXML private ProgressBar launchProgress;
     @FXML private Label launchMessage;
@@ -42,9 +44,12 @@ final class LaunchStepController implements StepController {
     /**
      * @param spec    the reviewed spec, launched as it is when the step is entered
      * @param outcome where the launch's result goes, for the Done step
+     * @param model   the launch as shown, shared with the window, whose close request cancels it
      */
-    LaunchStepController(SessionModel session, ObservableValue<LaunchSpec> spec, ObjectProperty<LaunchOutcome> outcome, WizardServices services) {
+    LaunchStepController(SessionModel session, ObservableValue<LaunchSpec> spec, ObjectProperty<LaunchOutcome> outcome, LaunchViewModel model,
+            WizardServices services) {
         this.session = session;
+        this.model = model;
         this.spec = spec;
         this.outcome = outcome;
         this.services = services;
@@ -87,27 +92,45 @@ final class LaunchStepController implements StepController {
         LaunchSpec reviewed = spec.getValue();
         var launcher = services.engine().launcher(session.clients().orElseThrow(() -> new IllegalStateException("no session: Launch is disabled in plan-only mode")));
         outcome.set(null);
-        model.runningProperty().set(true);
-        model.messageProperty().set("Preparing…");
+        model.begin();
+        JournalStore journal = services.engine().journal();
         Tasks.create(() -> {
-            Launch launch = launcher.prepare(reviewed, e -> services.executor().runOnUiThread(() -> model.on(e)));
-            current.set(launch);
+            AtomicReference<Launch> prepared = new AtomicReference<>();
+            LaunchListener events = e -> {
+                // The rollback's start does not say how much there is to remove; the journal, written just before it, does.
+                int toRemove = e instanceof LaunchEvent.RollbackStarted ? resourcesOf(journal, prepared.get()) : -1;
+                services.executor().runOnUiThread(() -> {
+                    model.on(e);
+                    if (toRemove >= 0) {
+                        model.rollbackSize(toRemove);
+                    }
+                });
+            };
+            Launch launch = launcher.prepare(reviewed, events);
+            prepared.set(launch);
             services.executor().runOnUiThread(() -> model.start(launch.launchId(), launch.plan().steps()));
+            model.attach(launch);
             return launch.run();
         })
                 .onSuccess((LaunchOutcome done) -> outcome.set(done))
                 .onError(InterruptedException.class, e -> model.failed("The launch was interrupted; run 'hangar status' to see what exists."))
                 .onError(Exception.class, e -> model.failed("The launch could not run: " + Show.firstLine(e.getMessage())))
-                .andFinally(() -> current.set(null))
+                .andFinally(model::detach)
+                .busy(model.activeProperty())
                 .runOn(services.executor());
     }
 
     @FXML
     void cancel() {
-        Launch launch = current.get();
-        if (launch != null) {
-            model.messageProperty().set("Cancelling: no new step starts; what was created is removed…");
-            launch.cancel();
+        model.cancel();
+    }
+
+    /** Worker thread; 0 when the journal cannot say, which only makes the count vaguer. */
+    private static int resourcesOf(JournalStore journal, Launch launch) {
+        try {
+            return launch == null ? 0 : journal.load(launch.launchId()).map(r -> r.liveResourcesNewestFirst().size()).orElse(0);
+        } catch (RuntimeException unreadable) {
+            return 0;
         }
     }
 

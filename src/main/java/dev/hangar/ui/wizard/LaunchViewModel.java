@@ -1,14 +1,22 @@
 package dev.hangar.ui.wizard;
 
 import dev.hangar.journal.LaunchState;
+import dev.hangar.provision.Launch;
 import dev.hangar.provision.LaunchEvent;
 import dev.hangar.provision.Step;
+import dev.hangar.ui.CloseGuard;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -17,9 +25,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The launch as the UI shows it, fed one engine event at a time on the UI thread: each plan step's
- * state, the rollback step by step, the overall progress and a log. No window needed to test it.
+ * state, the rollback step by step, the overall progress and a log. It holds the running launch, so that
+ * Cancel and closing the window (as a {@link CloseGuard.Work}) cancel it. No window needed to test it.
  */
-final class LaunchViewModel {
+final class LaunchViewModel implements CloseGuard.Work {
 
     private final ObservableList<LaunchRow> rows = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.stateProperty(), r.detailProperty()});
@@ -30,6 +39,17 @@ final class LaunchViewModel {
     private final ObjectProperty<LaunchState> finished = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty progressText = new SimpleStringProperty("");
+    /** From the start of the background work until it returned: closing the window before then would interrupt it. */
+    private final BooleanProperty active = new SimpleBooleanProperty();
+    private final BooleanProperty cancelling = new SimpleBooleanProperty();
+    /** What the rollback has to remove, and how many of those it has dealt with (removed, kept or failed). */
+    private final IntegerProperty toRemove = new SimpleIntegerProperty();
+    private final IntegerProperty removalsDone = new SimpleIntegerProperty();
+    private final StringBinding stillRunning = Bindings.createStringBinding(this::describeStillRunning, rollingBack, cancelling,
+            toRemove, removalsDone, progressText);
+    /** Set on the worker once prepared; a cancel that came before is passed on then (both sides are atomic). */
+    private final AtomicReference<Launch> launch = new AtomicReference<>();
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
 
     ObservableList<LaunchRow> rows() { return rows; }
     ObservableList<String> log() { return log; }
@@ -39,6 +59,78 @@ final class LaunchViewModel {
     ObjectProperty<LaunchState> finishedProperty() { return finished; }
     StringProperty messageProperty() { return message; }
     StringProperty progressTextProperty() { return progressText; }
+    BooleanProperty cancellingProperty() { return cancelling; }
+
+    /** A new launch is being prepared: nothing of the last one's cancel carries over. UI thread. */
+    void begin() {
+        cancelRequested.set(false);
+        cancelling.set(false);
+        launch.set(null);
+        toRemove.set(0);
+        removalsDone.set(0);
+        running.set(true);
+        message.set("Preparing…");
+    }
+
+    /** The launch is prepared and about to run. Worker thread. */
+    void attach(Launch prepared) {
+        launch.set(prepared);
+        if (cancelRequested.get()) {
+            prepared.cancel(); // cancelled while it was being prepared: it rolls back (nothing exists yet) instead of running
+        }
+    }
+
+    /** The background work ended, however it ended. */
+    void detach() {
+        launch.set(null);
+    }
+
+    /** Cancel, or closing the window: no new step starts, and what was created is removed. UI thread. */
+    @Override
+    public void cancel() {
+        if (!running.get() || cancelRequested.getAndSet(true)) {
+            return;
+        }
+        cancelling.set(true);
+        message.set("Cancelling: no new step starts; what was created is removed…");
+        Launch now = launch.get();
+        if (now != null) {
+            now.cancel();
+        }
+    }
+
+    /** How much the rollback that just started has to remove, read from the journal (the event does not say). */
+    void rollbackSize(int resources) {
+        toRemove.set(resources);
+    }
+
+    @Override
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    /** Closing asks (and cancels) only while the launch goes forward; once it is cancelled or rolling back, it waits. */
+    @Override
+    public boolean cancellable() {
+        return active.get() && running.get() && !cancelling.get() && !rollingBack.get();
+    }
+
+    @Override
+    public StringBinding stillRunningProperty() {
+        return stillRunning;
+    }
+
+    private String describeStillRunning() {
+        if (rollingBack.get()) {
+            int total = toRemove.get();
+            return total == 0 ? "Removing what the launch created…"
+                    : "Removing what the launch created: " + Math.max(0, total - removalsDone.get()) + " of " + total + " left…";
+        }
+        if (cancelling.get()) {
+            return "Cancelling the launch: the steps under way finish first, then what was created is removed…";
+        }
+        return "Launching: " + progressText.get() + " done…";
+    }
 
     /** A new launch: every step pending. */
     void start(String launchId, List<Step> steps) {
@@ -48,7 +140,9 @@ final class LaunchViewModel {
         progressText.set("0 of " + steps.size() + " steps");
         finished.set(null);
         rollingBack.set(false);
-        message.set("Launching…");
+        if (!cancelling.get()) {
+            message.set("Launching…");
+        }
         running.set(true);
     }
 
@@ -74,10 +168,13 @@ final class LaunchViewModel {
                     || r.state() == LaunchRow.State.WAITING).forEach(r -> r.set(LaunchRow.State.SKIPPED, "not run"));
             rows.add(new LaunchRow("rollback", "Rolling back — removing what was created, newest first", LaunchRow.State.ROLLBACK));
         } else if (event instanceof LaunchEvent.ResourceRemoved e) {
+            removalsDone.set(removalsDone.get() + 1);
             resource(LaunchRow.State.REMOVED, "Removed " + e.type() + " " + e.id(), "");
         } else if (event instanceof LaunchEvent.ResourceKept e) {
+            removalsDone.set(removalsDone.get() + 1);
             resource(LaunchRow.State.KEPT, "Kept " + e.type() + " " + e.id(), "");
         } else if (event instanceof LaunchEvent.ResourceRemovalFailed e) {
+            removalsDone.set(removalsDone.get() + 1);
             resource(LaunchRow.State.REMOVAL_FAILED, "Could not remove " + e.type() + " " + e.id(), e.message());
         } else if (event instanceof LaunchEvent.Finished e) {
             finish(e.state(), e.message());

@@ -1,5 +1,6 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.spec.Show;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.checklist.Finding;
@@ -122,7 +123,9 @@ final class ReviewStepController implements StepController {
         preflightList.getItems().setAll(result.preflight().map(p -> p.checks()).orElse(List.of()));
         policyArea.setText("Trust policy — only EC2 may use the role\n" + pretty(result.trustPolicy())
                 + "\n\nData access policy — " + result.spec().dataBucket() + "\n" + pretty(result.dataAccessPolicy())
-                + "\n\nAWS managed policies\n" + result.managedPolicies().stream().map(a -> "  " + a).collect(Collectors.joining("\n")));
+                + "\n\nCloudWatch agent policy — metrics in " + IamPolicies.AGENT_NAMESPACE + " only\n" + pretty(result.agentPolicy())
+                + "\n\nAWS managed policies\n" + (result.managedPolicies().isEmpty() ? "  none" : result.managedPolicies().stream()
+                        .map(a -> "  " + a + "\n    " + IamPolicies.grants(a)).collect(Collectors.joining("\n"))));
         launchBlockedReason.setText(result.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(""));
     }
 

@@ -12,12 +12,13 @@ final class StepViews {
     private final Map<WizardStep, View<StepController>> loaded = new EnumMap<>(WizardStep.class);
     private final Callback<Class<?>, Object> controllers;
 
-    StepViews(WizardState state, WizardServices services) {
-        this.controllers = type -> create(type, state, services);
+    /** @param launch the launch as shown, shared with the window (its close request cancels the launch) */
+    StepViews(WizardState state, LaunchViewModel launch, WizardServices services) {
+        this.controllers = type -> create(type, state, launch, services);
     }
 
     /** Compared class by class, not looked up in a map of constructors: that map loaded all ten controllers before the first frame. */
-    private static Object create(Class<?> type, WizardState state, WizardServices services) {
+    private static Object create(Class<?> type, WizardState state, LaunchViewModel launch, WizardServices services) {
         if (type == AccountStepController.class) {
             return new AccountStepController(state.session(), state.regionProperty(), state.processingProperty(), services);
         } else if (type == RegionStepController.class) {
@@ -38,7 +39,7 @@ final class StepViews {
         } else if (type == ReviewStepController.class) {
             return new ReviewStepController(state.session(), state, state.reviewProperty(), state.processingProperty(), services);
         } else if (type == LaunchStepController.class) {
-            return new LaunchStepController(state.session(), state.specBinding(), state.outcomeProperty(), services);
+            return new LaunchStepController(state.session(), state.specBinding(), state.outcomeProperty(), launch, services);
         } else if (type == DoneStepController.class) {
             return new DoneStepController(state.outcomeProperty(), state.specBinding(), services, services.monitor(state));
         }

@@ -1,5 +1,7 @@
 package dev.hangar.ui.wizard;
 
+import dev.hangar.ui.CloseGuard;
+import dev.hangar.ui.CloseGuards;
 import dev.hangar.ui.Theme;
 import dev.hangar.ui.Views;
 import dev.hangar.ui.WindowPlacement;
@@ -26,6 +28,13 @@ public final class WizardWindow {
     private final WizardState state;
     private final WizardServices services;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    /** The launch as the Launch step shows it; the window's close request cancels it rather than cut it off. */
+    private final LaunchViewModel launch = new LaunchViewModel();
+
+    static final CloseGuards.Question CLOSE_DURING_LAUNCH = new CloseGuards.Question("A launch is running. Cancel it and close?",
+            "The launch is cancelled: no new step starts, and everything it has created so far is removed. "
+                    + "The window shows the removal and closes when it has finished.",
+            "Cancel the launch and close", "Keep launching");
 
     public WizardWindow(WizardState state, WizardServices services) {
         this.state = state;
@@ -41,7 +50,7 @@ public final class WizardWindow {
     }
 
     public Parent createRoot() {
-        StepViews views = new StepViews(state, services);
+        StepViews views = new StepViews(state, launch, services);
         return Views.load(WizardWindow.class, "WizardFrame.fxml", type -> {
             if (type == WizardFrameController.class) {
                 return new WizardFrameController(state.currentStepProperty(), state.processingProperty(), state.session(), views, services,
@@ -76,6 +85,8 @@ public final class WizardWindow {
         Tasks.create(WizardWindow::icons).onSuccess(stage.getIcons()::setAll).runOn(services.executor());
         placement.ifPresent(p -> p.applyTo(stage));
         stage.setOnHidden(e -> WindowPlacement.of(stage, theme.get()).save(placementFile));
+        // Closing quits the app, which would interrupt a launch half-way: ask, cancel, and close once it has rolled back.
+        CloseGuards.install(stage, new CloseGuard(launch), CLOSE_DURING_LAUNCH);
         stage.show();
     }
 }

@@ -39,9 +39,9 @@ class MonitorFormatsTest {
 
     @Test
     void theIdleAlarmInAWord() {
-        assertThat(MonitorFormats.alarm(new IdleAlarm("a", "OK", "fine", null))).isEqualTo("armed");
-        assertThat(MonitorFormats.alarm(new IdleAlarm("a", "ALARM", "idle", null))).isEqualTo("idle: stopping");
-        assertThat(MonitorFormats.alarm(new IdleAlarm("a", "INSUFFICIENT_DATA", null, null))).isEqualTo("waiting for data");
+        assertThat(MonitorFormats.alarm(new IdleAlarm("a", "OK", "fine", null, null))).isEqualTo("armed");
+        assertThat(MonitorFormats.alarm(new IdleAlarm("a", "ALARM", "idle", null, null))).isEqualTo("idle: stopping");
+        assertThat(MonitorFormats.alarm(new IdleAlarm("a", "INSUFFICIENT_DATA", null, null, null))).isEqualTo("waiting for data");
         assertThat(MonitorFormats.alarm(IdleAlarm.missing("a"))).isEqualTo("missing");
         assertThat(MonitorFormats.alarmDetail(IdleAlarm.missing("hangar-x-idle-stop"))).contains("will not stop when idle");
         assertThat(MonitorFormats.alarm(null)).isEqualTo("off");

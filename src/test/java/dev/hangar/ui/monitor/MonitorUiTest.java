@@ -213,6 +213,37 @@ class MonitorUiTest {
     }
 
     @Test
+    void closingTheMonitorDuringADestroySaysWhatRunsAndClosesOnlyWhenItEnded(FxRobot robot, LocalAws aws) {
+        // Held so that the close comes while the destroy runs: closing then quits the app, which would interrupt it.
+        aws.endpoint().inject(Fault.on("ec2", "TerminateInstances").always().delay(java.time.Duration.ofSeconds(3)));
+        try (MonitorDriver m = new MonitorDriver(robot, stage, aws, home)) {
+            m.awaitRow(instanceId, MonitoredInstance::running, "the instance to run");
+            java.util.concurrent.atomic.AtomicReference<LaunchState> journalWhenClosed = new java.util.concurrent.atomic.AtomicReference<>();
+            robot.interact(() -> stage.showingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean showing) {
+                    if (!showing) {
+                        journalWhenClosed.set(f.journal.load(launchId).orElseThrow().state());
+                        obs.removeListener(this); // the stage serves the next test too
+                    }
+                }
+            }));
+            robot.clickOn("#destroyButton");
+            m.confirm();
+            MonitorDriver.waitUntil(() -> robot.lookup("#actionProgress").query().isVisible(), "the destroy to run");
+
+            robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+            MonitorDriver.waitUntil(() -> robot.lookup("#stillRunning").tryQuery().isPresent(), "the window to say what still runs");
+            assertThat(robot.lookup("#stillRunning").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+                    .startsWith("Destroy " + MonitorFixture.spec().build().name() + " is still running");
+            assertThat(stage.isShowing()).as("the monitor stays open while the destroy runs").isTrue();
+
+            MonitorDriver.waitUntil(() -> !stage.isShowing(), "the monitor to close once the destroy ended");
+            assertThat(journalWhenClosed.get()).isEqualTo(LaunchState.DESTROYED);
+        }
+    }
+
+    @Test
     void aFailedRefreshIsShownInlineAndTheLastDataStays(FxRobot robot, LocalAws aws) {
         try (MonitorDriver m = new MonitorDriver(robot, stage, aws, home)) {
             m.awaitRow(instanceId, MonitoredInstance::running, "the instance");

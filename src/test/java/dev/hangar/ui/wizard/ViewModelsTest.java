@@ -11,6 +11,7 @@ import dev.hangar.journal.LaunchState;
 import dev.hangar.provision.LaunchContext;
 import dev.hangar.provision.LaunchEvent;
 import dev.hangar.provision.Step;
+import dev.hangar.ui.CloseGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -124,6 +125,52 @@ class ViewModelsTest {
         assertThat(model.succeeded()).isFalse();
         assertThat(model.finishedProperty().get()).isEqualTo(LaunchState.ROLLED_BACK);
         assertThat(model.log()).noneMatch(l -> l.contains("1/3")).anyMatch(l -> l.startsWith("Rolling back"));
+    }
+
+    @Test
+    void closingDuringALaunchAsksThenCancelsAndSaysWhatTheRollbackHasLeftToRemove() {
+        LaunchViewModel model = new LaunchViewModel();
+        CloseGuard guard = new CloseGuard(model);
+        int[] closed = {0};
+        guard.onClose(() -> closed[0]++);
+        assertThat(guard.closeRequested()).as("no launch").isEqualTo(CloseGuard.Decision.CLOSE);
+
+        model.begin();
+        model.activeProperty().set(true); // the background work started (the task's busy flag)
+        model.start("llama-1a2b3c", List.of(step("create-role", "Create IAM role"), step("run-instance", "Run the instance")));
+        model.on(new LaunchEvent.Progress(1, 2));
+        assertThat(model.stillRunningProperty().get()).isEqualTo("Launching: 1 of 2 steps done…");
+        assertThat(guard.closeRequested()).isEqualTo(CloseGuard.Decision.CONFIRM);
+
+        guard.confirmed(); // not yet attached to a prepared launch: the cancel is kept for it
+        assertThat(model.cancellingProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).startsWith("Cancelling");
+        assertThat(guard.closeRequested()).isEqualTo(CloseGuard.Decision.WAIT);
+        assertThat(model.stillRunningProperty().get()).startsWith("Cancelling the launch");
+
+        model.on(new LaunchEvent.RollbackStarted("cancelled"));
+        model.rollbackSize(3);
+        model.on(new LaunchEvent.ResourceRemoved("instance", "i-1"));
+        assertThat(model.stillRunningProperty().get()).isEqualTo("Removing what the launch created: 2 of 3 left…");
+        assertThat(guard.closeRequested()).isEqualTo(CloseGuard.Decision.WAIT);
+
+        model.on(new LaunchEvent.Finished(LaunchState.ROLLED_BACK, "cancelled; everything it created was removed."));
+        assertThat(closed[0]).as("not before the background work returned").isZero();
+        model.activeProperty().set(false);
+        assertThat(closed[0]).isEqualTo(1);
+    }
+
+    @Test
+    void closingDuringARollbackAfterAFailureDoesNotAskButWaitsForIt() {
+        LaunchViewModel model = new LaunchViewModel();
+        CloseGuard guard = new CloseGuard(model);
+        model.begin();
+        model.activeProperty().set(true);
+        model.start("llama-1a2b3c", List.of(step("run-instance", "Run the instance")));
+        model.on(new LaunchEvent.RollbackStarted("run-instance failed"));
+        assertThat(model.cancellable()).isFalse();
+        assertThat(guard.closeRequested()).isEqualTo(CloseGuard.Decision.WAIT);
+        assertThat(model.stillRunningProperty().get()).isEqualTo("Removing what the launch created…");
     }
 
     private static Step step(String id, String title) {

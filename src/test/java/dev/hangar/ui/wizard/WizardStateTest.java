@@ -85,6 +85,15 @@ class WizardStateTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> entry.appendTo(config)).hasMessageContaining("already has");
     }
 
+    /** Issue 15: the connect command quotes a key path with spaces or quotes; the entry must name the same file. */
+    @Test
+    void aQuotedKeyPathBecomesTheSameFileInTheSshConfig() {
+        SshConfigEntry entry = SshConfigEntry.from("llama", "ssh -i '/home/r/lab'\\''s data 100%/keys/lab.pem' ubuntu@203.0.113.9").orElseThrow();
+        assertThat(entry.identityFile()).isEqualTo("/home/r/lab's data 100%/keys/lab.pem");
+        // ssh_config: double quotes keep the spaces together, and %% is a literal % (a lone % starts a token).
+        assertThat(entry.text()).contains("IdentityFile \"/home/r/lab's data 100%%/keys/lab.pem\"");
+    }
+
     @Test
     void theDetectedAddressBecomesASingleAddressBlock() {
         assertThat(CheckIpDetector.singleAddressCidr("203.0.113.7")).isEqualTo("203.0.113.7/32");
