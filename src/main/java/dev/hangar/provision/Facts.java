@@ -24,8 +24,4 @@ public final class Facts {
         }
         return (T) value;
     }
-
-    public boolean has(Fact<?> fact) {
-        return values.containsKey(fact);
-    }
 }

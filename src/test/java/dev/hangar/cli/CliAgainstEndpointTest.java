@@ -12,8 +12,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The documented commands and exit codes, run in-process against the local endpoint. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, TestCredentials.class})
 class CliAgainstEndpointTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,19 +29,6 @@ class CliAgainstEndpointTest {
     private Path spec;
     private StringWriter out;
     private StringWriter err;
-
-    @BeforeAll
-    static void credentials() {
-        // The command line finds credentials like the AWS CLI; system properties come first in that chain.
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @BeforeEach
     void setUp(LocalAws aws) throws Exception {

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,25 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * other launches, and {@code status}, {@code resume} and {@code destroy} say what is wrong, change
  * nothing and exit 1.
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, TestCredentials.class})
 class DamagedJournalTest {
 
     static final String GOOD = "good-000001";
     static final String BAD = "bad-000002";
 
     @TempDir Path home;
-
-    @BeforeAll
-    static void credentials() {
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     static UnaryOperator<String> damage(String how) {
         return switch (how) {

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,24 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A sample of the fuzzer's invalid specs, each given to {@code launch --yes} against the endpoint: each
  * exits 2 naming what is wrong, and not one request reaches AWS, mutating or not.
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, TestCredentials.class})
 class InvalidSpecsCallNothingTest {
 
     static final int SAMPLE = 150;
 
     @TempDir Path home;
-
-    @BeforeAll
-    static void credentials() {
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @Test
     void noInvalidSpecReachesAws(LocalAws aws) throws Exception {

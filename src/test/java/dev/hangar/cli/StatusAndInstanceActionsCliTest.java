@@ -21,8 +21,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +29,7 @@ import picocli.CommandLine;
 import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 
 /** {@code status} shows what the monitor shows; {@code stop}, {@code start}, {@code reboot}, {@code destroy --snapshot} act. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, TestCredentials.class})
 class StatusAndInstanceActionsCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,18 +44,6 @@ class StatusAndInstanceActionsCliTest {
     private StringWriter err;
     private String launchId;
     private String instanceId;
-
-    @BeforeAll
-    static void credentials() {
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @BeforeEach
     void launch(LocalAws aws) throws Exception {

@@ -18,9 +18,7 @@ import dev.hangar.testing.LocalAwsExtension;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +35,7 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
  * live instances and attached volumes only with {@code --include-live}, another creator's only with
  * {@code --any-creator}, and {@code --delete} only once confirmed.
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, TestCredentials.class})
 class SweepSparesTeammatesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -48,18 +46,6 @@ class SweepSparesTeammatesTest {
     @TempDir Path teammateHome;
     private LocalAws aws;
     private AwsClients teammateClients;
-
-    @BeforeAll
-    static void credentials() {
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @BeforeEach
     void setUp(LocalAws aws) {

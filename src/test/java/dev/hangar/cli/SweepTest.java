@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +37,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * destroyed with its data volume kept, rolled back with a straggler AWS made after the rollback, one whose
  * journal file is damaged, and one whose journal file is gone.
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, TestCredentials.class})
 class SweepTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -48,18 +46,6 @@ class SweepTest {
     private LocalAws aws;
     private Launcher launcher;
     private JournalStore journal;
-
-    @BeforeAll
-    static void credentials() {
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @BeforeEach
     void setUp(LocalAws aws) {
