@@ -5,14 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The first-boot script: installs and configures the CloudWatch agent for GPU metrics (see the README). */
+/** The first-boot script: the data volume at /mnt/data, and the CloudWatch agent for GPU metrics (see the README). */
 public final class UserData {
 
     private UserData() {
     }
 
     public static String script() {
-        try (InputStream in = UserData.class.getResourceAsStream("cloudwatch-agent-user-data.sh")) {
+        try (InputStream in = UserData.class.getResourceAsStream("first-boot.sh")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

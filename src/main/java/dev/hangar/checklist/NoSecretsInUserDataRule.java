@@ -51,6 +51,6 @@ public final class NoSecretsInUserDataRule extends BaseRule {
                                 + "or read the secret at run time from SSM Parameter Store or Secrets Manager."));
             }
         }
-        return pass("The first-boot script (CloudWatch agent setup) holds no AWS key, secret or private key.");
+        return pass("The first-boot script (data volume and CloudWatch agent setup) holds no AWS key, secret or private key.");
     }
 }
