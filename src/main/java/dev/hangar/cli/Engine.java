@@ -72,6 +72,11 @@ final class Engine implements AutoCloseable {
         return services.pacing();
     }
 
+    /** The AWS settings the global options and the environment give: profile and endpoint. */
+    AwsSettings settings() {
+        return settings;
+    }
+
     Launcher launcher() {
         return services.launcher(aws());
     }

@@ -20,7 +20,8 @@ final class LocalAwsRuntime implements AutoCloseable {
                 new SsoPortalApi(identityCenter),
                 new SsoOidcApi(identityCenter),
                 new PricingApi(pricing),
-                new ServiceQuotasApi(quotas)));
+                new ServiceQuotasApi(quotas),
+                new SsmSessionApi()));
     }
 
     static LocalAwsRuntime start() {
