@@ -64,17 +64,9 @@ public final class PulumiExporter implements Exporter {
         role.addAll(List.of(kw("tags", "TAGS"), kw("opts", "opts")));
         call(py, "role", "aws.iam.Role", "instance-role", role);
         py.append("# The data-access policy, exactly as Hangar puts it on the role: this bucket (and prefix) only, TLS only.\n");
-        call(py, "data_policy", "aws.iam.RolePolicy", "data-access", List.of(
-                kw("name", PythonText.quote(iam.dataPolicyName())),
-                kw("role", "role.id"),
-                kw("policy", "json.dumps(" + PythonLiteral.ofJson(iam.dataPolicy(), 4) + ")"),
-                kw("opts", "opts")));
+        rolePolicy(py, "data_policy", "data-access", iam.dataPolicyName(), iam.dataPolicy());
         py.append("# The CloudWatch agent's policy: metrics in its own namespace only.\n");
-        call(py, "agent_policy", "aws.iam.RolePolicy", "cloudwatch-agent", List.of(
-                kw("name", PythonText.quote(iam.agentPolicyName())),
-                kw("role", "role.id"),
-                kw("policy", "json.dumps(" + PythonLiteral.ofJson(iam.agentPolicy(), 4) + ")"),
-                kw("opts", "opts")));
+        rolePolicy(py, "agent_policy", "cloudwatch-agent", iam.agentPolicyName(), iam.agentPolicy());
         py.append("attachments = [\n");
         for (String arn : iam.managedPolicyArns()) {
             String name = arn.substring(arn.lastIndexOf('/') + 1);
@@ -85,6 +77,15 @@ public final class PulumiExporter implements Exporter {
         call(py, "profile", "aws.iam.InstanceProfile", "instance-profile", List.of(
                 kw("name", PythonText.quote(iam.instanceProfileName())), kw("role", "role.name"),
                 kw("tags", "TAGS"), kw("opts", "opts")));
+    }
+
+    /** One inline policy of the role, as Hangar puts it there. */
+    private static void rolePolicy(StringBuilder py, String variable, String resourceName, String policyName, String document) {
+        call(py, variable, "aws.iam.RolePolicy", resourceName, List.of(
+                kw("name", PythonText.quote(policyName)),
+                kw("role", "role.id"),
+                kw("policy", "json.dumps(" + PythonLiteral.ofJson(document, 4) + ")"),
+                kw("opts", "opts")));
     }
 
     private static void securityGroup(StringBuilder py, Blueprint stack) {
