@@ -40,7 +40,7 @@ class GuiBench {
         List<JsonNode> runs = new ArrayList<>();
         String screen;
         try (VirtualDisplay display = VirtualDisplay.open().orElse(null)) {
-            screen = display == null ? "Monocle headless screen (no Xvfb here)" : display.virtual() ? "Xvfb " + display.name() : "X11 " + display.name();
+            screen = display == null ? "Monocle headless screen (no Xvfb or no GTK 3 here)" : display.virtual() ? "Xvfb " + display.name() : "X11 " + display.name();
             for (int i = 0; i < RUNS; i++) {
                 runs.add(runOnce(aws, home, userHome, display, i == 0 ? classLog : null));
             }

@@ -25,8 +25,14 @@ final class VirtualDisplay implements AutoCloseable {
         this.display = display;
     }
 
-    /** The display to use: $DISPLAY when set, else a new Xvfb when installed, else empty (Monocle then). */
+    /**
+     * The display to use: $DISPLAY when set, else a new Xvfb when installed, else empty (Monocle then). Also empty
+     * without GTK 3, which JavaFX's real windows need on Linux: an X server alone (Xvfb installed, GTK not) is no screen.
+     */
     static Optional<VirtualDisplay> open() throws IOException, InterruptedException {
+        if (!gtkInstalled()) {
+            return Optional.empty();
+        }
         String existing = System.getenv("DISPLAY");
         if (existing != null && !existing.isBlank()) {
             return Optional.of(new VirtualDisplay(null, existing));
@@ -58,6 +64,19 @@ final class VirtualDisplay implements AutoCloseable {
             p.destroyForcibly();
             throw new IllegalStateException("Xvfb did not start within 20 s", e);
         }
+    }
+
+    /** Whether the dynamic linker knows GTK 3 (ldconfig's cache), as JavaFX's glass needs it to open a window. */
+    private static boolean gtkInstalled() throws IOException, InterruptedException {
+        for (String ldconfig : new String[] {"/sbin/ldconfig", "/usr/sbin/ldconfig"}) {
+            if (Files.isExecutable(Path.of(ldconfig))) {
+                Process p = new ProcessBuilder(ldconfig, "-p").redirectErrorStream(true).start();
+                String cache = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                p.waitFor();
+                return cache.contains("libgtk-3.so.0");
+            }
+        }
+        return false;
     }
 
     String name() {
