@@ -59,7 +59,9 @@ final class InstanceSteps {
             if (running.publicIpAddress() != null) {
                 ctx.journal().output("publicIp", running.publicIpAddress());
             }
-            ctx.journal().output("connect", connectCommand(ctx, id, address));
+            String user = loginUser(ctx.facts().get(LaunchFacts.IMAGE).name());
+            ctx.journal().output("loginUser", user);
+            ctx.journal().output("connect", connectCommand(ctx, id, address, user));
             return "running";
         }
 
@@ -68,12 +70,16 @@ final class InstanceSteps {
             return List.of(LaunchFacts.INSTANCE, LaunchFacts.IMAGE);
         }
 
-        private static String connectCommand(LaunchContext ctx, String instanceId, String address) {
+        /** The image's default user: Ubuntu images log in as ubuntu, Amazon Linux (and the Deep Learning AMIs on it) as ec2-user. */
+        private static String loginUser(String imageName) {
+            return String.valueOf(imageName).toLowerCase(Locale.ROOT).contains("ubuntu") ? "ubuntu" : "ec2-user";
+        }
+
+        private static String connectCommand(LaunchContext ctx, String instanceId, String address, String user) {
             LaunchSpec spec = ctx.spec();
             if (spec.access() == Access.SSM) {
                 return "aws ssm start-session --target " + instanceId + " --region " + spec.region();
             }
-            String user = String.valueOf(ctx.facts().get(LaunchFacts.IMAGE).name()).toLowerCase(Locale.ROOT).contains("ubuntu") ? "ubuntu" : "ec2-user";
             // The home may hold spaces or quotes: the path is one shell word. An existing key's file is the user's to name.
             String key = spec.createKeyPair() ? ShellWord.quote(KeyPairStep.keyFile(ctx.home(), spec.keyPair()).toString())
                     : "<" + spec.keyPair() + ".pem>";
