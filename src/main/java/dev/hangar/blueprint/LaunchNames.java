@@ -45,6 +45,11 @@ public record LaunchNames(String launchId) {
         return "hangar-cloudwatch-agent";
     }
 
+    /** The launch's Session Manager document ({@link SessionModel}); SSM refuses names that start with "aws" or "amazon". */
+    public String sessionDocumentName() {
+        return iamName() + "-shell";
+    }
+
     public String idleAlarmName() {
         return iamName() + "-idle-stop";
     }

@@ -15,8 +15,12 @@ public final class SsmManagedRule extends BaseRule {
     @Override
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         if (blueprint.iam().managedPolicyArns().stream().anyMatch(arn -> arn.endsWith("/AmazonSSMManagedInstanceCore"))) {
+            String shells = blueprint.session() == null ? "" : " Hangar's shells use the launch's own session document "
+                    + blueprint.session().documentName() + ": they run as the image's login user (ubuntu or ec2-user), not root or "
+                    + "ssm-user, and end after " + blueprint.session().idleTimeoutMinutes() + " idle minutes; the account's own "
+                    + "Session Manager preferences are left as they are.";
             return pass("access is ssm: the role gets AmazonSSMManagedInstanceCore. The image must run the SSM agent "
-                    + "(AWS Deep Learning AMIs, Amazon Linux and Ubuntu images do).");
+                    + "(AWS Deep Learning AMIs, Amazon Linux and Ubuntu images do)." + shells);
         }
         return warn("access is ssh: the role does not get AmazonSSMManagedInstanceCore, so Systems Manager cannot manage "
                 + "the instance.", Fixes.USE_SSM);

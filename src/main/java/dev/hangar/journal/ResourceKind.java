@@ -14,6 +14,7 @@ public final class ResourceKind {
     public static final String VOLUME = "volume";
     public static final String VOLUME_ATTACHMENT = "volume-attachment";
     public static final String ALARM = "alarm";
+    public static final String SESSION_DOCUMENT = "ssm-document";
 
     private ResourceKind() {
     }

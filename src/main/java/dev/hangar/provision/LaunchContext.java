@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * What every step of one launch shares: the blueprint it executes, the clients, the journal, the events, and
@@ -50,6 +51,7 @@ public final class LaunchContext {
     public Ec2Client ec2() { return aws.ec2(blueprint.region()); }
     public IamClient iam() { return aws.iam(); }
     public CloudWatchClient cloudWatch() { return aws.cloudWatch(blueprint.region()); }
+    public SsmClient ssm() { return aws.ssm(blueprint.region()); }
 
     /** A listener's own failure (a UI bug) must never break or stall the launch. */
     public void emit(LaunchEvent event) {

@@ -16,6 +16,10 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.InvalidDocumentException;
+import software.amazon.awssdk.services.ssm.model.InvalidResourceIdException;
+import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
 /**
  * Removes one resource the journal names, whatever state it is in: already gone is fine, only
@@ -43,6 +47,7 @@ public final class ResourceRemover {
             case ResourceKind.VOLUME_ATTACHMENT -> detach(parts[0], parts[1]);
             case ResourceKind.VOLUME -> deleteVolume(r.id());
             case ResourceKind.ALARM -> aws.cloudWatch(region).deleteAlarms(d -> d.alarmNames(r.id()));
+            case ResourceKind.SESSION_DOCUMENT -> deleteSessionDocument(r.id());
             case ResourceKind.INSTANCE -> terminate(r.id());
             case ResourceKind.KEY_FILE -> Files.deleteIfExists(Path.of(r.id()));
             case ResourceKind.KEY_PAIR -> ec2().deleteKeyPair(d -> d.keyName(r.id()));
@@ -53,6 +58,20 @@ public final class ResourceRemover {
             case ResourceKind.IAM_INLINE_POLICY -> ignoringMissing(() -> iam().deleteRolePolicy(d -> d.roleName(parts[0]).policyName(parts[1])));
             case ResourceKind.IAM_ROLE -> deleteRole(r.id());
             default -> throw new IllegalArgumentException("unknown resource kind " + r.type());
+        }
+    }
+
+    /** Gone already is fine; a document of that name another launch tagged is not this launch's to delete. */
+    private void deleteSessionDocument(String name) {
+        SsmClient ssm = aws.ssm(region);
+        try {
+            boolean ours = ssm.listTagsForResource(t -> t.resourceType(ResourceTypeForTagging.DOCUMENT).resourceId(name)).tagList().stream()
+                    .anyMatch(t -> t.key().equals(LaunchTags.LAUNCH_ID) && t.value().equals(launchId));
+            if (ours) {
+                ssm.deleteDocument(d -> d.name(name));
+            }
+        } catch (InvalidDocumentException | InvalidResourceIdException e) {
+            // already gone
         }
     }
 

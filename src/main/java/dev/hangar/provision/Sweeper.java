@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.ssm.model.DocumentIdentifier;
+import software.amazon.awssdk.services.ssm.model.DocumentKeyValuesFilter;
 
 /**
  * Finds what launches left behind: resources tagged {@code hangar:launch-id} whose launch is not in the
@@ -87,7 +89,7 @@ public final class Sweeper {
     }
 
     /** The order to remove kinds in: nothing goes while something still uses it. */
-    private static final List<String> REMOVAL_ORDER = List.of(ResourceKind.ALARM, ResourceKind.INSTANCE, ResourceKind.VOLUME,
+    private static final List<String> REMOVAL_ORDER = List.of(ResourceKind.ALARM, ResourceKind.SESSION_DOCUMENT, ResourceKind.INSTANCE, ResourceKind.VOLUME,
             ResourceKind.KEY_PAIR, ResourceKind.SECURITY_GROUP, ResourceKind.INSTANCE_PROFILE, ResourceKind.IAM_ROLE);
 
     private final AwsClients aws;
@@ -127,6 +129,7 @@ public final class Sweeper {
         for (String region : where) {
             findEc2(region, judge, found);
             findAlarms(region, judge, found);
+            findSessionDocuments(region, judge, found);
         }
         findIam(judge, found);
         SweepRules.Decision decision = SweepRules.decide(found, caller, scope);
@@ -134,7 +137,7 @@ public final class Sweeper {
     }
 
     /**
-     * Removes what {@link #find} found, kinds in a safe order (alarms, instances, volumes, key pairs,
+     * Removes what {@link #find} found, kinds in a safe order (alarms, session documents, instances, volumes, key pairs,
      * security groups, instance profiles, roles); one failure does not stop the rest.
      *
      * @return what could not be removed, one line each
@@ -188,6 +191,20 @@ public final class Sweeper {
             String launch = tags.get(LaunchTags.LAUNCH_ID);
             judge.why(launch, ResourceKind.ALARM, alarm.alarmName()).ifPresent(why -> found.add(notLive(
                     new Found(region, ResourceKind.ALARM, alarm.alarmName(), launch, why, "", tags.get(LaunchTags.CREATED_BY), null))));
+        }
+    }
+
+    private void findSessionDocuments(String region, Judge judge, List<SweepRules.Candidate> found) {
+        for (DocumentIdentifier doc : aws.ssm(region).listDocumentsPaginator(r -> r.filters(
+                DocumentKeyValuesFilter.builder().key("Owner").values("Self").build(),
+                DocumentKeyValuesFilter.builder().key("DocumentType").values("Session").build())).documentIdentifiers()) {
+            if (!doc.name().startsWith("hangar-")) {
+                continue;
+            }
+            Map<String, String> tags = doc.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> a));
+            String launch = tags.get(LaunchTags.LAUNCH_ID);
+            judge.why(launch, ResourceKind.SESSION_DOCUMENT, doc.name()).ifPresent(why -> found.add(notLive(
+                    new Found(region, ResourceKind.SESSION_DOCUMENT, doc.name(), launch, why, "", tags.get(LaunchTags.CREATED_BY), doc.createdDate()))));
         }
     }
 

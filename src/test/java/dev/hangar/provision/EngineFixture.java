@@ -82,6 +82,8 @@ final class EngineFixture {
         org.assertj.core.api.Assertions.assertThat(roleExists(iamName)).as("role").isFalse();
         org.assertj.core.api.Assertions.assertThat(profileExists(iamName)).as("instance profile").isFalse();
         org.assertj.core.api.Assertions.assertThat(alarmsNamed(new LaunchNames(launchId).idleAlarmName())).as("alarm").isZero();
+        org.assertj.core.api.Assertions.assertThat(Inventory.of(aws.clients(), LocalAws.REGION, launchId).sessionDocuments())
+                .as("session documents").isEmpty();
     }
 
     static Filter tag(String launchId) {

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.iam.model.Role;
  * {@code hangar-*} and every alarm is read with its tags.
  */
 public record Inventory(String launchId, List<Instance> instances, List<Volume> volumes, List<SecurityGroup> securityGroups,
-        List<KeyPairInfo> keyPairs, List<Role> roles, List<InstanceProfile> profiles, List<MetricAlarm> alarms) {
+        List<KeyPairInfo> keyPairs, List<Role> roles, List<InstanceProfile> profiles, List<MetricAlarm> alarms,
+        List<String> sessionDocuments) {
 
     public static Inventory of(AwsClients aws, String region, String launchId) {
         Ec2Client ec2 = aws.ec2(region);
@@ -72,7 +73,12 @@ public record Inventory(String launchId, List<Instance> instances, List<Volume> 
                 alarms.add(alarm);
             }
         }
-        return new Inventory(launchId, instances, volumes, groups, keyPairs, roles, profiles, alarms);
+        // Session documents: the account's own of type Session, each with its tags.
+        List<String> documents = aws.ssm(region).listDocumentsPaginator(r -> r.filters(
+                        f -> f.key("Owner").values("Self"), f -> f.key("DocumentType").values("Session"))).documentIdentifiers().stream()
+                .filter(d -> ours(d.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())), launchId))
+                .map(d -> d.name()).toList();
+        return new Inventory(launchId, instances, volumes, groups, keyPairs, roles, profiles, alarms, documents);
     }
 
     private static boolean ours(Map<String, String> tags, String launchId) {
@@ -98,6 +104,7 @@ public record Inventory(String launchId, List<Instance> instances, List<Volume> 
         roles.forEach(r -> left.add("role " + r.roleName()));
         profiles.forEach(p -> left.add("instance profile " + p.instanceProfileName()));
         alarms.forEach(a -> left.add("alarm " + a.alarmName()));
+        sessionDocuments.forEach(d -> left.add("session document " + d));
         return left;
     }
 

@@ -57,8 +57,26 @@ class LaunchEngineTest {
     void theLaunchSucceedsAndSaysHowToConnect() {
         assertThat(outcome.state()).isEqualTo(LaunchState.SUCCEEDED);
         assertThat(outcome.outputs()).containsKeys("instanceId", "availabilityZone", "dataVolumeId");
-        assertThat(outcome.outputs().get("connect")).isEqualTo("aws ssm start-session --target " + outcome.outputs().get("instanceId") + " --region us-east-1");
+        // The shell opens with the launch's own session document (as the login user, ended when idle).
+        assertThat(outcome.outputs().get("connect")).isEqualTo("aws ssm start-session --target " + outcome.outputs().get("instanceId")
+                + " --region us-east-1 --document-name hangar-" + launchId + "-shell");
         assertThat(f.journal.load(launchId).orElseThrow().state()).isEqualTo(LaunchState.SUCCEEDED);
+    }
+
+    @Test
+    void shellsRunAsTheLoginUserAndEndWhenIdleWithoutTouchingTheAccountsPreferences() throws Exception {
+        String name = "hangar-" + launchId + "-shell";
+        var ssm = f.aws.clients().ssm(LocalAws.REGION);
+        var doc = ssm.getDocument(r -> r.name(name));
+        assertThat(doc.documentTypeAsString()).isEqualTo("Session");
+        JsonNode inputs = JSON.readTree(doc.content()).get("inputs");
+        assertThat(inputs.get("runAsEnabled").asBoolean()).isTrue();
+        assertThat(inputs.get("runAsDefaultUser").asText()).as("the Ubuntu image's login user").isEqualTo("ubuntu");
+        assertThat(inputs.get("idleSessionTimeout").asText()).isEqualTo("20");
+        assertThat(ssm.listTagsForResource(r -> r.resourceType("Document").resourceId(name)).tagList())
+                .anyMatch(t -> t.key().equals("hangar:launch-id") && t.value().equals(launchId));
+        assertThat(outcome.outputs().get("sessionDocument")).isEqualTo(name);
+        assertThat(f.aws.endpoint().requests("ssm", "UpdateDocument")).as("the region's SSM-SessionManagerRunShell is left alone").isEmpty();
     }
 
     @Test

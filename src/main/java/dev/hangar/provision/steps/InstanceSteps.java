@@ -6,6 +6,8 @@ import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.ResourceKind;
 import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.blueprint.DataVolumeModel;
+import dev.hangar.blueprint.LoginUser;
+import dev.hangar.blueprint.SessionModel;
 import dev.hangar.blueprint.IdleAlarmModel;
 import dev.hangar.provision.Fact;
 import dev.hangar.provision.LaunchContext;
@@ -59,7 +61,7 @@ final class InstanceSteps {
             if (running.publicIpAddress() != null) {
                 ctx.journal().output("publicIp", running.publicIpAddress());
             }
-            String user = loginUser(ctx.facts().get(LaunchFacts.IMAGE).name());
+            String user = LoginUser.of(ctx.facts().get(LaunchFacts.IMAGE).name());
             ctx.journal().output("loginUser", user);
             ctx.journal().output("connect", connectCommand(ctx, id, address, user));
             return "running";
@@ -70,15 +72,12 @@ final class InstanceSteps {
             return List.of(LaunchFacts.INSTANCE, LaunchFacts.IMAGE);
         }
 
-        /** The image's default user: Ubuntu images log in as ubuntu, Amazon Linux (and the Deep Learning AMIs on it) as ec2-user. */
-        private static String loginUser(String imageName) {
-            return String.valueOf(imageName).toLowerCase(Locale.ROOT).contains("ubuntu") ? "ubuntu" : "ec2-user";
-        }
-
         private static String connectCommand(LaunchContext ctx, String instanceId, String address, String user) {
             LaunchSpec spec = ctx.spec();
             if (spec.access() == Access.SSM) {
-                return "aws ssm start-session --target " + instanceId + " --region " + spec.region();
+                SessionModel session = ctx.blueprint().session();
+                return "aws ssm start-session --target " + instanceId + " --region " + spec.region()
+                        + (session == null ? "" : " --document-name " + session.documentName());
             }
             // The home may hold spaces or quotes: the path is one shell word. An existing key's file is the user's to name.
             String key = spec.createKeyPair() ? ShellWord.quote(KeyPairStep.keyFile(ctx.home(), spec.keyPair()).toString())

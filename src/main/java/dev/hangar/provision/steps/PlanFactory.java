@@ -77,6 +77,10 @@ public final class PlanFactory {
             beforeInstance.add(CREATE_KEY_PAIR);
         }
 
+        if (blueprint.session() != null) {
+            steps.add(new SessionDocumentStep(blueprint.session(), checks));
+        }
+
         steps.add(new RunInstanceStep(spec, beforeInstance));
         steps.add(new InstanceSteps.WaitRunning());
         steps.add(new InstanceSteps.CreateDataVolume(blueprint.dataVolume()));

@@ -25,6 +25,7 @@ public final class StepIds {
     public static final String CREATE_DATA_VOLUME = "create-data-volume";
     public static final String ATTACH_DATA_VOLUME = "attach-data-volume";
     public static final String IDLE_STOP_ALARM = "idle-stop-alarm";
+    public static final String CREATE_SESSION_DOCUMENT = "create-session-document";
 
     private StepIds() {
     }

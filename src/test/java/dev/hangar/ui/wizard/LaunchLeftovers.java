@@ -21,5 +21,7 @@ final class LaunchLeftovers {
         assertThat(aws.clients().iam().listRoles().roles()).as("roles").noneMatch(r -> r.roleName().contains(launchId));
         assertThat(aws.clients().iam().listInstanceProfiles().instanceProfiles()).as("instance profiles")
                 .noneMatch(p -> p.instanceProfileName().contains(launchId));
+        assertThat(aws.clients().ssm(LocalAws.REGION).listDocuments(r -> r.filters(f -> f.key("Owner").values("Self"))).documentIdentifiers())
+                .as("session documents").noneMatch(d -> d.name().contains(launchId));
     }
 }
