@@ -26,7 +26,9 @@ fail() {
 # Checked again here although Hangar checks them: these values end up in paths, a unit name and a service's
 # environment.
 [[ "$user" =~ ^[a-z_][a-z0-9_-]{0,31}$ ]] || fail 2 "not a user name: '$user'"
-[[ "$port" =~ ^[1-9][0-9]{0,4}$ ]] && ((port <= 65535)) || fail 2 "not a port: '$port'"
+if ! [[ "$port" =~ ^[1-9][0-9]{0,4}$ ]] || ((port > 65535)); then
+  fail 2 "not a port: '$port'"
+fi
 [[ "$token" =~ ^[0-9a-f]{64,128}$ ]] || fail 2 "the token is not 64 to 128 hexadecimal digits"
 
 home=$(getent passwd "$user" | cut -d: -f6)
