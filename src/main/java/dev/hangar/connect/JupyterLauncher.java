@@ -89,8 +89,8 @@ public final class JupyterLauncher {
         if ("Undelivered".equals(result.status()) || "DeliveryTimedOut".equals(result.status())) {
             message.append(": the instance's SSM agent never picked the command up; is the instance running (hangar status)?");
         }
-        appendTail(message, "its error output", token.mask(result.stderr()));
         appendTail(message, "its output", token.mask(result.stdout()));
+        appendTail(message, "its error output", token.mask(result.stderr()));
         return message.toString();
     }
 

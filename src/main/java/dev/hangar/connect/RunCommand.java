@@ -35,17 +35,23 @@ final class RunCommand {
         WaiterOverrideConfiguration wait = WaiterOverrideConfiguration.builder().backoffStrategyV2(BackoffStrategy.fixedDelay(timing.poll()))
                 .maxAttempts((int) Math.min(Integer.MAX_VALUE, attempts)).waitTimeout(timing.commandTimeout()).build();
         try (SsmWaiter waiter = ssm.waiter()) {
-            waiter.waitUntilCommandExecuted(invocation, wait);
+            var matched = waiter.waitUntilCommandExecuted(invocation, wait).matched().response();
+            if (matched.isPresent()) {
+                return result(commandId, matched.get());
+            }
         } catch (SdkException e) {
             // Failed, timed out or cancelled: the waiter says only that; the invocation below says what the script said.
         }
         try {
-            GetCommandInvocationResponse r = ssm.getCommandInvocation(invocation);
-            return new RunCommandResult(commandId, r.statusAsString(), r.responseCode() == null ? -1 : r.responseCode(),
-                    nullToEmpty(r.standardOutputContent()), nullToEmpty(r.standardErrorContent()));
+            return result(commandId, ssm.getCommandInvocation(invocation));
         } catch (InvocationDoesNotExistException e) {
             return new RunCommandResult(commandId, "Undelivered", -1, "", "");
         }
+    }
+
+    private static RunCommandResult result(String commandId, GetCommandInvocationResponse r) {
+        return new RunCommandResult(commandId, r.statusAsString(), r.responseCode() == null ? -1 : r.responseCode(),
+                nullToEmpty(r.standardOutputContent()), nullToEmpty(r.standardErrorContent()));
     }
 
     private static String nullToEmpty(String s) {
