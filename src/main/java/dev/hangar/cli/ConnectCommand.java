@@ -1,5 +1,14 @@
 package dev.hangar.cli;
 
+import dev.hangar.connect.BrowserOpener;
+import dev.hangar.connect.JupyterLauncher;
+import dev.hangar.connect.JupyterSession;
+import dev.hangar.connect.JupyterStartException;
+import dev.hangar.connect.JupyterTarget;
+import dev.hangar.connect.JupyterTiming;
+import dev.hangar.connect.JupyterToken;
+import dev.hangar.connect.LocalPortInUseException;
+import dev.hangar.connect.PluginLaunch;
 import dev.hangar.connect.SessionManagerPlugin;
 import dev.hangar.connect.SessionRequest;
 import dev.hangar.journal.LaunchRecord;
@@ -13,7 +22,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = {"Open a Session Manager shell on the launch's instance, or forward one of its ports: no inbound port, no key.",
-                "Runs AWS's session-manager-plugin as the AWS CLI does; --print shows the AWS CLI command instead (no plugin needed)."})
+                "Runs AWS's session-manager-plugin as the AWS CLI does; --print shows the AWS CLI command instead (no plugin needed).",
+                "--jupyter starts JupyterLab on the instance (127.0.0.1 only, a fresh token), forwards it and opens the browser."})
 final class ConnectCommand extends HangarSubcommand {
 
     @Mixin LaunchOption launch;
@@ -25,6 +35,10 @@ final class ConnectCommand extends HangarSubcommand {
     @Option(names = "--print", description = "Print the AWS CLI command that opens the session, and do nothing else")
     boolean print;
 
+    @Option(names = "--jupyter", description = "Start JupyterLab on the instance as its login user, bound to 127.0.0.1 with a fresh "
+            + "token, forward its port (8888, or --forward REMOTE[:LOCAL]) and open the browser; connecting again restarts it with a new token")
+    boolean jupyter;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         SessionRequest request;
@@ -34,6 +48,9 @@ final class ConnectCommand extends HangarSubcommand {
             if (instanceId == null) {
                 err().println("--launch: launch " + record.launchId() + " has no instance to connect to (" + record.state() + ")");
                 return ExitCode.INVALID;
+            }
+            if (jupyter) {
+                return jupyter(engine, instanceId, record.spec().region(), record.output("loginUser"));
             }
             try {
                 request = request(instanceId, record.spec().region());
@@ -45,11 +62,8 @@ final class ConnectCommand extends HangarSubcommand {
                 out().println(SessionManagerPlugin.printable(request));
                 return ExitCode.OK;
             }
-            Optional<Path> plugin = SessionManagerPlugin.find(System.getenv());
+            Optional<Path> plugin = plugin(SessionManagerPlugin.printable(request));
             if (plugin.isEmpty()) {
-                err().println(SessionManagerPlugin.NAME + " is not installed: it is AWS's Session Manager plugin, without which no session can be opened."
-                        + System.lineSeparator() + "Install it: " + SessionManagerPlugin.installHint(System.getProperty("os.name", ""))
-                        + System.lineSeparator() + "Or run this in a shell that has it: " + SessionManagerPlugin.printable(request));
                 return ExitCode.INVALID;
             }
             String endpoint = SessionManagerPlugin.endpoint(request.region(), engine.settings().endpoint().map(Object::toString));
@@ -63,16 +77,71 @@ final class ConnectCommand extends HangarSubcommand {
         }
     }
 
+    /** --jupyter: the logic is the engine's {@link JupyterLauncher}, which the window's "Open Jupyter" uses too. */
+    private int jupyter(Engine engine, String instanceId, String region, String loginUser) throws InterruptedException {
+        JupyterTarget target;
+        try {
+            int[] ports = forward == null ? new int[] {JupyterTarget.DEFAULT_PORT, JupyterTarget.DEFAULT_PORT} : ports();
+            target = JupyterTarget.of(instanceId, region, loginUser, ports[0], ports[1]);
+        } catch (IllegalArgumentException e) {
+            err().println("--forward: " + e.getMessage());
+            return ExitCode.INVALID;
+        }
+        if (print) {
+            JupyterLauncher.printable(target, JupyterToken.random()).forEach(out()::println);
+            return ExitCode.OK;
+        }
+        Optional<Path> plugin = plugin("hangar connect --launch " + launch.id + " --jupyter --print");
+        if (plugin.isEmpty()) {
+            return ExitCode.INVALID;
+        }
+        JupyterLauncher launcher = new JupyterLauncher(engine.aws(), global().fastPolling ? JupyterTiming.fast() : JupyterTiming.aws(),
+                BrowserOpener.forThisMachine());
+        PluginLaunch run = new PluginLaunch(plugin.get(), engine.settings().profile().orElse(null),
+                SessionManagerPlugin.endpoint(region, engine.settings().endpoint().map(Object::toString)), ProcessBuilder.Redirect.INHERIT);
+        try (JupyterSession session = launcher.open(target, run, line -> err().println(line))) {
+            // Shown once, as Jupyter itself does; never logged. Who can read this terminal can open the notebook.
+            err().println("JupyterLab: " + session.url());
+            err().println(session.browserOpened() ? "(opened in your browser; the port forward runs until you press Ctrl-C)"
+                    : "No browser opener on this machine: open the address above in your browser. Ctrl-C ends the port forward.");
+            err().flush();
+            return session.waitFor();
+        } catch (LocalPortInUseException e) {
+            err().println("--forward: " + e.getMessage() + ", e.g. --forward " + target.remotePort() + ":" + (e.port() == 18888 ? 28888 : 18888));
+            return ExitCode.INVALID;
+        } catch (JupyterStartException e) {
+            err().println(e.getMessage());
+            return ExitCode.FAILED;
+        }
+    }
+
+    /** The plugin; when it is missing, says how to install it (exit 2 follows) and what to run elsewhere instead. */
+    private Optional<Path> plugin(String printable) {
+        Optional<Path> plugin = SessionManagerPlugin.find(System.getenv());
+        if (plugin.isEmpty()) {
+            err().println(SessionManagerPlugin.NAME + " is not installed: it is AWS's Session Manager plugin, without which no session can be opened."
+                    + System.lineSeparator() + "Install it: " + SessionManagerPlugin.installHint(System.getProperty("os.name", ""))
+                    + System.lineSeparator() + "Or run this in a shell that has it: " + printable);
+        }
+        return plugin;
+    }
+
     private SessionRequest request(String instanceId, String region) {
         if (forward == null) {
             return SessionRequest.shell(instanceId, region);
         }
+        int[] ports = ports();
+        return SessionRequest.forward(instanceId, region, ports[0], ports[1]);
+    }
+
+    /** --forward REMOTE[:LOCAL] as {remote, local}. */
+    private int[] ports() {
         String[] ports = forward.split(":", -1);
         if (ports.length > 2) {
             throw new IllegalArgumentException("expected REMOTE or REMOTE:LOCAL, e.g. 8888 or 8888:18888, not " + forward);
         }
         int remote = port(ports[0]);
-        return SessionRequest.forward(instanceId, region, remote, ports.length == 2 ? port(ports[1]) : remote);
+        return new int[] {remote, ports.length == 2 ? port(ports[1]) : remote};
     }
 
     private static int port(String text) {

@@ -63,6 +63,11 @@ public final class LocalAws {
         return runtime.quotas;
     }
 
+    /** How the next Run Commands end (moto runs nothing: without an outcome, every command succeeds at once). */
+    public FakeRunCommand runCommand() {
+        return runtime.runCommand;
+    }
+
     /** AWS settings for the endpoint: the defaults (5 attempts, 30 s per attempt) plus the endpoint URL. */
     public AwsSettings settings() {
         return AwsSettings.defaults().withEndpoint(uri());
