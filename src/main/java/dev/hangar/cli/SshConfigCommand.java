@@ -36,6 +36,7 @@ final class SshConfigCommand extends HangarSubcommand {
             }
             if (!write) {
                 out().print(entry.text());
+                out().flush(); // print() does not flush, and the process exits right after
                 warnIfNoPlugin();
                 return ExitCode.OK;
             }
