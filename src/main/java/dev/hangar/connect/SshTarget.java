@@ -1,6 +1,7 @@
 package dev.hangar.connect;
 
 import dev.hangar.journal.LaunchRecord;
+import dev.hangar.spec.Access;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +18,9 @@ public record SshTarget(String launchId, String name, String region, String inst
 
     private static final Pattern LAUNCH_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8,17}");
-    private static final Pattern ZONE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
+    private static final Pattern ZONE = Pattern.compile("[a-z0-9-]{1,40}"); // Local Zones too: us-west-2-lax-1a
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
 
     public SshTarget {
@@ -36,9 +37,15 @@ public record SshTarget(String launchId, String name, String region, String inst
     /**
      * The launch's instance, from its journal.
      *
-     * @throws IllegalArgumentException when the launch has no instance (it failed, or was destroyed)
+     * @throws IllegalArgumentException when the launch has no instance (it failed, or was destroyed), or was made with
+     *                                  access "ssh", whose instance has no Session Manager
      */
     public static SshTarget of(LaunchRecord record) {
+        if (record.spec().access() == Access.SSH) {
+            String connect = record.output("connect");
+            throw new IllegalArgumentException("launch " + record.launchId() + " was made with access \"ssh\" (a key pair and port 22 open to"
+                    + " your address), so its instance has no Session Manager to carry SSH" + (connect == null ? "" : "; connect with: " + connect));
+        }
         String instanceId = record.output("instanceId");
         if (instanceId == null) {
             throw new IllegalArgumentException("launch " + record.launchId() + " has no instance to connect to (" + record.state() + ")");
