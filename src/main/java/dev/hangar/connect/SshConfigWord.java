@@ -1,5 +1,7 @@
 package dev.hangar.connect;
 
+import dev.hangar.spec.ShellWord;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -31,11 +33,11 @@ final class SshConfigWord {
      * A command ssh runs with the user's shell (ProxyCommand): the words quoted for a POSIX shell, then every
      * {@code %} doubled, since ssh expands tokens in the whole line before the shell sees it.
      */
-    static String command(java.util.List<String> argv) {
+    static String command(List<String> argv) {
         StringBuilder line = new StringBuilder();
         for (String arg : argv) {
             requireOneLine(arg);
-            line.append(line.length() == 0 ? "" : " ").append(dev.hangar.spec.ShellWord.quote(arg));
+            line.append(line.length() == 0 ? "" : " ").append(ShellWord.quote(arg));
         }
         return line.toString().replace("%", "%%");
     }
