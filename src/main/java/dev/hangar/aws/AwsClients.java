@@ -20,6 +20,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2instanceconnect.Ec2InstanceConnectClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -111,6 +112,11 @@ public final class AwsClients implements AutoCloseable {
 
     public SsmClient ssm(String region) {
         return cached("ssm", region, () -> configure(SsmClient.builder(), region).build());
+    }
+
+    /** EC2 Instance Connect: pushes a short-lived SSH public key to an instance (SendSSHPublicKey). */
+    public Ec2InstanceConnectClient ec2InstanceConnect(String region) {
+        return cached("ec2instanceconnect", region, () -> configure(Ec2InstanceConnectClient.builder(), region).build());
     }
 
     public ServiceQuotasClient serviceQuotas(String region) {

@@ -13,6 +13,7 @@ import java.util.Map;
 public record SessionRequest(String instanceId, String region, String documentName, Map<String, List<String>> parameters) {
 
     public static final String PORT_FORWARDING = "AWS-StartPortForwardingSession";
+    public static final String SSH = "AWS-StartSSHSession";
 
     public SessionRequest {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -20,6 +21,11 @@ public record SessionRequest(String instanceId, String region, String documentNa
 
     public static SessionRequest shell(String instanceId, String region) {
         return new SessionRequest(instanceId, region, null, Map.of());
+    }
+
+    /** A byte stream to the instance's sshd (port 22), for ssh's ProxyCommand, as {@code aws ssm start-session} opens it. */
+    public static SessionRequest ssh(String instanceId, String region) {
+        return new SessionRequest(instanceId, region, SSH, Map.of("portNumber", List.of("22")));
     }
 
     /** The instance's {@code remotePort} on {@code localPort} of this machine. */
