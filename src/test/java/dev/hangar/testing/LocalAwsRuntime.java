@@ -13,6 +13,7 @@ final class LocalAwsRuntime implements AutoCloseable {
     final FakeIdentityCenter identityCenter = new FakeIdentityCenter();
     final FakePricing pricing = new FakePricing();
     final FakeServiceQuotas quotas = new FakeServiceQuotas();
+    final FakeSessionManager sessionManager = new FakeSessionManager();
 
     private LocalAwsRuntime(MotoServer moto) {
         this.moto = moto;
@@ -21,7 +22,8 @@ final class LocalAwsRuntime implements AutoCloseable {
                 new SsoOidcApi(identityCenter),
                 new PricingApi(pricing),
                 new ServiceQuotasApi(quotas),
-                new SsmSessionApi()));
+                new SsmSessionApi(),
+                new SsmInstanceInformationApi(sessionManager, new MotoEc2Instances(new MotoForwarder(moto.uri())))));
     }
 
     static LocalAwsRuntime start() {
@@ -35,6 +37,7 @@ final class LocalAwsRuntime implements AutoCloseable {
         identityCenter.reset();
         pricing.reset();
         quotas.reset();
+        sessionManager.reset();
     }
 
     @Override
