@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #pingStatus}: an instance's agent registers as soon as moto reports the instance running, and is
  * {@code Online} from then on while it runs; once registered, a stopped instance shows {@code ConnectionLost}; a
  * terminated one is dropped. A test holds an instance offline (not registered yet, as in the minutes after a real
- * start) with {@link #holdOffline} and lets it register with {@link #release}. Reset before every test.
+ * start) with {@link #holdOffline}, or every instance, even those not launched yet, with {@link #holdAllOffline}; and lets
+ * it register with {@link #release}. Reset before every test.
  */
 public final class FakeSessionManager {
 
@@ -19,6 +20,9 @@ public final class FakeSessionManager {
     }
 
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Released one by one while {@link #holdAll}. */
+    private final Set<String> released = ConcurrentHashMap.newKeySet();
+    private volatile boolean holdAll;
     /** Instances whose agent has been reported Online once: a stop then shows as a lost connection, not as never seen. */
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
@@ -28,13 +32,25 @@ public final class FakeSessionManager {
     /** The instance's agent has not registered: DescribeInstanceInformation leaves it out until {@link #release}. */
     public FakeSessionManager holdOffline(String instanceId) {
         held.add(instanceId);
+        released.remove(instanceId);
+        return this;
+    }
+
+    /** Every instance is held offline, those launched later too (whose IDs a test does not know yet), until released one by one. */
+    public FakeSessionManager holdAllOffline() {
+        holdAll = true;
         return this;
     }
 
     /** The instance registers as soon as it runs (at once, when it runs already). */
     public FakeSessionManager release(String instanceId) {
         held.remove(instanceId);
+        released.add(instanceId);
         return this;
+    }
+
+    private boolean isHeld(String instanceId) {
+        return held.contains(instanceId) || holdAll && !released.contains(instanceId);
     }
 
     /**
@@ -42,7 +58,7 @@ public final class FakeSessionManager {
      * rule lives: a delay profile (Online N seconds after running) would go here, with the time it was first seen running.
      */
     Optional<PingStatus> pingStatus(String instanceId, String ec2State) {
-        if ("running".equals(ec2State) && !held.contains(instanceId)) {
+        if ("running".equals(ec2State) && !isHeld(instanceId)) {
             registered.add(instanceId);
             return Optional.of(PingStatus.Online);
         }
@@ -53,7 +69,9 @@ public final class FakeSessionManager {
     }
 
     void reset() {
+        holdAll = false;
         held.clear();
+        released.clear();
         registered.clear();
     }
 }
