@@ -46,7 +46,7 @@ public final class ConnectViewModel {
     private final BooleanBinding ready = blockedReason.isNull();
     private final ChangeListener<AwsSession> sessionChanged = (obs, old, now) -> checkAgain();
     private ConnectTarget target;
-    /** True while polling or once online: watching the same target again changes nothing. */
+    /** True while polling or once online. */
     private boolean watching;
 
     /** @param home HANGAR_HOME of this Hangar, which the terminal's Hangar gets as {@code --home} */
@@ -86,9 +86,12 @@ public final class ConnectViewModel {
         return target;
     }
 
-    /** Follows this launch's instance until Session Manager reaches it; the same target again changes nothing. */
+    /**
+     * Follows this launch's instance until Session Manager reaches it. The same target again (the monitor's next
+     * refresh) changes nothing: not while checking, not once online, and not after the checks gave up.
+     */
     public void watch(ConnectTarget next) {
-        if (watching && next.equals(target)) {
+        if (next.equals(target) && (watching || gaveUp.get())) {
             return;
         }
         target = next;

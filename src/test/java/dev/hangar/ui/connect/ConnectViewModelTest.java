@@ -91,6 +91,10 @@ class ConnectViewModelTest {
         assertThat(model.blockedReasonProperty().get()).isEqualTo("The instance has not registered with Session Manager yet (usually 1–3"
                 + " minutes after it starts). Hangar stopped checking after 1 minute.");
 
+        int checks = aws.endpoint().count("ssm", "DescribeInstanceInformation");
+        model.watch(target());
+        assertThat(aws.endpoint().count("ssm", "DescribeInstanceInformation")).as("the monitor's next refresh does not start over").isEqualTo(checks);
+
         aws.sessionManager().release(instanceId);
         model.checkAgain();
         assertThat(model.gaveUpProperty().get()).isFalse();
