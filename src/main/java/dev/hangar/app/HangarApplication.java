@@ -10,6 +10,7 @@ import dev.hangar.provision.Pacing;
 import dev.hangar.ui.FirstFrame;
 import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
+import dev.hangar.ui.connect.ConnectServices;
 import dev.hangar.ui.session.SessionModel;
 import dev.hangar.ui.wizard.CheckIpDetector;
 import dev.hangar.ui.wizard.FileSaver;
@@ -47,7 +48,8 @@ public final class HangarApplication extends Application {
         EngineServices engine = new EngineServices(home, Pacing.aws(), Clock.systemUTC());
         WizardServices services = new WizardServices(executor, new SessionOpener(AwsClients::new), AwsProfiles.ofUser(),
                 new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, Duration.ofSeconds(3)), FileSaver.chooser(), engine,
-                Path.of(System.getProperty("user.home"), ".ssh", "config"), SignInServices.forUser(getHostServices()::showDocument));
+                Path.of(System.getProperty("user.home"), ".ssh", "config"), SignInServices.forUser(getHostServices()::showDocument),
+                ConnectServices.forUser());
         new WizardWindow(state, services).showIn(stage);
         FirstFrame.then(stage, executor::release);
         StartupProbe.arm(stage);

@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Our HTTP/1.1 server in front of moto; tests point the SDK at {@link #uri()}. For every call it
  * records a {@link RecordedRequest}, applies the fixed latency and the injected {@link Fault}s, then
- * answers it itself (SSO portal, SSO OIDC, Pricing, EC2 Service Quotas: see {@link LocalApi}) or
+ * answers it itself (SSO portal, SSO OIDC, Pricing, EC2 Service Quotas, Session Manager: see {@link LocalApi}) or
  * forwards it to moto, honouring EC2's ClientToken idempotency on the way (moto ignores it).
  *
  * <p>Built on a plain {@link ServerSocket} with one daemon thread per connection, because a

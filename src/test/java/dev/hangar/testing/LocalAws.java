@@ -68,6 +68,11 @@ public final class LocalAws {
         return runtime.runCommand;
     }
 
+    /** Which instances Session Manager reports online: {@code aws.sessionManager().holdOffline(id)}, then {@code .release(id)}. */
+    public FakeSessionManager sessionManager() {
+        return runtime.sessionManager;
+    }
+
     /** AWS settings for the endpoint: the defaults (5 attempts, 30 s per attempt) plus the endpoint URL. */
     public AwsSettings settings() {
         return AwsSettings.defaults().withEndpoint(uri());

@@ -14,6 +14,7 @@ final class LocalAwsRuntime implements AutoCloseable {
     final FakePricing pricing = new FakePricing();
     final FakeServiceQuotas quotas = new FakeServiceQuotas();
     final FakeRunCommand runCommand = new FakeRunCommand();
+    final FakeSessionManager sessionManager = new FakeSessionManager();
 
     private LocalAwsRuntime(MotoServer moto) {
         this.moto = moto;
@@ -23,7 +24,8 @@ final class LocalAwsRuntime implements AutoCloseable {
                 new PricingApi(pricing),
                 new ServiceQuotasApi(quotas),
                 new SsmSessionApi(),
-                new RunCommandApi(runCommand, moto.uri())));
+                new RunCommandApi(runCommand, moto.uri()),
+                new SsmInstanceInformationApi(sessionManager, new MotoEc2Instances(new MotoForwarder(moto.uri())))));
     }
 
     static LocalAwsRuntime start() {
@@ -38,6 +40,7 @@ final class LocalAwsRuntime implements AutoCloseable {
         pricing.reset();
         quotas.reset();
         runCommand.reset();
+        sessionManager.reset();
     }
 
     @Override

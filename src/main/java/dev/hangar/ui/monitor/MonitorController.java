@@ -8,6 +8,9 @@ import dev.hangar.monitor.MonitorQuery;
 import dev.hangar.monitor.MonitorSnapshot;
 import dev.hangar.monitor.MonitoredInstance;
 import dev.hangar.ui.concurrent.TaskExecutor;
+import dev.hangar.ui.connect.ConnectControls;
+import dev.hangar.ui.connect.ConnectTarget;
+import dev.hangar.ui.connect.ConnectViewModel;
 import dev.hangar.ui.FindingCell;
 import dev.hangar.ui.session.SessionModel;
 import java.time.ZoneId;
@@ -61,6 +64,7 @@ public final class MonitorController {
     private final MonitorEngine engine;
     private final MonitorRefresher refresher;
     private final ActionRunner actions;
+    private final ConnectViewModel connect;
     private final ObservableList<MonitoredInstance> rows = FXCollections.observableArrayList();
     private final FilteredList<MonitoredInstance> shown = new FilteredList<>(rows);
     private final ReadOnlyObjectWrapper<MonitorSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -94,6 +98,12 @@ public final class MonitorController {
     @FXML private Button startButton;
     @FXML private Button rebootButton;
     @FXML private Button destroyButton;
+    @FXML private Button connectShellButton;
+    @FXML private Button connectJupyterButton;
+    @FXML private Button connectForwardButton;
+    @FXML private Label connectReasonLine;
+    @FXML private Button connectCheckAgain;
+    @FXML private Label connectStatusLine;
     @FXML private ProgressIndicator actionProgress;
     @FXML private Label actionLog;
     @FXML private GridPane chartGrid;
@@ -103,8 +113,11 @@ public final class MonitorController {
     private MetricCharts charts;
     private InstanceDetails details;
 
-    MonitorController(SessionModel session, ObservableStringValue region, MonitorEngine engine, TaskExecutor executor) {
+    /** @param connect the connect buttons' state, for the selected launch */
+    MonitorController(SessionModel session, ObservableStringValue region, MonitorEngine engine, TaskExecutor executor,
+            ConnectViewModel connect) {
         this.session = session;
+        this.connect = connect;
         this.region = region;
         this.engine = engine;
         this.actions = new ActionRunner(engine, executor);
@@ -145,6 +158,8 @@ public final class MonitorController {
             refreshNow();
         });
         driftList.setCellFactory(list -> new FindingCell(f -> { }));
+        new ConnectControls(connectShellButton, connectJupyterButton, connectForwardButton, connectReasonLine, connectCheckAgain,
+                connectStatusLine).bind(connect);
         // Not runningProperty: a ScheduledService counts as running while it waits for the next round.
         refreshing.visibleProperty().bind(Bindings.createBooleanBinding(() -> refresher.getState() == Worker.State.RUNNING,
                 refresher.stateProperty()));
@@ -182,6 +197,7 @@ public final class MonitorController {
     void close() {
         session.sessionProperty().removeListener(sessionChanged);
         refresher.close();
+        connect.close();
     }
 
     /** Selects this launch once it is listed (the Done step opens the monitor on the launch just made). */
@@ -312,6 +328,13 @@ public final class MonitorController {
             String why = b.getValue().whyNot(i);
             b.getKey().setDisable(actions.runningProperty().get() || why != null);
             b.getKey().setTooltip(why == null ? null : new Tooltip(why));
+        }
+        // The same target again (a refresh brings new row objects) keeps the checks, or the answer, as they are.
+        String noConnect = ConnectGate.whyNot(i);
+        if (noConnect == null) {
+            connect.watch(new ConnectTarget(i.launchId(), i.instanceId(), i.region()));
+        } else {
+            connect.unavailable(noConnect);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.hangar.ui.CloseGuard;
 import dev.hangar.ui.CloseGuards;
 import dev.hangar.ui.Theme;
 import dev.hangar.ui.Views;
+import dev.hangar.ui.connect.ConnectViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -62,7 +63,8 @@ public final class MonitorWindow {
         MonitorEngine engine = new MonitorEngine(services.engine());
         var view = Views.<MonitorController>loadView(MonitorWindow.class, "Monitor.fxml", type -> {
             if (type == MonitorController.class) {
-                return new MonitorController(services.session(), services.region(), engine, services.executor());
+                return new MonitorController(services.session(), services.region(), engine, services.executor(),
+                        new ConnectViewModel(services.executor(), services.session(), services.connect(), services.engine().home()));
             }
             throw new IllegalArgumentException("no controller " + type.getName() + " in the monitor");
         });

@@ -4,6 +4,9 @@ import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.ui.concurrent.Tasks;
+import dev.hangar.ui.connect.ConnectControls;
+import dev.hangar.ui.connect.ConnectTarget;
+import dev.hangar.ui.connect.ConnectViewModel;
 import dev.hangar.ui.monitor.MonitorServices;
 import dev.hangar.ui.monitor.MonitorWindow;
 import java.util.Optional;
@@ -18,18 +21,28 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 
-/** How to connect to the new machine, with copy buttons, and an opt-in SSH host entry. */
+/**
+ * How to connect to the new machine: buttons that open a terminal running {@code hangar connect} once Session Manager
+ * reaches it, the command to copy, and an opt-in SSH host entry.
+ */
 final class DoneStepController implements StepController {
 
     private final ObservableValue<LaunchOutcome> outcome;
     private final ObservableValue<LaunchSpec> spec;
     private final WizardServices services;
     private final MonitorServices monitor;
+    private final ConnectViewModel connect;
     private SshConfigEntry entry;
 
     @FXML private Label doneSummary;
     @FXML private TextField connectCommand;
     @FXML private Label connectHint;
+    @FXML private Button openShellButton;
+    @FXML private Button openJupyterButton;
+    @FXML private Button forwardPortButton;
+    @FXML private Label connectReason;
+    @FXML private Button checkAgainButton;
+    @FXML private Label connectStatus;
     @FXML private TextField instanceIdField;
     @FXML private TextField dataVolumeField;
     @FXML private VBox sshConfigBox;
@@ -50,6 +63,12 @@ final class DoneStepController implements StepController {
         this.spec = spec;
         this.services = services;
         this.monitor = monitor;
+        this.connect = new ConnectViewModel(services.executor(), monitor.session(), services.connect(), services.engine().home());
+    }
+
+    @FXML
+    private void initialize() {
+        new ConnectControls(openShellButton, openJupyterButton, forwardPortButton, connectReason, checkAgainButton, connectStatus).bind(connect);
     }
 
     @Override
@@ -76,9 +95,15 @@ final class DoneStepController implements StepController {
                 + (s.idleStopMinutes() == 0 ? " — never, as you chose." : "."));
         connectCommand.setText(out.getOrDefault("connect", ""));
         connectHint.setText(s.access() == Access.SSM
-                ? "Needs the AWS CLI and its Session Manager plugin. The instance registers with SSM a minute or two after it starts."
-                : "Only " + s.sshCidr() + " may connect.");
+                ? "The buttons and this command need AWS's Session Manager plugin; the command needs the AWS CLI too."
+                : "Only " + s.sshCidr() + " may connect over SSH; the buttons use Session Manager.");
         instanceIdField.setText(out.getOrDefault("instanceId", ""));
+        String instanceId = out.get("instanceId");
+        if (instanceId == null) {
+            connect.unavailable("The launch has no instance to connect to.");
+        } else {
+            connect.watch(new ConnectTarget(launched.launchId(), instanceId, s.region()));
+        }
         dataVolumeField.setText(out.getOrDefault("dataVolumeId", "") + " at /dev/sdh");
         Optional<SshConfigEntry> ssh = SshConfigEntry.from(s.name(), out.get("connect"));
         entry = ssh.orElse(null);

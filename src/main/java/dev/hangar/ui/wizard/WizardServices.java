@@ -5,6 +5,7 @@ import dev.hangar.auth.SessionOpener;
 import dev.hangar.engine.EngineServices;
 import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.TaskExecutor;
+import dev.hangar.ui.connect.ConnectServices;
 import dev.hangar.ui.monitor.MonitorServices;
 import java.nio.file.Path;
 
@@ -14,9 +15,16 @@ import java.nio.file.Path;
  * @param engine    the engine's services for HANGAR_HOME (journal, keys, catalog cache, window placement)
  * @param sshConfig the file an opt-in SSH host entry is added to ({@code ~/.ssh/config})
  * @param signIn    signing in with IAM Identity Center (~/.aws, the browser)
+ * @param connect   the terminal and the Session Manager checks behind the connect buttons (Done step, monitor)
  */
 public record WizardServices(TaskExecutor executor, SessionOpener sessions, AwsProfiles profiles, IpDetector ipDetector,
-        FileSaver fileSaver, EngineServices engine, Path sshConfig, SignInServices signIn) {
+        FileSaver fileSaver, EngineServices engine, Path sshConfig, SignInServices signIn, ConnectServices connect) {
+
+    /** Without a terminal to open (the connect buttons say to run the command by hand). */
+    public WizardServices(TaskExecutor executor, SessionOpener sessions, AwsProfiles profiles, IpDetector ipDetector,
+            FileSaver fileSaver, EngineServices engine, Path sshConfig, SignInServices signIn) {
+        this(executor, sessions, profiles, ipDetector, fileSaver, engine, sshConfig, signIn, ConnectServices.unavailable());
+    }
 
     /** Without IAM Identity Center sign-in (its button is disabled). */
     public WizardServices(TaskExecutor executor, SessionOpener sessions, AwsProfiles profiles, IpDetector ipDetector,
@@ -26,7 +34,7 @@ public record WizardServices(TaskExecutor executor, SessionOpener sessions, AwsP
 
     /** What the monitor opened from the wizard works with: the wizard's session, and its region to look in too. */
     MonitorServices monitor(WizardState state) {
-        return new MonitorServices(executor, engine, state.session(), state.regionProperty());
+        return new MonitorServices(executor, engine, state.session(), state.regionProperty(), connect);
     }
 
     /** Where a new key pair's private key is saved; the engine's key pair step writes it there. */

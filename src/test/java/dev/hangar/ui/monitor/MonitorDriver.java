@@ -8,6 +8,7 @@ import dev.hangar.monitor.MonitoredInstance;
 import dev.hangar.provision.Pacing;
 import dev.hangar.testing.LocalAws;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
+import dev.hangar.ui.connect.ConnectServices;
 import dev.hangar.ui.wizard.Screenshots;
 import dev.hangar.ui.session.SessionModel;
 import dev.hangar.ui.wizard.WizardServices;
@@ -38,13 +39,18 @@ final class MonitorDriver implements AutoCloseable {
     final MonitorWindow window;
 
     MonitorDriver(FxRobot robot, Stage stage, LocalAws aws, Path home) {
+        this(robot, stage, aws, home, ConnectServices.unavailable());
+    }
+
+    /** @param connect the terminal and Session Manager checks behind the connect buttons */
+    MonitorDriver(FxRobot robot, Stage stage, LocalAws aws, Path home, ConnectServices connect) {
         this.robot = robot;
         this.stage = stage;
         session.settingsProperty().set(aws.settings());
         // As the Account step leaves it after signing in; the test's clients are closed by the extension, not here.
         session.sessionProperty().set(new AwsSession(aws.clients(), LocalAws.ACCOUNT_ID, "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":user/researcher"));
         window = new MonitorWindow(new MonitorServices(executor, new dev.hangar.engine.EngineServices(home, Pacing.fast(), Clock.systemUTC()),
-                session, new javafx.beans.property.SimpleStringProperty(LocalAws.REGION)));
+                session, new javafx.beans.property.SimpleStringProperty(LocalAws.REGION), connect));
         robot.interact(() -> window.showIn(stage, null));
     }
 

@@ -7,6 +7,7 @@ import dev.hangar.auth.SessionOpener;
 import dev.hangar.provision.Pacing;
 import dev.hangar.testing.LocalAws;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
+import dev.hangar.ui.connect.ConnectServices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -42,6 +43,15 @@ final class WizardDriver implements AutoCloseable {
     }
 
     WizardDriver(FxRobot robot, Stage stage, SessionOpener sessions, dev.hangar.aws.AwsSettings settings, Path home) {
+        this(robot, stage, sessions, settings, home, ConnectServices.unavailable());
+    }
+
+    /** @param connect the terminal and Session Manager checks behind the Done step's connect buttons */
+    WizardDriver(FxRobot robot, Stage stage, LocalAws aws, Path home, ConnectServices connect) {
+        this(robot, stage, new SessionOpener(aws::clients), aws.settings(), home, connect);
+    }
+
+    WizardDriver(FxRobot robot, Stage stage, SessionOpener sessions, dev.hangar.aws.AwsSettings settings, Path home, ConnectServices connect) {
         this.robot = robot;
         this.stage = stage;
         this.home = home;
@@ -59,7 +69,8 @@ final class WizardDriver implements AutoCloseable {
         };
         WizardServices services = new WizardServices(executor, sessions,
                 new AwsProfiles(ProfileFile.aggregator().build()), ip, saver,
-                new dev.hangar.engine.EngineServices(home, Pacing.fast(), Clock.systemUTC()), home.resolve(".ssh/config"));
+                new dev.hangar.engine.EngineServices(home, Pacing.fast(), Clock.systemUTC()), home.resolve(".ssh/config"),
+                dev.hangar.ui.auth.SignInServices.unavailable(), connect);
         window = new WizardWindow(state, services);
         robot.interact(() -> window.showIn(stage));
     }
