@@ -53,7 +53,7 @@ final class ConnectCommand extends HangarSubcommand {
                 return jupyter(engine, instanceId, record.spec().region(), record.output("loginUser"));
             }
             try {
-                request = request(instanceId, record.spec().region());
+                request = request(instanceId, record.spec().region(), record.output("sessionDocument"));
             } catch (IllegalArgumentException e) {
                 err().println("--forward: " + e.getMessage());
                 return ExitCode.INVALID;
@@ -68,7 +68,7 @@ final class ConnectCommand extends HangarSubcommand {
             }
             String endpoint = SessionManagerPlugin.endpoint(request.region(), engine.settings().endpoint().map(Object::toString));
             List<String> command = SessionManagerPlugin.start(plugin.get(), request, engine.aws(), engine.settings().profile().orElse(null), endpoint);
-            if (request.documentName() != null) {
+            if (forward != null) {
                 err().println("Forwarding " + request.instanceId() + ":" + request.parameters().get("portNumber").get(0) + " to localhost:"
                         + request.parameters().get("localPortNumber").get(0) + " until you press Ctrl-C");
             }
@@ -126,9 +126,9 @@ final class ConnectCommand extends HangarSubcommand {
         return plugin;
     }
 
-    private SessionRequest request(String instanceId, String region) {
+    private SessionRequest request(String instanceId, String region, String sessionDocument) {
         if (forward == null) {
-            return SessionRequest.shell(instanceId, region);
+            return SessionRequest.shell(instanceId, region, sessionDocument);
         }
         int[] ports = ports();
         return SessionRequest.forward(instanceId, region, ports[0], ports[1]);

@@ -58,7 +58,10 @@ public final class SessionManagerPlugin {
     public static String printable(SessionRequest request) {
         StringBuilder cmd = new StringBuilder("aws ssm start-session --target " + request.instanceId() + " --region " + request.region());
         if (request.documentName() != null) {
-            cmd.append(" --document-name ").append(request.documentName()).append(" --parameters '").append(parameters(request)).append('\'');
+            cmd.append(" --document-name ").append(request.documentName());
+        }
+        if (!request.parameters().isEmpty()) {
+            cmd.append(" --parameters '").append(parameters(request)).append('\'');
         }
         return cmd.toString();
     }
@@ -68,7 +71,10 @@ public final class SessionManagerPlugin {
         StartSessionResponse session = aws.ssm(request.region()).startSession(r -> {
             r.target(request.instanceId());
             if (request.documentName() != null) {
-                r.documentName(request.documentName()).parameters(request.parameters());
+                r.documentName(request.documentName());
+            }
+            if (!request.parameters().isEmpty()) {
+                r.parameters(request.parameters());
             }
         });
         ObjectNode answer = JSON.createObjectNode().put("SessionId", session.sessionId()).put("TokenValue", session.tokenValue())
@@ -87,6 +93,8 @@ public final class SessionManagerPlugin {
         ObjectNode json = JSON.createObjectNode().put("Target", request.instanceId());
         if (request.documentName() != null) {
             json.put("DocumentName", request.documentName());
+        }
+        if (!request.parameters().isEmpty()) {
             json.set("Parameters", JSON.valueToTree(request.parameters()));
         }
         return json.toString();

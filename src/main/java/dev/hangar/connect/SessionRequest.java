@@ -20,7 +20,12 @@ public record SessionRequest(String instanceId, String region, String documentNa
     }
 
     public static SessionRequest shell(String instanceId, String region) {
-        return new SessionRequest(instanceId, region, null, Map.of());
+        return shell(instanceId, region, null);
+    }
+
+    /** @param sessionDocument the launch's own Session document (its shell preferences), null for the region's default */
+    public static SessionRequest shell(String instanceId, String region, String sessionDocument) {
+        return new SessionRequest(instanceId, region, sessionDocument, Map.of());
     }
 
     /** A byte stream to the instance's sshd (port 22), for ssh's ProxyCommand, as {@code aws ssm start-session} opens it. */

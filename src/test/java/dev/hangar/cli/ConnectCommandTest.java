@@ -82,7 +82,10 @@ class ConnectCommandTest {
         assertThat(session.get("SessionId").asText()).startsWith("hangar-test-");
         assertThat(session.get("StreamUrl").asText()).startsWith("wss://ssmmessages.us-east-1.amazonaws.com/");
         assertThat(args.subList(1, 4)).containsExactly("us-east-1", "StartSession", "");
-        assertThat(JSON.readTree(args.get(4))).isEqualTo(JSON.readTree("{\"Target\":\"" + instanceId + "\"}"));
+        // The launch's own Session document: the shell runs as the login user and ends when idle.
+        assertThat(JSON.readTree(args.get(4))).isEqualTo(JSON.readTree("{\"Target\":\"" + instanceId + "\",\"DocumentName\":\"hangar-"
+                + launchId + "-shell\"}"));
+        assertThat(JSON.readTree(start.bodyAsString()).get("DocumentName").asText()).isEqualTo("hangar-" + launchId + "-shell");
         assertThat(args.get(5)).isEqualTo(aws.uri().toString());
         assertThat(p.output()).as("the session token goes to the plugin only").doesNotContain(session.get("TokenValue").asText());
     }
