@@ -3,6 +3,7 @@ package dev.hangar.blueprint;
 import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Market;
+import dev.hangar.spec.NetworkMode;
 
 /**
  * The instance with every setting the engine's RunInstances call makes. The security settings are fixed
@@ -30,8 +31,10 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
 
     static InstanceModel of(LaunchSpec spec, String rootDeviceName) {
         boolean spot = spec.market() == Market.SPOT;
+        // network=public means the default VPC reached through its internet gateway: a public IP (no inbound rule).
+        boolean publicIp = spec.associatePublicIp() || (spec.subnetId() == null && spec.network() == NetworkMode.PUBLIC);
         return new InstanceModel(spec.amiId(), spec.instanceType(), spec.subnetId(), spec.availabilityZone(),
-                spec.associatePublicIp(), spec.tenancy() == null ? null : spec.tenancy().wireName(), true, true,
+                publicIp, spec.tenancy() == null ? null : spec.tenancy().wireName(), true, true,
                 "enabled", HTTP_TOKENS, HOP_LIMIT,
                 rootDeviceName, spec.rootVolumeGiB(), "gp3", true, true,
                 UserData.script(), spot, "stop");

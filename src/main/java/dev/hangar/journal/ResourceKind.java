@@ -16,6 +16,16 @@ public final class ResourceKind {
     public static final String ALARM = "alarm";
     public static final String SESSION_DOCUMENT = "ssm-document";
 
+    // Hangar's shared network in a region (blueprint NetworkModel): journaled by the launch that created each part.
+    public static final String NETWORK_VPC = "network-vpc";
+    public static final String NETWORK_SUBNET = "network-subnet";
+    public static final String NETWORK_ROUTE_TABLE = "network-route-table";
+    public static final String NETWORK_INTERNET_GATEWAY = "network-internet-gateway";
+    public static final String NETWORK_NAT_GATEWAY = "network-nat-gateway";
+    public static final String NETWORK_ELASTIC_IP = "network-elastic-ip";
+    public static final String NETWORK_ENDPOINT = "network-endpoint";
+    public static final String NETWORK_SECURITY_GROUP = "network-security-group";
+
     private ResourceKind() {
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * does, and {@link LaunchSpecJson} runs it on every read.
  *
  * <p>Nullable: {@code availabilityZone}, {@code keyPair}, {@code sshCidr}, {@code subnetId}, {@code dataBucketOwner}
- * (the caller's account owns the bucket), {@code permissionsBoundaryArn} (the role gets none).
+ * (the caller's account owns the bucket), {@code permissionsBoundaryArn} (the role gets none). {@code network} is
+ * ignored when {@code subnetId} names an existing subnet.
  * {@code dataPrefix} null becomes {@code ""}; {@code tags} is copied, keeps its insertion order and
  * is unmodifiable (null becomes empty).
  */
@@ -39,7 +40,8 @@ public record LaunchSpec(
         Egress egress,
         boolean allowSshFromAnywhere,
         String dataBucketOwner,
-        String permissionsBoundaryArn) {
+        String permissionsBoundaryArn,
+        NetworkMode network) {
 
     public static final int DEFAULT_VOLUME_GIB = 100;
     public static final int DEFAULT_IDLE_STOP_MINUTES = 60;
@@ -54,6 +56,11 @@ public record LaunchSpec(
         return new Builder();
     }
 
+    /** Hangar's own network in the region is used: private or isolated, and no existing subnet named. */
+    public boolean usesHangarNetwork() {
+        return subnetId == null && network != NetworkMode.PUBLIC;
+    }
+
     /** A builder holding this spec's values, for a changed copy. */
     public Builder toBuilder() {
         return new Builder()
@@ -65,7 +72,7 @@ public record LaunchSpec(
                 .access(access).sshCidr(sshCidr).subnetId(subnetId).associatePublicIp(associatePublicIp)
                 .market(market).idleStopMinutes(idleStopMinutes).tags(tags).egress(egress)
                 .allowSshFromAnywhere(allowSshFromAnywhere).dataBucketOwner(dataBucketOwner)
-                .permissionsBoundaryArn(permissionsBoundaryArn);
+                .permissionsBoundaryArn(permissionsBoundaryArn).network(network);
     }
 
     /** Mutable, step-by-step construction (the wizard, checklist fixes). {@link #build()} does not validate. */
@@ -95,6 +102,7 @@ public record LaunchSpec(
         private boolean allowSshFromAnywhere;
         private String dataBucketOwner;
         private String permissionsBoundaryArn;
+        private NetworkMode network = NetworkMode.PRIVATE;
 
         private Builder() {
         }
@@ -123,6 +131,7 @@ public record LaunchSpec(
         public Builder allowSshFromAnywhere(boolean v) { allowSshFromAnywhere = v; return this; }
         public Builder dataBucketOwner(String v) { dataBucketOwner = v; return this; }
         public Builder permissionsBoundaryArn(String v) { permissionsBoundaryArn = v; return this; }
+        public Builder network(NetworkMode v) { network = v; return this; }
 
         /** Replaces all tags (null clears them), keeping {@code v}'s iteration order. */
         public Builder tags(Map<String, String> v) {
@@ -144,7 +153,7 @@ public record LaunchSpec(
             return new LaunchSpec(name, region, availabilityZone, amiId, instanceType, keyPair, createKeyPair,
                     dataBucket, dataPrefix, bucketAccess, dataVolumeGiB, rootVolumeGiB,
                     deleteDataVolumeOnTermination, tenancy, access, sshCidr, subnetId, associatePublicIp,
-                    market, idleStopMinutes, tags, egress, allowSshFromAnywhere, dataBucketOwner, permissionsBoundaryArn);
+                    market, idleStopMinutes, tags, egress, allowSshFromAnywhere, dataBucketOwner, permissionsBoundaryArn, network);
         }
     }
 }

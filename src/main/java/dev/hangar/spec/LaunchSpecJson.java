@@ -35,7 +35,7 @@ public final class LaunchSpecJson {
             "instanceType", "keyPair", "createKeyPair", "dataBucket", "dataPrefix", "bucketAccess",
             "dataVolumeGiB", "rootVolumeGiB", "deleteDataVolumeOnTermination", "tenancy", "access", "sshCidr",
             "subnetId", "associatePublicIp", "market", "idleStopMinutes", "tags", "egress", "allowSshFromAnywhere",
-            "dataBucketOwner", "permissionsBoundaryArn");
+            "dataBucketOwner", "permissionsBoundaryArn", "network");
 
     /** A spec is a few hundred bytes; anything near this is not one. */
     public static final int MAX_BYTES = 1 << 20;
@@ -171,6 +171,8 @@ public final class LaunchSpecJson {
         if (spec.permissionsBoundaryArn() != null) {
             o.put("permissionsBoundaryArn", spec.permissionsBoundaryArn());
         }
+        // Always written: where the machine sits is worth seeing in every spec file.
+        o.put("network", wire(spec.network()));
         return o;
     }
 

@@ -70,6 +70,7 @@ final class SpecTreeReader {
             case "allowSshFromAnywhere" -> bool(field, value, b::allowSshFromAnywhere);
             case "dataBucketOwner" -> b.dataBucketOwner(nullable(field, value));
             case "permissionsBoundaryArn" -> b.permissionsBoundaryArn(nullable(field, value));
+            case "network" -> b.network(wire(field, value, NetworkMode.class));
             default -> unknown(field);
         }
     }

@@ -55,6 +55,10 @@ public final class SpecValidator {
             out.add(new SpecProblem("subnetId", "must be \"subnet-\" followed by 8 or 17 lowercase hex digits, not "
                     + Show.quote(spec.subnetId())));
         }
+        if (set("network", spec.network(), NetworkMode.class, out) && spec.associatePublicIp() && spec.usesHangarNetwork()) {
+            out.add(new SpecProblem("associatePublicIp", "a " + spec.network() + " network gives no public IP; choose network \"public\" "
+                    + "for the default VPC with a public IP"));
+        }
         set("market", spec.market(), Market.class, out);
         idleStop(spec.idleStopMinutes(), out);
         TagRules.check(spec.tags(), out);
@@ -86,11 +90,13 @@ public final class SpecValidator {
         return value != null;
     }
 
-    private static <E extends Enum<E> & WireEnum> void set(String field, E value, Class<E> type,
-                                                           List<SpecProblem> out) {
+    /** @return whether the value is set */
+    private static <E extends Enum<E> & WireEnum> boolean set(String field, E value, Class<E> type,
+                                                              List<SpecProblem> out) {
         if (value == null) {
             out.add(new SpecProblem(field, "is required (one of " + WireEnum.allowed(type) + ")"));
         }
+        return value != null;
     }
 
     private static void name(String name, List<SpecProblem> out) {

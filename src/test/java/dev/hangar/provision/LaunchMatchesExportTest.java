@@ -51,7 +51,7 @@ class LaunchMatchesExportTest {
                 EngineFixture.spec().name("ssh-rw").access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("ssh-rw-key").createKeyPair(true)
                         .bucketAccess(BucketAccess.READ_WRITE).tenancy(Tenancy.DEDICATED).idleStopMinutes(2000)
                         .permissionsBoundaryArn(BOUNDARY).build(),
-                EngineFixture.spec().name("spot-all").market(Market.SPOT).egress(Egress.ALL).associatePublicIp(true)
+                EngineFixture.spec().name("spot-all").market(Market.SPOT).egress(Egress.ALL).network(dev.hangar.spec.NetworkMode.PUBLIC).associatePublicIp(true)
                         .deleteDataVolumeOnTermination(true).idleStopMinutes(0).rootVolumeGiB(80).dataVolumeGiB(500).build(),
                 EngineFixture.spec().name("v6").access(Access.SSH).sshCidr("2001:db8::/64").keyPair("v6-key").createKeyPair(true)
                         .egress(Egress.HTTPS_ONLY).build());
