@@ -9,6 +9,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 
 /**
@@ -20,18 +22,22 @@ import javafx.stage.Window;
  * @param checkAgain shown once the checks gave up
  * @param status     what the last button did, or why it could not (with the command to run by hand)
  */
-public record ConnectControls(Button shell, Button jupyter, Button forward, Label reason, ButtonBase checkAgain, Label status) {
+public record ConnectControls(Button shell, Button jupyter, Button forward, Button copySshHost, Button addSshConfig, Label reason,
+                              ButtonBase checkAgain, Label status) {
 
-    static final String READY = "Online in Session Manager: each button opens a terminal running hangar connect.";
+    static final String READY = "Online in Session Manager: the first three buttons open a terminal running hangar connect; the SSH host"
+            + " works with ssh, scp, rsync and VS Code Remote-SSH.";
 
     public void bind(ConnectViewModel model) {
-        for (Button b : List.of(shell, jupyter, forward)) {
+        for (Button b : List.of(shell, jupyter, forward, copySshHost, addSshConfig)) {
             b.disableProperty().bind(model.readyProperty().not());
             b.accessibleHelpProperty().bind(model.blockedReasonProperty());
         }
         shell.setOnAction(e -> model.open(ConnectPurpose.shell()));
         jupyter.setOnAction(e -> model.open(ConnectPurpose.jupyter()));
         forward.setOnAction(e -> ForwardPortDialog.ask(window(forward)).ifPresent(p -> model.open(ConnectPurpose.forward(p))));
+        copySshHost.setOnAction(e -> model.copySshHost(ConnectControls::toClipboard));
+        addSshConfig.setOnAction(e -> model.addToSshConfig());
         // Always shown, so that the lines below do not move when the instance comes online.
         reason.textProperty().bind(Bindings.when(model.readyProperty()).then(READY).otherwise(model.blockedReasonProperty()));
         checkAgain.setOnAction(e -> model.checkAgain());
@@ -54,6 +60,12 @@ public record ConnectControls(Button shell, Button jupyter, Button forward, Labe
     private static void showOnlyWhen(Node node, ObservableValue<Boolean> condition) {
         node.visibleProperty().bind(Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(condition.getValue()), condition));
         node.managedProperty().bind(node.visibleProperty());
+    }
+
+    private static void toClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static Window window(Node node) {

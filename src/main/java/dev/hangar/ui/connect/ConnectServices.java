@@ -2,6 +2,7 @@ package dev.hangar.ui.connect;
 
 import dev.hangar.auth.Sleeper;
 import dev.hangar.connect.SelfCommand;
+import dev.hangar.connect.SshConfigWriter;
 import dev.hangar.connect.TerminalLauncher;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,8 +14,15 @@ import java.util.function.Supplier;
  * @param self     the command line that runs this Hangar again, in that terminal
  * @param schedule how often to ask Session Manager whether the instance is reachable
  * @param sleeper  how the waits between those checks pass
+ * @param ssh      "Add to SSH config" writes through this (the user's ~/.ssh; a test's folder)
  */
-public record ConnectServices(TerminalLauncher terminal, Supplier<SelfCommand> self, PollSchedule schedule, Sleeper sleeper) {
+public record ConnectServices(TerminalLauncher terminal, Supplier<SelfCommand> self, PollSchedule schedule, Sleeper sleeper,
+                              SshConfigWriter ssh) {
+
+    /** With the user's own ~/.ssh. */
+    public ConnectServices(TerminalLauncher terminal, Supplier<SelfCommand> self, PollSchedule schedule, Sleeper sleeper) {
+        this(terminal, self, schedule, sleeper, SshConfigWriter.forThisUser());
+    }
 
     /** This machine's terminal, this process's command line, the standard schedule. */
     public static ConnectServices forUser() {

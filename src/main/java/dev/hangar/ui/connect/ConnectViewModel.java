@@ -6,6 +6,10 @@ import dev.hangar.connect.ConnectInvocation;
 import dev.hangar.connect.ConnectPurpose;
 import dev.hangar.connect.Readiness;
 import dev.hangar.connect.SessionManagerReadiness;
+import dev.hangar.connect.SshHostEntry;
+import dev.hangar.connect.SshTarget;
+import dev.hangar.journal.JournalStore;
+import dev.hangar.journal.LaunchRecord;
 import dev.hangar.connect.TerminalUnavailableException;
 import dev.hangar.spec.Show;
 import dev.hangar.ui.concurrent.TaskExecutor;
@@ -14,6 +18,7 @@ import dev.hangar.ui.session.SessionModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -165,6 +170,51 @@ public final class ConnectViewModel {
                 .onError(TerminalUnavailableException.class, e -> showStatus(e.getMessage(), true))
                 .onError(Exception.class, e -> showStatus("Could not open a terminal: " + Show.firstLine(e.getMessage()), true))
                 .runOn(executor);
+    }
+
+    /**
+     * The launch's SSH host entry (ProxyCommand over Session Manager with an EC2 Instance Connect key), handed to
+     * {@code copy} on the FX thread; it is read from the journal in the background.
+     */
+    public void copySshHost(Consumer<String> copy) {
+        withSshEntry(entry -> {
+            copy.accept(entry.text());
+            showStatus("Copied the SSH host entry for " + entry.hostAlias() + ": paste it into your ~/.ssh/config, or use Add to SSH config.", false);
+        });
+    }
+
+    /** Writes the launch's SSH host entry to Hangar's ssh config and includes that from ~/.ssh/config, once. */
+    public void addToSshConfig() {
+        AwsSession current = session.sessionProperty().get();
+        if (!ready.get() || target == null || current == null) {
+            return;
+        }
+        ConnectTarget t = target;
+        AwsSettings settings = current.clients().settings();
+        Tasks.create(() -> services.ssh().add(sshEntry(t, settings)))
+                .onSuccess(update -> showStatus(String.join(" ", update.describe()) + " Then: ssh " + update.hostAlias()
+                        + ", or VS Code's Remote-SSH: Connect to Host… " + update.hostAlias() + ".", false))
+                .onError(Exception.class, e -> showStatus("Not added to your SSH config: " + Show.firstLine(e.getMessage()), true))
+                .runOn(executor);
+    }
+
+    private void withSshEntry(Consumer<SshHostEntry> use) {
+        AwsSession current = session.sessionProperty().get();
+        if (!ready.get() || target == null || current == null) {
+            return;
+        }
+        ConnectTarget t = target;
+        AwsSettings settings = current.clients().settings();
+        Tasks.create(() -> sshEntry(t, settings))
+                .onSuccess(use::accept)
+                .onError(Exception.class, e -> showStatus("No SSH host entry: " + Show.firstLine(e.getMessage()), true))
+                .runOn(executor);
+    }
+
+    private SshHostEntry sshEntry(ConnectTarget t, AwsSettings settings) {
+        LaunchRecord record = new JournalStore(home).load(t.launchId())
+                .orElseThrow(() -> new IllegalArgumentException("launch " + t.launchId() + " is not in the journal at " + home));
+        return SshHostEntry.of(SshTarget.of(record), home, settings, services.self().get());
     }
 
     /** Stops polling and following the session: the view is gone. */

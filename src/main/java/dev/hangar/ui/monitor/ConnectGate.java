@@ -25,6 +25,10 @@ final class ConnectGate {
         if (i.instanceId() == null) {
             return "The launch has no instance.";
         }
+        if (i.connect() != null && i.connect().startsWith("ssh ")) {
+            // access=ssh: the role has no Session Manager policy, so asking would only wait.
+            return "Access is ssh: Session Manager cannot reach this instance. Connect with: " + i.connect();
+        }
         String state = i.instanceState();
         if ("running".equals(state)) {
             return null;

@@ -101,6 +101,8 @@ public final class MonitorController {
     @FXML private Button connectShellButton;
     @FXML private Button connectJupyterButton;
     @FXML private Button connectForwardButton;
+    @FXML private Button connectCopySshButton;
+    @FXML private Button connectAddSshButton;
     @FXML private Label connectReasonLine;
     @FXML private Button connectCheckAgain;
     @FXML private Label connectStatusLine;
@@ -158,7 +160,8 @@ public final class MonitorController {
             refreshNow();
         });
         driftList.setCellFactory(list -> new FindingCell(f -> { }));
-        new ConnectControls(connectShellButton, connectJupyterButton, connectForwardButton, connectReasonLine, connectCheckAgain,
+        new ConnectControls(connectShellButton, connectJupyterButton, connectForwardButton, connectCopySshButton, connectAddSshButton,
+                connectReasonLine, connectCheckAgain,
                 connectStatusLine).bind(connect);
         // Not runningProperty: a ScheduledService counts as running while it waits for the next round.
         refreshing.visibleProperty().bind(Bindings.createBooleanBinding(() -> refresher.getState() == Worker.State.RUNNING,

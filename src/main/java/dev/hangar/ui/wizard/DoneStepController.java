@@ -40,6 +40,8 @@ final class DoneStepController implements StepController {
     @FXML private Button openShellButton;
     @FXML private Button openJupyterButton;
     @FXML private Button forwardPortButton;
+    @FXML private Button copySshHostButton;
+    @FXML private Button addSshHostButton;
     @FXML private Label connectReason;
     @FXML private Button checkAgainButton;
     @FXML private Label connectStatus;
@@ -68,7 +70,7 @@ final class DoneStepController implements StepController {
 
     @FXML
     private void initialize() {
-        new ConnectControls(openShellButton, openJupyterButton, forwardPortButton, connectReason, checkAgainButton, connectStatus).bind(connect);
+        new ConnectControls(openShellButton, openJupyterButton, forwardPortButton, copySshHostButton, addSshHostButton, connectReason, checkAgainButton, connectStatus).bind(connect);
     }
 
     @Override
@@ -101,6 +103,8 @@ final class DoneStepController implements StepController {
         String instanceId = out.get("instanceId");
         if (instanceId == null) {
             connect.unavailable("The launch has no instance to connect to.");
+        } else if (s.access() == Access.SSH) {
+            connect.unavailable("Access is ssh: Session Manager cannot reach this instance. Connect with the ssh command below.");
         } else {
             connect.watch(new ConnectTarget(launched.launchId(), instanceId, s.region()));
         }

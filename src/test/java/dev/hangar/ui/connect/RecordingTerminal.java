@@ -2,6 +2,7 @@ package dev.hangar.ui.connect;
 
 import dev.hangar.auth.Sleeper;
 import dev.hangar.connect.SelfCommand;
+import dev.hangar.connect.SshConfigWriter;
 import dev.hangar.connect.TerminalLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * A stand-in {@code xterm}, alone on the PATH the terminal launcher is given, that records the words it was started
- * with (one a line; written whole, then renamed, so a reader never sees half) and runs nothing; with it, connect services that check Session Manager every 100 ms.
+ * with (one a line; written whole, then renamed, so a reader never sees half) and runs nothing; with it, connect services that
+ * check Session Manager every 100 ms and write SSH config to a folder of the test's.
  */
 public final class RecordingTerminal {
 
@@ -24,6 +26,7 @@ public final class RecordingTerminal {
 
     private final Path recorded;
     private final ConnectServices services;
+    private final Path sshDirectory;
 
     public RecordingTerminal(Path dir) {
         Path bin = dir.resolve("bin");
@@ -37,12 +40,18 @@ public final class RecordingTerminal {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        sshDirectory = dir.resolve("user-ssh");
         services = new ConnectServices(new TerminalLauncher("Linux", Map.of("PATH", bin.toString())), SelfCommand::current, FAST,
-                Sleeper.real());
+                Sleeper.real(), new SshConfigWriter(sshDirectory));
     }
 
     public ConnectServices services() {
         return services;
+    }
+
+    /** Stands in for the user's ~/.ssh: "Add to SSH config" writes here, never to the real one. */
+    public Path sshDirectory() {
+        return sshDirectory;
     }
 
     public boolean opened() {

@@ -65,7 +65,7 @@ class DoneStepConnectUiTest {
             WizardDriver.waitUntil(() -> w.text("#connectReason").contains("has not registered with Session Manager yet"), "the reason");
             int checks = aws.endpoint().count("ssm", "DescribeInstanceInformation");
             WizardDriver.waitUntil(() -> aws.endpoint().count("ssm", "DescribeInstanceInformation") >= checks + 2, "more checks");
-            for (String id : List.of("#openShellButton", "#openJupyterButton", "#forwardPortButton")) {
+            for (String id : List.of("#openShellButton", "#openJupyterButton", "#forwardPortButton", "#copySshHostButton", "#addSshHostButton")) {
                 assertThat(w.button(id).isDisabled()).as(id + " while offline").isTrue();
             }
             assertThat(w.text("#connectReason")).isEqualTo("The instance has not registered with Session Manager yet (usually 1–3 minutes"
@@ -92,15 +92,37 @@ class DoneStepConnectUiTest {
                     .contains("dev.hangar.app.Main"); // this Hangar, from the test's class path
             assertThat(w.text("#connectStatus")).contains("a shell on " + instanceId);
             assertThat(aws.endpoint().count("ssm", "DescribeInstanceInformation")).as("no checks once online").isEqualTo(afterOnline);
+
+            // SSH for scp, rsync and VS Code: a host entry whose ProxyCommand is this Hangar, in a file ~/.ssh/config includes.
+            robot.clickOn("#addSshHostButton");
+            WizardDriver.waitUntil(() -> w.text("#connectStatus").contains("ssh hangar-") || w.text("#connectStatus").startsWith("Not added"),
+                    "the SSH config to be written");
+            assertThat(w.text("#connectStatus")).contains("ssh hangar-" + WizardLaunchFailuresUiTest.spec().name());
+            String userConfig = Files.readString(terminal.sshDirectory().resolve("config"));
+            String include = userConfig.lines().filter(l -> l.startsWith("Include ")).findFirst().orElseThrow();
+            Path hangarConfig = Path.of(include.substring("Include ".length()).replace("\"", ""));
+            assertThat(Files.readString(hangarConfig)).contains("Host hangar-" + WizardLaunchFailuresUiTest.spec().name(), "ProxyCommand",
+                    "ssh-proxy", launchId);
+            robot.clickOn("#copySshHostButton");
+            WizardDriver.waitUntil(() -> w.text("#connectStatus").startsWith("Copied"), "the entry to be copied");
+            String copied = clipboard(robot);
+            assertThat(copied).contains("Host hangar-" + WizardLaunchFailuresUiTest.spec().name(), "ProxyCommand");
             assertNothingCutOff(robot, w);
             w.screenshot("12-done-online");
             Files.copy(Screenshots.DIR.resolve("12-done-online.png"), Path.of("/tmp/done-step.png"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
+    private static String clipboard(FxRobot robot) throws Exception {
+        java.util.concurrent.CompletableFuture<String> text = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> text.complete(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        return text.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** Every connect button shows its whole text at 900×600. */
     private static void assertNothingCutOff(FxRobot robot, WizardDriver w) {
-        for (String id : List.of("#openShellButton", "#openJupyterButton", "#forwardPortButton", "#openMonitorButton")) {
+        for (String id : List.of("#openShellButton", "#openJupyterButton", "#forwardPortButton", "#copySshHostButton", "#addSshHostButton",
+                "#openMonitorButton")) {
             Button b = w.button(id);
             assertThat(b.getWidth()).as(id + " wide enough for its text").isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
             assertThat(b.localToScene(b.getBoundsInLocal()).getMaxY()).as(id + " inside the window").isLessThanOrEqualTo(w.stage.getScene().getHeight());
