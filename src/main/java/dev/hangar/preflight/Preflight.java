@@ -3,6 +3,7 @@ package dev.hangar.preflight;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.checklist.AccountFacts;
 import dev.hangar.preflight.PreflightCheck.Status;
+import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Show;
 import java.time.Clock;
@@ -45,6 +46,9 @@ public final class Preflight {
                 Map.entry("ebs-default-encryption", PreflightChecks::ebsDefaultEncryption)));
         if (spec.permissionsBoundaryArn() != null) {
             all.add(Map.entry("permissions-boundary", PreflightChecks::permissionsBoundary));
+        }
+        if (spec.access() == Access.SSM) {
+            all.add(Map.entry(ConnectPermissions.ID, PreflightChecks::connectPermissions));
         }
         ExecutorService pool = Executors.newFixedThreadPool(all.size(), r -> {
             Thread t = new Thread(r, "hangar-preflight");

@@ -178,6 +178,10 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
         return pass("bucket", "Data bucket exists", "s3://" + bucket);
     }
 
+    PreflightCheck connectPermissions() {
+        return ConnectPermissions.check(aws, spec, facts.callerArn, facts.accountId);
+    }
+
     /** The boundary must exist, or CreateRole fails after other resources were made. */
     PreflightCheck permissionsBoundary() {
         String arn = spec.permissionsBoundaryArn();

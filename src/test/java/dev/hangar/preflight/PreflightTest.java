@@ -43,7 +43,8 @@ class PreflightTest {
     void aGoodSpecPassesEveryCheckAndChangesNothing() {
         Preflight.Result r = run(spec().build());
         assertThat(r.report().checks()).extracting(PreflightCheck::id)
-                .containsExactly("identity", "image", "dry-run", "offering", "vcpu-quota", "bucket", "key-pair", "network", "ebs-default-encryption");
+                .containsExactly("identity", "image", "dry-run", "offering", "vcpu-quota", "bucket", "key-pair", "network", "ebs-default-encryption",
+                        "connect-permissions");
         assertThat(r.report().checks()).filteredOn(c -> !c.id().equals("ebs-default-encryption")).allMatch(c -> c.status() == Status.PASS);
         assertThat(r.report().passed()).isTrue();
         assertThat(r.report().accountId()).isEqualTo(LocalAws.ACCOUNT_ID);
@@ -71,6 +72,23 @@ class PreflightTest {
         PreflightCheck dryRun = check(run(spec().build()), "dry-run");
         assertThat(dryRun.status()).isEqualTo(Status.FAIL);
         assertThat(dryRun.detail()).contains("ec2:RunInstances");
+    }
+
+    @Test
+    void theCallersRightToConnectIsSimulatedAndAMissingOneNamed() {
+        PreflightCheck allowed = check(run(spec().build()), "connect-permissions");
+        assertThat(allowed.status()).isEqualTo(Status.PASS);
+        var asked = aws.endpoint().requests("iam", "SimulatePrincipalPolicy").get(0).bodyAsString();
+        assertThat(asked).contains("PolicySourceArn=" + java.net.URLEncoder.encode("arn:aws:sts::123456789012:user/moto",
+                java.nio.charset.StandardCharsets.UTF_8), "ssm%3AStartSession", "ec2-instance-connect%3ASendSSHPublicKey",
+                java.net.URLEncoder.encode("arn:aws:ec2:us-east-1:123456789012:instance/*", java.nio.charset.StandardCharsets.UTF_8));
+
+        aws.iamSimulator().deny("ec2-instance-connect:SendSSHPublicKey");
+        PreflightCheck denied = check(run(spec().build()), "connect-permissions");
+        assertThat(denied.status()).as("the launch still works: a warning").isEqualTo(Status.WARN);
+        assertThat(denied.detail()).contains("lacks ec2-instance-connect:SendSSHPublicKey", "ssh, scp and VS Code")
+                .doesNotContain("ssm:StartSession");
+        assertThat(check(run(spec().access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("mine").build()), "dry-run")).isNotNull();
     }
 
     @Test

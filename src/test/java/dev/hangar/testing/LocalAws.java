@@ -73,6 +73,11 @@ public final class LocalAws {
         return runtime.sessionManager;
     }
 
+    /** What IAM's policy simulator answers of the caller: {@code aws.iamSimulator().deny("ssm:StartSession")}. */
+    public FakeIamSimulator iamSimulator() {
+        return runtime.iamSimulator;
+    }
+
     /** AWS settings for the endpoint: the defaults (5 attempts, 30 s per attempt) plus the endpoint URL. */
     public AwsSettings settings() {
         return AwsSettings.defaults().withEndpoint(uri());

@@ -15,6 +15,7 @@ final class LocalAwsRuntime implements AutoCloseable {
     final FakeServiceQuotas quotas = new FakeServiceQuotas();
     final FakeRunCommand runCommand = new FakeRunCommand();
     final FakeSessionManager sessionManager = new FakeSessionManager();
+    final FakeIamSimulator iamSimulator = new FakeIamSimulator();
 
     private LocalAwsRuntime(MotoServer moto) {
         this.moto = moto;
@@ -24,6 +25,7 @@ final class LocalAwsRuntime implements AutoCloseable {
                 new PricingApi(pricing),
                 new ServiceQuotasApi(quotas),
                 new SsmSessionApi(),
+                new IamSimulatorApi(iamSimulator),
                 new RunCommandApi(runCommand, moto.uri()),
                 new SsmInstanceInformationApi(sessionManager, new MotoEc2Instances(new MotoForwarder(moto.uri())))));
     }
@@ -41,6 +43,7 @@ final class LocalAwsRuntime implements AutoCloseable {
         quotas.reset();
         runCommand.reset();
         sessionManager.reset();
+        iamSimulator.reset();
     }
 
     @Override

@@ -64,7 +64,7 @@ public record RecordedRequest(
             return false;
         }
         return !(action.startsWith("Describe") || action.startsWith("Get") || action.startsWith("List")
-                || action.startsWith("Head"));
+                || action.startsWith("Head") || action.startsWith("Simulate"));
     }
 
     public Duration duration() {
