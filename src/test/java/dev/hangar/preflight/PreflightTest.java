@@ -80,14 +80,14 @@ class PreflightTest {
         assertThat(allowed.status()).isEqualTo(Status.PASS);
         var asked = aws.endpoint().requests("iam", "SimulatePrincipalPolicy").get(0).bodyAsString();
         assertThat(asked).contains("PolicySourceArn=" + java.net.URLEncoder.encode("arn:aws:sts::123456789012:user/moto",
-                java.nio.charset.StandardCharsets.UTF_8), "ssm%3AStartSession", "ec2-instance-connect%3ASendSSHPublicKey",
+                java.nio.charset.StandardCharsets.UTF_8), "ssm%3AStartSession", "ssm%3ASendCommand", "ec2-instance-connect%3ASendSSHPublicKey",
                 java.net.URLEncoder.encode("arn:aws:ec2:us-east-1:123456789012:instance/*", java.nio.charset.StandardCharsets.UTF_8));
 
         aws.iamSimulator().deny("ec2-instance-connect:SendSSHPublicKey");
         PreflightCheck denied = check(run(spec().build()), "connect-permissions");
         assertThat(denied.status()).as("the launch still works: a warning").isEqualTo(Status.WARN);
         assertThat(denied.detail()).contains("lacks ec2-instance-connect:SendSSHPublicKey", "ssh, scp and VS Code")
-                .doesNotContain("ssm:StartSession");
+                .doesNotContain("ssm:StartSession").doesNotContain("Jupyter");
         assertThat(check(run(spec().access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("mine").build()), "dry-run")).isNotNull();
     }
 
