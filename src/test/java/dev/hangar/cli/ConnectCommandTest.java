@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hangar.journal.JournalStore;
-import dev.hangar.provision.Launcher;
-import dev.hangar.provision.LaunchOutcome;
-import dev.hangar.provision.Pacing;
-import dev.hangar.spec.LaunchSpec;
-import dev.hangar.testing.Fixtures;
+import dev.hangar.journal.LaunchRecord;
 import dev.hangar.testing.LocalAws;
 import dev.hangar.testing.LocalAwsExtension;
 import dev.hangar.testing.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -44,14 +38,9 @@ class ConnectCommandTest {
     @BeforeEach
     void launch(LocalAws aws) throws Exception {
         this.aws = aws;
-        aws.clients().s3(LocalAws.REGION).createBucket(b -> b.bucket("research-data"));
-        LaunchOutcome outcome = new Launcher(aws.clients(), new JournalStore(home), home, Pacing.fast(), Clock.systemUTC())
-                .prepare(LaunchSpec.builder().name("llama").region(LocalAws.REGION).amiId(Fixtures.PYTORCH_UBUNTU_AMI)
-                        .instanceType("g5.xlarge").dataBucket("research-data").build(), e -> { }).run();
-        assertThat(outcome.succeeded()).as(outcome.message()).isTrue();
-        launchId = outcome.launchId();
-        instanceId = outcome.outputs().get("instanceId");
-        aws.endpoint().clearRecord();
+        LaunchRecord record = ConnectTestLaunch.launch(aws, home);
+        launchId = record.launchId();
+        instanceId = record.output("instanceId");
     }
 
     private HangarProcess connect(boolean withPlugin, String... args) throws Exception {

@@ -32,14 +32,14 @@ class SshConfigCommandTest {
     @BeforeEach
     void launch(LocalAws aws) throws InterruptedException {
         this.aws = aws;
-        launch = SshTestLaunch.launch(aws, home);
+        launch = ConnectTestLaunch.launch(aws, home);
     }
 
     private HangarProcess sshConfig(String... args) throws Exception {
         List<String> all = new java.util.ArrayList<>(List.of("ssh-config", "--launch", launch.launchId()));
         all.addAll(List.of(args));
-        return HangarProcess.start(tools.resolve("process"), SshTestLaunch.env(Files.createDirectories(tools.resolve("bin"))),
-                List.of("-Duser.home=" + userHome), SshTestLaunch.args(aws, home, all.toArray(String[]::new)));
+        return HangarProcess.start(tools.resolve("process"), ConnectTestLaunch.env(Files.createDirectories(tools.resolve("bin"))),
+                List.of("-Duser.home=" + userHome), ConnectTestLaunch.args(aws, home, all.toArray(String[]::new)));
     }
 
     @Test

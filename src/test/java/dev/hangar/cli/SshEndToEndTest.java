@@ -50,7 +50,7 @@ class SshEndToEndTest {
     @BeforeEach
     void launchAndStartTheInstancesSshd(LocalAws aws) throws Exception {
         this.aws = aws;
-        launch = SshTestLaunch.launch(aws, home);
+        launch = ConnectTestLaunch.launch(aws, home);
         instance = SshServer.setUpDefaultServer();
         instance.setHost("127.0.0.1");
         instance.setPort(0);
@@ -77,7 +77,7 @@ class SshEndToEndTest {
     void sshReachesTheInstanceThroughHangarsProxyWithTheKeyItPushed() throws Exception {
         Path bin = Files.createDirectories(tools.resolve("bin"));
         // session-manager-plugin's job, minus the WebSocket: ssh's bytes to the instance's port 22 and back.
-        SshTestLaunch.executable(bin.resolve("session-manager-plugin"), "#!/usr/bin/env python3\n"
+        ConnectTestLaunch.executable(bin.resolve("session-manager-plugin"), "#!/usr/bin/env python3\n"
                 + "import os, socket, sys, threading\n"
                 + "open(" + pyString(tools.resolve("plugin-args")) + ", 'w').write('\\n'.join(sys.argv[1:]) + '\\n')\n"
                 + "s = socket.create_connection(('127.0.0.1', " + instance.getPort() + "))\n"
@@ -94,9 +94,9 @@ class SshEndToEndTest {
                 + "    if not b:\n"
                 + "        break\n"
                 + "    os.write(1, b)\n");
-        Map<String, String> env = SshTestLaunch.env(bin);
+        Map<String, String> env = ConnectTestLaunch.env(bin);
         HangarProcess printed = HangarProcess.start(tools.resolve("process"), env, List.of(),
-                SshTestLaunch.args(aws, home, "ssh-config", "--launch", launch.launchId()));
+                ConnectTestLaunch.args(aws, home, "ssh-config", "--launch", launch.launchId()));
         assertThat(printed.await(Duration.ofSeconds(60))).as(printed.output()).isZero();
         Path config = Files.writeString(tools.resolve("config"), printed.out());
 

@@ -38,14 +38,14 @@ class SshProxyCommandTest {
     @BeforeEach
     void launch(LocalAws aws) throws InterruptedException {
         this.aws = aws;
-        launch = SshTestLaunch.launch(aws, home);
+        launch = ConnectTestLaunch.launch(aws, home);
         keyFile = home.resolve("ssh").resolve(launch.launchId() + ".key");
     }
 
     /** Records its arguments, the key file's and folder's modes and a copy of the key as ssh would find them, then {@code tail}. */
     private Path plugin(String tail) throws Exception {
         Path bin = Files.createDirectories(tools.resolve("bin"));
-        SshTestLaunch.executable(bin.resolve("session-manager-plugin"), "#!/bin/bash\n"
+        ConnectTestLaunch.executable(bin.resolve("session-manager-plugin"), "#!/bin/bash\n"
                 + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done >'" + tools.resolve("plugin-args") + "'\n"
                 + "stat -c %a '" + keyFile + "' >'" + tools.resolve("key-mode") + "'\n"
                 + "stat -c %a '" + keyFile.getParent() + "' >'" + tools.resolve("dir-mode") + "'\n"
@@ -56,8 +56,8 @@ class SshProxyCommandTest {
     }
 
     private HangarProcess proxy(Path bin, String... jvmArgs) throws Exception {
-        return HangarProcess.start(tools.resolve("process"), SshTestLaunch.env(bin), List.of(jvmArgs),
-                SshTestLaunch.args(aws, home, "ssh-proxy", "--launch", launch.launchId()));
+        return HangarProcess.start(tools.resolve("process"), ConnectTestLaunch.env(bin), List.of(jvmArgs),
+                ConnectTestLaunch.args(aws, home, "ssh-proxy", "--launch", launch.launchId()));
     }
 
     @Test

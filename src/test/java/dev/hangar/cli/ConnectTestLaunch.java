@@ -19,10 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the ssh-config tests share: a launch "llama" of an Ubuntu image, and the environment its processes run in. */
-final class SshTestLaunch {
+/** What the connect and ssh-config tests share: a launch "llama" of an Ubuntu image, and the environment its processes run in. */
+final class ConnectTestLaunch {
 
-    private SshTestLaunch() {
+    private ConnectTestLaunch() {
     }
 
     /** Launches through the real engine against the local endpoint, then forgets the requests it took. */
