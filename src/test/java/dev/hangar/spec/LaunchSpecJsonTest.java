@@ -99,11 +99,13 @@ class LaunchSpecJsonTest {
 
         List<String> names = new ArrayList<>();
         tree.fieldNames().forEachRemaining(names::add);
-        // Fields added later (dataBucketOwner, permissionsBoundaryArn) are written only when set.
-        assertThat(names).isEqualTo(LaunchSpecJson.FIELDS.subList(0, LaunchSpecJson.FIELDS.indexOf("dataBucketOwner")));
+        // Fields added later (dataBucketOwner, permissionsBoundaryArn) are written only when set; network always.
+        List<String> expected = new ArrayList<>(LaunchSpecJson.FIELDS.subList(0, LaunchSpecJson.FIELDS.indexOf("dataBucketOwner")));
+        expected.add("network");
+        assertThat(names).isEqualTo(expected);
         assertThat(json).contains("\"bucketAccess\": \"read-only\"", "\"market\": \"on-demand\"",
                 "\"availabilityZone\": null").endsWith("}\n");
-        assertThat(tree).isEqualTo(SpecFixtures.JSON.readTree(patched("{'egress':'web','allowSshFromAnywhere':false}")));
+        assertThat(tree).isEqualTo(SpecFixtures.JSON.readTree(patched("{'egress':'web','allowSshFromAnywhere':false,'network':'private'}")));
     }
 
     @Test
