@@ -15,6 +15,7 @@ final class LocalAwsRuntime implements AutoCloseable {
     final FakeServiceQuotas quotas = new FakeServiceQuotas();
     final FakeRunCommand runCommand = new FakeRunCommand();
     final FakeSessionManager sessionManager = new FakeSessionManager();
+    final RealisticTiming timing = new RealisticTiming();
 
     private LocalAwsRuntime(MotoServer moto) {
         this.moto = moto;
@@ -25,7 +26,7 @@ final class LocalAwsRuntime implements AutoCloseable {
                 new ServiceQuotasApi(quotas),
                 new SsmSessionApi(),
                 new RunCommandApi(runCommand, moto.uri()),
-                new SsmInstanceInformationApi(sessionManager, new MotoEc2Instances(new MotoForwarder(moto.uri())))));
+                new SsmInstanceInformationApi(sessionManager, new MotoEc2Instances(new MotoForwarder(moto.uri())), timing)), timing);
     }
 
     static LocalAwsRuntime start() {
