@@ -1,11 +1,14 @@
 #!/bin/bash
 # Hangar's first-boot script (EC2 user data), run once as root: the encrypted data volume ready at /mnt/data, then
-# GPU, memory and disk metrics to CloudWatch (namespace CWAgent). Nothing here may keep the machine from booting.
+# GPU, memory and disk metrics to CloudWatch (namespace CWAgent) by the CloudWatch agent, fetched from AWS's bucket in
+# the instance's region and installed only when AWS's key signed it. Nothing here may keep the machine from booting.
 # HANGAR_ROOT prefixes every path it writes, so a test can run it under a temporary root with stand-in tools.
 set -u
 root="${HANGAR_ROOT:-}"
 mkdir -p "$root/var/log"
 exec >>"$root/var/log/hangar-user-data.log" 2>&1
+
+ctl=/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl
 
 # The data volume is attached at /dev/sdh (the blueprint's device) a little after the instance starts running.
 data_device=sdh
@@ -65,21 +68,105 @@ setup_data_volume() {
   echo "data volume $dev mounted at $mount_point for $user"
 }
 
+# IMDSv2: a session token first (a hop limit of 1 keeps it on this machine), then the path asked for.
+imds() {
+  local token
+  token=$(curl -fsS --retry 3 --connect-timeout 2 --max-time 5 -X PUT -H "X-aws-ec2-metadata-token-ttl-seconds: 300" \
+    http://169.254.169.254/latest/api/token) || return 1
+  curl -fsS --retry 3 --connect-timeout 2 --max-time 5 -H "X-aws-ec2-metadata-token: $token" "http://169.254.169.254/latest/$1"
+}
+
+# The agent's folder and package type in AWS's bucket for this system, from /etc/os-release: "ubuntu deb".
+agent_platform() {
+  local id
+  id=$(sed -n 's/^ID=//p' "$root/etc/os-release" 2>/dev/null | tr -d '"')
+  case "$id" in
+    ubuntu | debian) echo "$id deb" ;;
+    amzn) echo "amazon_linux rpm" ;;
+    rhel) echo "redhat rpm" ;;
+    centos) echo "centos rpm" ;;
+    sles | opensuse*) echo "suse rpm" ;;
+    *) return 1 ;;
+  esac
+}
+
+agent_arch() {
+  case "$(uname -m)" in
+    x86_64 | amd64) echo amd64 ;;
+    aarch64 | arm64) echo arm64 ;;
+    *) return 1 ;;
+  esac
+}
+
+# In a private subnet the NAT gateway may still be pending for a minute or two after the instance starts (the launch does
+# not wait for it), so a download is tried 7 times, 5 s to 60 s apart: about 3 minutes before it gives up.
+fetch() {
+  local url=$1 out=$2 attempt pause=5
+  for attempt in 1 2 3 4 5 6 7; do
+    if curl -fsS --connect-timeout 10 --max-time 600 -o "$out" "$url"; then return 0; fi
+    if [ "$attempt" -eq 7 ]; then break; fi
+    echo "downloading $url failed (attempt $attempt); trying again in $pause s"
+    sleep "$pause"
+    pause=$((pause * 2 > 60 ? 60 : pause * 2))
+  done
+  echo "downloading $url failed $attempt times: giving up"
+  return 1
+}
+
+# AWS's CloudWatch agent signing key, by its documented fingerprint. The key file comes from the same bucket as the
+# package, so it proves nothing by itself: only a signature by this very key is accepted.
+agent_key_fingerprint=937616F3450B7D806CBD9725D58167303B789C72
+
+# gpg in a keyring of its own (a temporary GNUPGHOME): nothing else is trusted, and root's keyring is left alone.
+# VALIDSIG, printed only for a good signature, names the signing key and, last, its primary key.
+signed_by_aws() {
+  local package=$1 signature=$2 key=$3 home status
+  home=$(mktemp -d) || return 1
+  chmod 700 "$home"
+  status=$(GNUPGHOME="$home" gpg --batch --quiet --import "$key" >/dev/null 2>&1 \
+    && GNUPGHOME="$home" gpg --batch --status-fd 1 --verify "$signature" "$package" 2>/dev/null)
+  rm -rf "$home"
+  printf '%s\n' "$status" | awk -v fpr="$agent_key_fingerprint" \
+    '$1 == "[GNUPG:]" && $2 == "VALIDSIG" && ($3 == fpr || $NF == fpr) { ok = 1 } END { exit !ok }'
+}
+
+# The agent from AWS's bucket in this instance's own region, by its regional address: the S3 gateway endpoint of a
+# private or isolated network carries that traffic (the global s3.amazonaws.com address would not reach it).
+install_agent() {
+  local region arch platform folder kind bucket base work package
+  if ! command -v gpg >/dev/null; then
+    echo "no gpg to check the CloudWatch agent's signature: not installing it"
+    return 1
+  fi
+  region=$(imds meta-data/placement/region) || { echo "no region from the instance metadata: CloudWatch agent not installed"; return 1; }
+  arch=$(agent_arch) || { echo "no CloudWatch agent for a $(uname -m) processor"; return 1; }
+  platform=$(agent_platform) || { echo "no CloudWatch agent package for this system (/etc/os-release)"; return 1; }
+  read -r folder kind <<<"$platform"
+  bucket="https://amazoncloudwatch-agent-$region.s3.$region.amazonaws.com"
+  base="$bucket/$folder/$arch/latest/amazon-cloudwatch-agent.$kind"
+  work=$(mktemp -d) || return 1
+  package="$work/amazon-cloudwatch-agent.$kind"
+  if fetch "$base" "$package" && fetch "$base.sig" "$package.sig" \
+    && fetch "$bucket/assets/amazon-cloudwatch-agent.gpg" "$work/amazon-cloudwatch-agent.gpg"; then
+    if signed_by_aws "$package" "$package.sig" "$work/amazon-cloudwatch-agent.gpg"; then
+      echo "the CloudWatch agent from $base is signed by AWS's key $agent_key_fingerprint: installing it"
+      if [ "$kind" = deb ]; then dpkg -i -E "$package"; else rpm -U "$package"; fi
+    else
+      echo "REFUSED: $base is not signed by AWS's CloudWatch agent key $agent_key_fingerprint; not installing it"
+    fi
+  fi
+  rm -rf "$work"
+  [ -x "$root$ctl" ]
+}
+
 setup_gpu_metrics() {
   if ! command -v nvidia-smi >/dev/null; then
     echo "no nvidia-smi: GPU metrics skipped"
     return 0
   fi
-  local ctl=/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl arch
-  if [ ! -x "$root$ctl" ]; then
-    arch=$(dpkg --print-architecture 2>/dev/null || uname -m)
-    case "$arch" in aarch64 | arm64) arch=arm64 ;; *) arch=amd64 ;; esac
-    if command -v dpkg >/dev/null; then
-      curl -fsSL -o /tmp/cwagent.deb "https://amazoncloudwatch-agent.s3.amazonaws.com/ubuntu/$arch/latest/amazon-cloudwatch-agent.deb" \
-        && dpkg -i -E /tmp/cwagent.deb
-    else
-      yum install -y amazon-cloudwatch-agent || dnf install -y amazon-cloudwatch-agent
-    fi
+  if [ ! -x "$root$ctl" ] && ! install_agent; then
+    echo "no CloudWatch agent: GPU metrics skipped"
+    return 0
   fi
   mkdir -p "$root/opt/aws/amazon-cloudwatch-agent/etc"
   cat >"$root/opt/aws/amazon-cloudwatch-agent/etc/hangar.json" <<'JSON'

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -17,8 +18,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class CallLog implements ExecutionInterceptor {
 
-    /** One call as the caller saw it, retries included. */
-    public record Entry(String service, String operation, String thread, long startNanos, long endNanos, boolean failed) {
+    /** One call as the caller saw it, retries included; {@code request} is what was asked (which endpoint, which instance). */
+    public record Entry(String service, String operation, String thread, long startNanos, long endNanos, boolean failed, SdkRequest request) {
         String name() {
             return service + ":" + operation;
         }
@@ -34,18 +35,18 @@ public final class CallLog implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        record(attributes, false);
+        record(attributes, false, context.request());
     }
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        record(attributes, true);
+        record(attributes, true, context.request());
     }
 
-    private static void record(ExecutionAttributes attributes, boolean failed) {
+    private static void record(ExecutionAttributes attributes, boolean failed, SdkRequest request) {
         Long start = attributes.getAttribute(START);
         Entry e = new Entry(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME), attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                Thread.currentThread().getName(), start == null ? System.nanoTime() : start, System.nanoTime(), failed);
+                Thread.currentThread().getName(), start == null ? System.nanoTime() : start, System.nanoTime(), failed, request);
         synchronized (ENTRIES) {
             ENTRIES.add(e);
         }

@@ -23,7 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Our HTTP/1.1 server in front of moto; tests point the SDK at {@link #uri()}. For every call it
  * records a {@link RecordedRequest}, applies the fixed latency and the injected {@link Fault}s, then
  * answers it itself (SSO portal, SSO OIDC, Pricing, EC2 Service Quotas, Session Manager: see {@link LocalApi}) or
- * forwards it to moto, honouring EC2's ClientToken idempotency on the way (moto ignores it).
+ * forwards it to moto, honouring EC2's ClientToken idempotency on the way (moto ignores it). With a
+ * {@link TimingProfile} turned on ({@link #setTimingProfile}), its answers take as long to settle as AWS's do.
  *
  * <p>Built on a plain {@link ServerSocket} with one daemon thread per connection, because a
  * connection reset (RST) can only be produced with the socket in hand.
@@ -36,6 +37,7 @@ public final class AwsFrontServer implements AutoCloseable {
     private final Ec2ClientTokens clientTokens = new Ec2ClientTokens();
     private final Ec2SpotRequests spotRequests = new Ec2SpotRequests();
     private final ForeignBuckets foreignBuckets = new ForeignBuckets();
+    private final RealisticTiming timing;
     private final List<RecordedRequest> record = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -43,6 +45,12 @@ public final class AwsFrontServer implements AutoCloseable {
     private volatile boolean closed;
 
     AwsFrontServer(URI motoUri, List<LocalApi> localApis) {
+        this(motoUri, localApis, new RealisticTiming());
+    }
+
+    /** @param timing shared with the local APIs that answer about the same resources (Session Manager's inventory) */
+    AwsFrontServer(URI motoUri, List<LocalApi> localApis, RealisticTiming timing) {
+        this.timing = timing;
         this.moto = new MotoForwarder(motoUri);
         this.localApis = List.copyOf(localApis);
         try {
@@ -117,8 +125,22 @@ public final class AwsFrontServer implements AutoCloseable {
         this.latency = latency == null ? Duration.ZERO : latency;
     }
 
-    /** Forgets the record, the faults, the latency and the ClientTokens seen: the state every test starts from. */
+    /**
+     * Plays back AWS's settling times from now on (see {@link TimingProfile}); null turns it off again, as every test
+     * starts. E.g. {@code setTimingProfile(TimingProfile.realistic().scaledDown(10))}.
+     */
+    public void setTimingProfile(TimingProfile profile) {
+        timing.use(profile);
+    }
+
+    /** The timing profile in use, or null when answers settle at once (moto's way). */
+    public TimingProfile timingProfile() {
+        return timing.profile();
+    }
+
+    /** Forgets the record, the faults, the latency, the timing profile and the ClientTokens seen: the state every test starts from. */
     void resetForTest() {
+        timing.reset();
         clientTokens.clear();
         spotRequests.clear();
         foreignBuckets.clear();
@@ -231,6 +253,17 @@ public final class AwsFrontServer implements AutoCloseable {
     }
 
     private WireResponse answer(Call call, WireRequest request) {
+        try {
+            WireResponse refused = timing.refuse(call);
+            return refused != null ? refused : timing.amend(call, untimed(call, request));
+        } catch (RuntimeException e) {
+            System.err.println("[aws-front] " + call.service() + ":" + call.action() + " failed in the timing profile");
+            e.printStackTrace();
+            return AwsErrors.render(call.service(), 500, "TestEndpointFailure", "test endpoint: " + e);
+        }
+    }
+
+    private WireResponse untimed(Call call, WireRequest request) {
         try {
             for (LocalApi api : localApis) {
                 WireResponse r = api.answer(call, request);

@@ -6,11 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which instances Session Manager reports, and how (the state behind {@link SsmInstanceInformationApi}). The rule, in
- * {@link #pingStatus}: an instance's agent registers as soon as moto reports the instance running, and is
- * {@code Online} from then on while it runs; once registered, a stopped instance shows {@code ConnectionLost}; a
- * terminated one is dropped. A test holds an instance offline (not registered yet, as in the minutes after a real
- * start) with {@link #holdOffline}, or every instance, even those not launched yet, with {@link #holdAllOffline}; and lets
- * it register with {@link #release}. Reset before every test.
+ * {@link #pingStatus}: an instance's agent registers as soon as the instance runs and its agent is up (at once, unless a
+ * {@link TimingProfile} is on: then {@link TimingProfile#sessionManagerAfterRunning} after it began to run, and not
+ * before its network reaches Systems Manager), and is {@code Online} from then on while it runs; once registered, a
+ * stopped instance shows {@code ConnectionLost}; a terminated one is dropped. A test holds an instance offline (not
+ * registered yet, as in the minutes after a real start) with {@link #holdOffline}, or every instance, even those not
+ * launched yet, with {@link #holdAllOffline}; and lets it register with {@link #release}. Reset before every test.
  */
 public final class FakeSessionManager {
 
@@ -55,10 +56,12 @@ public final class FakeSessionManager {
 
     /**
      * How Session Manager lists the instance, given EC2's state of it; empty when it is not listed. The one place the
-     * rule lives: a delay profile (Online N seconds after running) would go here, with the time it was first seen running.
+     * rule lives.
+     *
+     * @param agentUp whether the instance's agent can have registered by now (the timing profile's say; true without one)
      */
-    Optional<PingStatus> pingStatus(String instanceId, String ec2State) {
-        if ("running".equals(ec2State) && !isHeld(instanceId)) {
+    Optional<PingStatus> pingStatus(String instanceId, String ec2State, boolean agentUp) {
+        if ("running".equals(ec2State) && agentUp && !isHeld(instanceId)) {
             registered.add(instanceId);
             return Optional.of(PingStatus.Online);
         }

@@ -16,6 +16,7 @@ final class LocalAwsRuntime implements AutoCloseable {
     final FakeRunCommand runCommand = new FakeRunCommand();
     final FakeSessionManager sessionManager = new FakeSessionManager();
     final FakeIamSimulator iamSimulator = new FakeIamSimulator();
+    final RealisticTiming timing = new RealisticTiming();
 
     private LocalAwsRuntime(MotoServer moto) {
         this.moto = moto;
@@ -27,7 +28,7 @@ final class LocalAwsRuntime implements AutoCloseable {
                 new SsmSessionApi(),
                 new IamSimulatorApi(iamSimulator),
                 new RunCommandApi(runCommand, moto.uri()),
-                new SsmInstanceInformationApi(sessionManager, new MotoEc2Instances(new MotoForwarder(moto.uri())))));
+                new SsmInstanceInformationApi(sessionManager, new MotoEc2Instances(new MotoForwarder(moto.uri())), timing)), timing);
     }
 
     static LocalAwsRuntime start() {

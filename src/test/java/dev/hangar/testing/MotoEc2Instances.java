@@ -1,6 +1,5 @@
 package dev.hangar.testing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,12 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * The EC2 instances moto holds in a region, for the APIs the front server answers itself about instances (Session
@@ -22,7 +16,7 @@ import org.xml.sax.SAXException;
 final class MotoEc2Instances {
 
     /** What of an instance the fakes need. */
-    record Ec2Instance(String instanceId, String state, String privateIp, String platformDetails) {
+    record Ec2Instance(String instanceId, String state, String privateIp, String platformDetails, String vpcId) {
     }
 
     private static final Pattern ACCESS_KEY_AND_DATE = Pattern.compile("Credential=([^/,\\s]+)/(\\d{8})/");
@@ -55,40 +49,12 @@ final class MotoEc2Instances {
 
     private static List<Ec2Instance> parse(byte[] xml) throws IOException {
         List<Ec2Instance> instances = new ArrayList<>();
-        try {
-            var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-            NodeList sets = document.getElementsByTagName("instancesSet");
-            for (int s = 0; s < sets.getLength(); s++) {
-                for (Element item : children((Element) sets.item(s), "item")) {
-                    Element state = child(item, "instanceState");
-                    instances.add(new Ec2Instance(text(item, "instanceId"), state == null ? null : text(state, "name"),
-                            text(item, "privateIpAddress"), text(item, "platformDetails")));
-                }
-            }
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("moto's DescribeInstances answer is not XML", e);
+        for (Element item : Ec2Xml.resources(Ec2Xml.parse(xml), "instancesSet", null)) {
+            Element state = Ec2Xml.child(item, "instanceState");
+            instances.add(new Ec2Instance(Ec2Xml.text(item, "instanceId"), state == null ? null : Ec2Xml.text(state, "name"),
+                    Ec2Xml.text(item, "privateIpAddress"), Ec2Xml.text(item, "platformDetails"), Ec2Xml.text(item, "vpcId")));
         }
         instances.sort(Comparator.comparing(Ec2Instance::instanceId));
         return instances;
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && name.equals(e.getTagName())) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
-
-    private static Element child(Element parent, String name) {
-        List<Element> found = children(parent, name);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(Element parent, String name) {
-        Element e = child(parent, name);
-        return e == null ? null : e.getTextContent().strip();
     }
 }

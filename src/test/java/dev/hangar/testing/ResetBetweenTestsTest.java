@@ -26,6 +26,7 @@ class ResetBetweenTestsTest {
         aws.clients().iam().createInstanceProfile(b -> b.instanceProfileName("left-over"));
         aws.endpoint().inject(Fault.on("ec2", "*").always().error(500, "InternalError", "boom").skip(1000));
         aws.endpoint().setLatency(Duration.ofMillis(1));
+        aws.endpoint().setTimingProfile(TimingProfile.realistic());
         aws.identityCenter().clearAccounts();
         aws.pricing().clear();
         aws.serviceQuotas().set(FakeServiceQuotas.G_AND_VT_ON_DEMAND, 0);
@@ -37,6 +38,7 @@ class ResetBetweenTestsTest {
         var ec2 = aws.clients().ec2(LocalAws.REGION);
         assertThat(aws.endpoint().requests()).isEmpty();
         assertThat(aws.endpoint().faults()).isEmpty();
+        assertThat(aws.endpoint().timingProfile()).isNull();
 
         assertThat(ec2.describeInstances().reservations()).isEmpty();
         assertThat(ec2.describeKeyPairs().keyPairs()).isEmpty();

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * answers with 500: the region's EC2 instances from moto, listed as {@link FakeSessionManager} says. Filters as AWS
  * takes them, both the legacy {@code InstanceInformationFilterList} ({@code key}/{@code valueSet}) and {@code Filters}
  * ({@code Key}/{@code Values}), for the keys InstanceIds, PingStatus, PlatformTypes and ResourceType (others answer
- * InvalidFilterKey here); {@code MaxResults} 5–50 (default 50) with an opaque {@code NextToken}.
+ * InvalidFilterKey here); {@code MaxResults} 5–50 (default 50) with an opaque {@code NextToken}. With a
+ * {@link TimingProfile} on, an instance is listed only once its agent may have registered ({@link RealisticTiming}).
  */
 final class SsmInstanceInformationApi implements LocalApi {
 
@@ -29,10 +30,12 @@ final class SsmInstanceInformationApi implements LocalApi {
 
     private final FakeSessionManager sessionManager;
     private final MotoEc2Instances ec2;
+    private final RealisticTiming timing;
 
-    SsmInstanceInformationApi(FakeSessionManager sessionManager, MotoEc2Instances ec2) {
+    SsmInstanceInformationApi(FakeSessionManager sessionManager, MotoEc2Instances ec2, RealisticTiming timing) {
         this.sessionManager = sessionManager;
         this.ec2 = ec2;
+        this.timing = timing;
     }
 
     @Override
@@ -62,7 +65,8 @@ final class SsmInstanceInformationApi implements LocalApi {
         List<ObjectNode> listed = new ArrayList<>();
         try {
             for (MotoEc2Instances.Ec2Instance i : ec2.list(region, request)) {
-                sessionManager.pingStatus(i.instanceId(), i.state()).map(ping -> information(i, ping))
+                sessionManager.pingStatus(i.instanceId(), timing.instanceState(i.instanceId(), i.state()),
+                                timing.agentMayBeOnline(i.instanceId(), i.vpcId())).map(ping -> information(i, ping))
                         .filter(info -> filters.stream().allMatch(f -> f.matches(info))).ifPresent(listed::add);
             }
         } catch (IOException e) {
