@@ -59,6 +59,18 @@ class FailureAndCleanupTest {
     }
 
     @Test
+    void aFailedSessionDocumentRollsBackAndAnAnswerLostAfterItWasMadeIsCleanedUp() throws Exception {
+        // The answer is lost after the document was made: the rollback must find it by name and remove it.
+        f.aws.endpoint().inject(Fault.on("ssm", "CreateDocument").always().responseLost());
+
+        LaunchOutcome outcome = f.launch(EngineFixture.spec().build());
+
+        assertThat(outcome.state()).isEqualTo(LaunchState.ROLLED_BACK);
+        assertThat(outcome.failedStep()).isEqualTo("create-session-document");
+        f.assertNothingLeft(outcome.launchId());
+    }
+
+    @Test
     void aPermanentFailureAtRunInstancesRollsEverythingBack() throws Exception {
         f.aws.endpoint().inject(Fault.on("ec2", "RunInstances").always().where("DryRun", null)
                 .error(400, "InvalidParameterCombination", "The parameter combination is not supported"));
