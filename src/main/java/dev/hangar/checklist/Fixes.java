@@ -4,6 +4,7 @@ import dev.hangar.spec.Access;
 import dev.hangar.spec.BucketAccess;
 import dev.hangar.spec.Egress;
 import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.NetworkMode;
 
 /** The one-click fixes more than one rule offers, so they read and behave the same everywhere. */
 final class Fixes {
@@ -14,10 +15,14 @@ final class Fixes {
     static final Fix NO_PUBLIC_IP = Fix.oneClick("Do not give the instance a public IP address",
             spec -> spec.toBuilder().associatePublicIp(false).build());
 
-    static final Fix PUBLIC_IP = Fix.oneClick(
-            "Give the instance a public IP address so it can reach AWS through the internet gateway "
-                    + "(inbound traffic is still only what the security group allows: none with SSM)",
-            spec -> spec.toBuilder().associatePublicIp(true).build());
+    /**
+     * Hangar's own network: no public IP, out through a NAT gateway, S3 through its gateway endpoint. Replaces a subnetId
+     * too, since the fix is offered where the named subnet (or the default VPC) gives the instance no safe way out.
+     */
+    static final Fix PRIVATE_NETWORK = Fix.oneClick(
+            "Use Hangar's private network (network: private): no public IP, no inbound route; it reaches SSM, S3, CloudWatch "
+                    + "and the internet outbound through a NAT gateway (the review shows what it costs per hour)",
+            spec -> spec.toBuilder().subnetId(null).network(NetworkMode.PRIVATE).associatePublicIp(false).build());
 
     static final Fix READ_ONLY = Fix.oneClick("Make the instance role read-only on the bucket",
             spec -> spec.toBuilder().bucketAccess(BucketAccess.READ_ONLY).build());
