@@ -3,14 +3,14 @@ package dev.hangar.checklist;
 import dev.hangar.blueprint.NetworkModel;
 import dev.hangar.spec.NetworkMode;
 
-/** How the checklist names the subnet of Hangar's own network an instance goes into. */
-final class HangarSubnet {
+/** How the checklist and the review name the subnet of Hangar's own network an instance goes into. */
+public final class HangarSubnet {
 
     private HangarSubnet() {
     }
 
     /** e.g. "Hangar's private subnet 10.213.0.0/20 in us-east-1a"; without a pinned zone, "… in the instance's zone". */
-    static String describe(NetworkModel network, String zone) {
+    public static String describe(NetworkModel network, String zone) {
         String kind = network.mode() == NetworkMode.ISOLATED ? "isolated" : "private";
         if (zone != null) {
             try {
