@@ -24,6 +24,12 @@ final class Fixes {
                     + "and the internet outbound through a NAT gateway (the review shows what it costs per hour)",
             spec -> spec.toBuilder().subnetId(null).network(NetworkMode.PRIVATE).associatePublicIp(false).build());
 
+    /** SSH needs a public IP to be reached from the researcher's address: without one, Session Manager is the way in. */
+    static final Fix SSM_IN_PRIVATE_NETWORK = Fix.oneClick(
+            "Use Session Manager and Hangar's private network (access: ssm, network: private): no public IP and no inbound "
+                    + "port; SSH without a public IP would reach the instance only from inside the VPC",
+            spec -> PRIVATE_NETWORK.applyTo(USE_SSM.applyTo(spec)));
+
     static final Fix READ_ONLY = Fix.oneClick("Make the instance role read-only on the bucket",
             spec -> spec.toBuilder().bucketAccess(BucketAccess.READ_ONLY).build());
 
@@ -37,6 +43,11 @@ final class Fixes {
             spec -> spec.toBuilder().deleteDataVolumeOnTermination(false).build());
 
     private Fixes() {
+    }
+
+    /** The fix that takes the instance off the internet and keeps it reachable: with SSH, Session Manager too. */
+    static Fix privateNetworkFor(LaunchSpec spec) {
+        return spec.access() == Access.SSH ? SSM_IN_PRIVATE_NETWORK : PRIVATE_NETWORK;
     }
 
     static Fix prefixEndingInSlash(String prefix) {

@@ -46,7 +46,7 @@ public final class InternetDownloadsRule extends BaseRule {
         if (isPublic != null && facts.subnetRoutesToNat() != null) {
             return warn(capitalized(SubnetExposure.describe(spec)) + " gives the instance no way to the internet (no NAT "
                     + "gateway route" + (isPublic ? ", and no public IP for its internet gateway" : "") + "): pip install and model "
-                    + "downloads will not work. " + staging(spec), Fixes.PRIVATE_NETWORK);
+                    + "downloads will not work. " + staging(spec), Fixes.privateNetworkFor(spec));
         }
         return couldNotCheck("whether " + SubnetExposure.describe(spec) + " has a way to the internet (a NAT gateway route, "
                 + "or an internet gateway and a public IP); without one pip install and model downloads fail.",

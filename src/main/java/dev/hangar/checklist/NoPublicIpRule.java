@@ -37,7 +37,7 @@ public final class NoPublicIpRule extends BaseRule {
                 : "A public IPv4 address is requested. No inbound port is open (access is SSM), so nothing answers on it, "
                         + "but Security Hub still reports it and AWS charges for public IPv4 addresses.";
         if (spec.subnetId() == null) {
-            return warn(detail + " (network public: the default VPC, whose subnets reach AWS only with a public IP.)", Fixes.PRIVATE_NETWORK);
+            return warn(detail + " (network public: the default VPC, whose subnets reach AWS only with a public IP.)", Fixes.privateNetworkFor(spec));
         }
         if (Boolean.TRUE.equals(SubnetExposure.isPublic(spec, facts))) {
             return warn(detail, Fix.manual("In " + SubnetExposure.describe(spec) + " the instance needs its public IP to reach "

@@ -33,7 +33,7 @@ public final class PrivateSubnetRule extends BaseRule {
             return pass("No public IP: the instance cannot be reached from the internet, whatever the subnet's routes.");
         }
         Boolean isPublic = SubnetExposure.isPublic(spec, facts);
-        Fix fix = spec.subnetId() == null ? Fixes.PRIVATE_NETWORK
+        Fix fix = spec.subnetId() == null ? Fixes.privateNetworkFor(spec)
                 : Fix.manual("Set subnetId to a private subnet that has a NAT gateway or VPC endpoints for SSM, S3 and "
                         + "CloudWatch, and turn associatePublicIp off; or remove subnetId and set network to private, Hangar's own "
                         + "network with a NAT gateway.");

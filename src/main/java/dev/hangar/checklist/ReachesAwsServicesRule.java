@@ -50,11 +50,11 @@ public final class ReachesAwsServicesRule extends BaseRule {
             String defaultVpc = SubnetExposure.inDefaultVpc(spec, facts) ? " Default VPC subnets have no NAT gateway." : "";
             return warn("The instance needs a route to SSM: a NAT gateway or VPC endpoints. " + capitalized(subnet)
                     + " sends traffic out through an internet gateway, which an instance without a public IP cannot use."
-                    + defaultVpc + " " + blocked, Fixes.PRIVATE_NETWORK);
+                    + defaultVpc + " " + blocked, Fixes.privateNetworkFor(spec));
         }
         if (Boolean.FALSE.equals(isPublic) && Boolean.FALSE.equals(facts.subnetHasNatOrEndpoints())) {
             return warn(capitalized(subnet) + " has neither an internet gateway route nor a NAT gateway or VPC endpoints. "
-                    + blocked, Fixes.PRIVATE_NETWORK);
+                    + blocked, Fixes.privateNetworkFor(spec));
         }
         return couldNotCheck("whether " + subnet + " reaches AWS through a NAT gateway or VPC endpoints; "
                 + "without a public IP the instance needs one of them.",

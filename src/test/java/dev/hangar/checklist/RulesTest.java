@@ -136,6 +136,8 @@ class RulesTest {
                 WARN, "SSH is open to 203.0.113.7/32");
         add(publicIp, "network public: the fix is Hangar's private network", base().network(PUBLIC).build(), WARN,
                 "network public: the default VPC");
+        add(publicIp, "network public with ssh: Session Manager too", ssh("203.0.113.7/32").toBuilder().network(PUBLIC).build(), WARN,
+                "SSH is open to 203.0.113.7/32");
         add(publicIp, "network public, associatePublicIp said too", base().network(PUBLIC).associatePublicIp(true).build(), WARN,
                 "public IPv4");
         add(publicIp, "public subnet named: manual fix only", base().subnetId(SUBNET).associatePublicIp(true).build(),
@@ -329,6 +331,7 @@ class RulesTest {
                 "no-high-risk-ports-open: ipv6 world", "only-authorized-ports-unrestricted: ipv4 world",
                 "restricted-egress: all", "no-public-ip: private subnet", "no-public-ip: unknown subnet",
                 "no-public-ip: network public: the fix is Hangar's private network",
+                "no-public-ip: network public with ssh: Session Manager too",
                 "private-subnet: network public: default VPC with public ip",
                 "instance-can-reach-aws: a default VPC subnet without public ip: the trap",
                 "instance-can-reach-aws: private subnet without a way out", "internet-downloads: isolated network",
@@ -337,6 +340,10 @@ class RulesTest {
                 "least-privilege-data-access: prefix without a slash", "idle-stop-on: off",
                 "data-volume-kept: deleted with the instance");
         assertThat(fixable).doesNotContain("no-public-ip: public subnet named: manual fix only");
+        LaunchSpec sshPublic = ssh("203.0.113.7/32").toBuilder().network(PUBLIC).build();
+        LaunchSpec fixed = new NoPublicIpRule().evaluate(Blueprint.draft(sshPublic), unknown()).fix().applyTo(sshPublic);
+        assertThat(fixed.access()).as("SSH without a public IP is out of reach: Session Manager instead").isEqualTo(dev.hangar.spec.Access.SSM);
+        assertThat(fixed.network()).isEqualTo(dev.hangar.spec.NetworkMode.PRIVATE);
     }
 
     @Test
