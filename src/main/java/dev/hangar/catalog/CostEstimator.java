@@ -23,12 +23,13 @@ public final class CostEstimator {
     private CostEstimator() {
     }
 
-    public static CostEstimate estimate(LaunchSpec spec, Double sharedPricePerHour, String priceSource) {
+    /** @param network Hangar's network the launch uses (see {@link NetworkCost}); null for network public or a subnetId */
+    public static CostEstimate estimate(LaunchSpec spec, Double sharedPricePerHour, String priceSource, NetworkCost network) {
         boolean dedicated = spec.tenancy() == Tenancy.DEDICATED;
         Double instance = sharedPricePerHour == null ? null : sharedPricePerHour * (dedicated ? DEDICATED_PRICE_FACTOR : 1);
         double storage = (spec.rootVolumeGiB() + spec.dataVolumeGiB()) * GP3_PER_GIB_MONTH;
         double monitoring = DETAILED_MONITORING_PER_MONTH + (spec.idleStopMinutes() > 0 ? ALARM_PER_MONTH : 0);
         return new CostEstimate(instance, dedicated ? DEDICATED_REGION_FEE_PER_HOUR : 0, storage, monitoring,
-                sharedPricePerHour == null ? "unknown" : priceSource);
+                sharedPricePerHour == null ? "unknown" : priceSource, network);
     }
 }

@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param subnetIsDefaultVpc      the subnet belongs to the region's default VPC
  * @param subnetHasNatOrEndpoints the subnet reaches AWS services without a public IP: a route to a NAT
  *                                gateway, or VPC endpoints for SSM (ssm, ssmmessages, ec2messages) and S3
+ * @param subnetRoutesToNat       the subnet's route table sends traffic to a NAT gateway: the internet is reachable
+ *                                without a public IP (pip, model downloads)
  * @param onDemandPricePerHour    USD per hour for the spec's instance type, default tenancy
  */
 public record AccountFacts(
@@ -24,6 +26,7 @@ public record AccountFacts(
         Boolean subnetIsPublic,
         Boolean subnetIsDefaultVpc,
         Boolean subnetHasNatOrEndpoints,
+        Boolean subnetRoutesToNat,
         Double onDemandPricePerHour) {
 
     private static final AccountFacts UNKNOWN = builder().build();
@@ -42,7 +45,7 @@ public record AccountFacts(
                 .bucketIsPublic(bucketIsPublic).bucketRequiresTls(bucketRequiresTls).bucketHasDefaultEncryption(bucketHasDefaultEncryption)
                 .amiCreationDate(amiCreationDate).amiName(amiName).subnetIsPublic(subnetIsPublic)
                 .subnetIsDefaultVpc(subnetIsDefaultVpc).subnetHasNatOrEndpoints(subnetHasNatOrEndpoints)
-                .onDemandPricePerHour(onDemandPricePerHour);
+                .subnetRoutesToNat(subnetRoutesToNat).onDemandPricePerHour(onDemandPricePerHour);
     }
 
     /** Every fact starts unknown. */
@@ -57,6 +60,7 @@ public record AccountFacts(
         private Boolean subnetIsPublic;
         private Boolean subnetIsDefaultVpc;
         private Boolean subnetHasNatOrEndpoints;
+        private Boolean subnetRoutesToNat;
         private Double onDemandPricePerHour;
 
         private Builder() {
@@ -72,12 +76,13 @@ public record AccountFacts(
         public Builder subnetIsPublic(Boolean v) { subnetIsPublic = v; return this; }
         public Builder subnetIsDefaultVpc(Boolean v) { subnetIsDefaultVpc = v; return this; }
         public Builder subnetHasNatOrEndpoints(Boolean v) { subnetHasNatOrEndpoints = v; return this; }
+        public Builder subnetRoutesToNat(Boolean v) { subnetRoutesToNat = v; return this; }
         public Builder onDemandPricePerHour(Double v) { onDemandPricePerHour = v; return this; }
 
         public AccountFacts build() {
             return new AccountFacts(ebsEncryptionByDefault, bucketBlocksPublicAccess, bucketIsPublic, bucketRequiresTls,
                     bucketHasDefaultEncryption, amiCreationDate, amiName, subnetIsPublic, subnetIsDefaultVpc,
-                    subnetHasNatOrEndpoints, onDemandPricePerHour);
+                    subnetHasNatOrEndpoints, subnetRoutesToNat, onDemandPricePerHour);
         }
     }
 }

@@ -26,6 +26,7 @@ public final class Checklist {
                 new NoPublicIpRule(),
                 new PrivateSubnetRule(),
                 new ReachesAwsServicesRule(),
+                new InternetDownloadsRule(),
                 new SsmManagedRule(),
                 new LeastPrivilegeDataAccessRule(),
                 new NoSecretsInUserDataRule(),

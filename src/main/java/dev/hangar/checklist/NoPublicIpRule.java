@@ -1,13 +1,15 @@
 package dev.hangar.checklist;
 
 import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.NetworkModel;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
 
 /**
- * A public IP is a warning, never a failure: with SSM no inbound port is open, and in a default VPC the
- * address is what lets the instance reach AWS at all. The one-click fix is withheld in a public subnet,
- * where dropping the address would leave the instance unreachable (see {@link ReachesAwsServicesRule}).
+ * A public IP is a warning, never a failure: with SSM no inbound port is open. In the default VPC (network public) the
+ * fix is Hangar's private network, which keeps the instance reachable for SSM and S3 without the address; in a public
+ * subnet named by subnetId no one-click fix is offered, since dropping the address there would leave the instance
+ * with no way out (see {@link ReachesAwsServicesRule}).
  */
 public final class NoPublicIpRule extends BaseRule {
 
@@ -21,17 +23,27 @@ public final class NoPublicIpRule extends BaseRule {
     @Override
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         LaunchSpec spec = blueprint.spec();
+        NetworkModel network = blueprint.network();
         if (!blueprint.instance().associatePublicIp()) {
+            if (network != null) {
+                return pass("No public IPv4 address: the instance sits in " + HangarSubnet.describe(network, spec.availabilityZone())
+                        + (network.needsNat() ? " and goes out through the NAT gateway's address, which admits no inbound connection."
+                                : " and reaches AWS only through VPC endpoints."));
+            }
             return pass("No public IPv4 address is requested.");
         }
         String detail = spec.access() == Access.SSH
                 ? "A public IPv4 address is requested, and SSH is open to " + spec.sshCidr() + " on it."
                 : "A public IPv4 address is requested. No inbound port is open (access is SSM), so nothing answers on it, "
                         + "but Security Hub still reports it and AWS charges for public IPv4 addresses.";
+        if (spec.subnetId() == null) {
+            return warn(detail + " (network public: the default VPC, whose subnets reach AWS only with a public IP.)", Fixes.privateNetworkFor(spec));
+        }
         if (Boolean.TRUE.equals(SubnetExposure.isPublic(spec, facts))) {
             return warn(detail, Fix.manual("In " + SubnetExposure.describe(spec) + " the instance needs its public IP to reach "
-                    + "SSM, S3 and CloudWatch. To go without one, set subnetId to a private subnet with a NAT gateway or "
-                    + "VPC endpoints, then turn associatePublicIp off."));
+                    + "SSM, S3 and CloudWatch. To go without one, remove subnetId and set network to private (Hangar's own "
+                    + "network, out through a NAT gateway), or set subnetId to a private subnet with a NAT gateway or VPC "
+                    + "endpoints, then turn associatePublicIp off."));
         }
         return warn(detail, Fixes.NO_PUBLIC_IP);
     }

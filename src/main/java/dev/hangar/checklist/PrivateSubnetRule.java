@@ -1,6 +1,7 @@
 package dev.hangar.checklist;
 
 import dev.hangar.blueprint.Blueprint;
+import dev.hangar.blueprint.NetworkModel;
 import dev.hangar.spec.LaunchSpec;
 
 /**
@@ -20,12 +21,22 @@ public final class PrivateSubnetRule extends BaseRule {
     @Override
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         LaunchSpec spec = blueprint.spec();
-        if (!spec.associatePublicIp()) {
+        NetworkModel network = blueprint.network();
+        if (network != null) {
+            String subnet = HangarSubnet.describe(network, spec.availabilityZone());
+            return pass(capitalized(subnet) + " has no route from the internet and the instance no public IP, so nothing on "
+                    + "the internet can reach it" + (network.needsNat()
+                            ? "; its way out is the NAT gateway, which answers no connection from outside."
+                            : "; it has no route to the internet at all."));
+        }
+        if (!blueprint.instance().associatePublicIp()) {
             return pass("No public IP: the instance cannot be reached from the internet, whatever the subnet's routes.");
         }
         Boolean isPublic = SubnetExposure.isPublic(spec, facts);
-        Fix fix = Fix.manual("Set subnetId to a private subnet that has a NAT gateway or VPC endpoints for SSM, S3 and "
-                + "CloudWatch, and turn associatePublicIp off.");
+        Fix fix = spec.subnetId() == null ? Fixes.privateNetworkFor(spec)
+                : Fix.manual("Set subnetId to a private subnet that has a NAT gateway or VPC endpoints for SSM, S3 and "
+                        + "CloudWatch, and turn associatePublicIp off; or remove subnetId and set network to private, Hangar's own "
+                        + "network with a NAT gateway.");
         if (isPublic == null) {
             return couldNotCheck("whether " + SubnetExposure.describe(spec) + " routes to an internet gateway.", fix);
         }

@@ -69,6 +69,12 @@ final class PlanCommand extends HangarSubcommand {
             out.println();
         });
         out.println("Cost: " + r.cost().summary());
+        if (r.cost().network() != null) {
+            out.println("  " + r.cost().network().summary());
+        }
+        out.println();
+        out.println("Where the instance sits:");
+        r.network().lines().forEach(l -> out.println("  " + l));
         out.println();
         List<Step> steps = r.plan().steps();
         out.println("Steps (" + steps.size() + ", at most " + r.plan().criticalPathSteps() + " one after another):");

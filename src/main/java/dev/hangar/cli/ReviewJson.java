@@ -1,7 +1,9 @@
 package dev.hangar.cli;
 
+import dev.hangar.catalog.NetworkCost;
 import dev.hangar.checklist.Finding;
 import dev.hangar.review.LaunchReview;
+import dev.hangar.review.NetworkDiagram;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +30,10 @@ final class ReviewJson {
         cost.put("totalPerHour", r.cost().totalPerHour());
         cost.put("totalPerMonth", r.cost().totalPerMonth());
         cost.put("priceSource", r.cost().priceSource());
+        cost.put("networkPerHour", r.cost().networkPerHour());
+        cost.put("network", networkCost(r.cost().network()));
         json.put("cost", cost);
+        json.put("network", network(r));
         json.put("steps", r.plan().steps().stream().map(s -> Map.of("id", s.id(), "title", s.title(), "dependsOn", s.dependsOn())).toList());
         json.put("criticalPathSteps", r.plan().criticalPathSteps());
         json.put("trustPolicy", Json.parse(r.trustPolicy()));
@@ -37,6 +42,35 @@ final class ReviewJson {
         json.put("managedPolicies", r.managedPolicies());
         json.put("permissionsBoundaryArn", r.blueprint().iam().permissionsBoundaryArn());
         return json;
+    }
+
+    private static Map<String, Object> networkCost(NetworkCost n) {
+        if (n == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", n.mode().wireName());
+        m.put("perHour", n.perHour());
+        m.put("perGb", n.perGb());
+        m.put("natGateways", n.natGateways());
+        m.put("interfaceEndpoints", n.interfaceServices());
+        m.put("endpointZones", n.endpointZones());
+        m.put("breakdown", n.breakdown());
+        m.put("shared", n.sharing());
+        return m;
+    }
+
+    /** Where the instance sits: the diagram's lines as printed, and its parts for scripts. */
+    private static Map<String, Object> network(LaunchReview r) {
+        NetworkDiagram d = r.network();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", d.mode() == null ? null : d.mode().wireName());
+        m.put("subnetId", r.spec().subnetId());
+        m.put("hangarNetwork", r.blueprint().network() != null);
+        m.put("place", d.place());
+        m.put("routes", d.routes());
+        m.put("diagram", d.lines());
+        return m;
     }
 
     private static Map<String, Object> finding(Finding f) {

@@ -45,7 +45,8 @@ public final class CloudFormationExporter implements Exporter {
                 + (stack.dataVolume().deleteOnTermination()
                         ? "\ndeleteDataVolumeOnTermination: Hangar marks the attachment DeleteOnTermination, which a"
                                 + "\nVolumeAttachment cannot set; deleting the stack deletes the volume either way."
-                        : "");
+                        : "")
+                + (stack.network() != null ? "\n" + CloudFormationNetwork.comment(stack) : "");
         text.lines().forEach(l -> out.append("# ").append(l).append('\n'));
         return out.toString();
     }
@@ -55,7 +56,13 @@ public final class CloudFormationExporter implements Exporter {
         t.put("AWSTemplateFormatVersion", "2010-09-09");
         t.put("Description", "Hangar launch " + stack.launchId() + ": " + stack.instance().instanceType() + " in " + stack.region());
         t.set("Parameters", parameters(stack));
+        if (stack.network() != null) {
+            t.set("Mappings", CloudFormationNetwork.mappings(stack));
+        }
         ObjectNode r = t.putObject("Resources");
+        if (stack.network() != null) {
+            CloudFormationNetwork.resources(r, stack);
+        }
         r.set("InstanceRole", resource("AWS::IAM::Role", role(stack)));
         r.set("InstanceProfile", resource("AWS::IAM::InstanceProfile", profile(stack)));
         r.set("SecurityGroup", resource("AWS::EC2::SecurityGroup", securityGroup(stack)));
@@ -76,13 +83,10 @@ public final class CloudFormationExporter implements Exporter {
 
     private static ObjectNode parameters(Blueprint stack) {
         ObjectNode p = NODES.objectNode();
-        ObjectNode vpc = p.putObject("VpcId").put("Type", "AWS::EC2::VPC::Id");
-        if (stack.instance().subnetId() == null) {
-            vpc.put("Description", "The default VPC of " + stack.region() + ": Hangar launches in its default subnets when the spec names no subnet.");
+        if (stack.network() != null) {
+            CloudFormationNetwork.parameters(p, stack);
         } else {
-            vpc.put("Description", "The VPC of subnet " + stack.instance().subnetId() + ".");
-            p.putObject("SubnetId").put("Type", "AWS::EC2::Subnet::Id").put("Default", stack.instance().subnetId())
-                    .put("Description", "The spec's subnet.");
+            vpcParameters(p, stack);
         }
         ObjectNode root = p.putObject("RootDeviceName").put("Type", "String").put("AllowedPattern", "/dev/[a-z0-9]+")
                 .put("Description", "The root device of image " + stack.instance().amiId() + ", so the encrypted root volume replaces it: "
@@ -92,6 +96,18 @@ public final class CloudFormationExporter implements Exporter {
             root.put("Default", stack.instance().rootDeviceName());
         }
         return p;
+    }
+
+    /** Without Hangar's network: the default VPC, or the spec's subnet and its VPC. */
+    private static void vpcParameters(ObjectNode p, Blueprint stack) {
+        ObjectNode vpc = p.putObject("VpcId").put("Type", "AWS::EC2::VPC::Id");
+        if (stack.instance().subnetId() == null) {
+            vpc.put("Description", "The default VPC of " + stack.region() + ": Hangar launches in its default subnets when the spec names no subnet.");
+        } else {
+            vpc.put("Description", "The VPC of subnet " + stack.instance().subnetId() + ".");
+            p.putObject("SubnetId").put("Type", "AWS::EC2::Subnet::Id").put("Default", stack.instance().subnetId())
+                    .put("Description", "The spec's subnet.");
+        }
     }
 
     private static ObjectNode role(Blueprint stack) {
@@ -119,7 +135,7 @@ public final class CloudFormationExporter implements Exporter {
     private static ObjectNode securityGroup(Blueprint stack) {
         SecurityGroupModel sg = stack.securityGroup();
         ObjectNode p = NODES.objectNode().put("GroupName", sg.name()).put("GroupDescription", sg.description());
-        p.set("VpcId", ref("VpcId"));
+        p.set("VpcId", ref(stack.network() != null ? CloudFormationNetwork.VPC : "VpcId"));
         if (!sg.ingress().isEmpty()) {
             ArrayNode in = p.putArray("SecurityGroupIngress");
             sg.ingress().forEach(r -> in.add(rule(r)));
@@ -173,13 +189,15 @@ public final class CloudFormationExporter implements Exporter {
         p.put("ImageId", i.amiId()).put("InstanceType", i.instanceType());
         p.set("IamInstanceProfile", ref("InstanceProfile"));
         ObjectNode nic = p.putArray("NetworkInterfaces").addObject().put("DeviceIndex", "0");
-        if (i.subnetId() != null) {
+        if (stack.network() != null) {
+            nic.set("SubnetId", ref(CloudFormationNetwork.instanceSubnet(stack)));
+        } else if (i.subnetId() != null) {
             nic.set("SubnetId", ref("SubnetId"));
         }
         nic.putArray("GroupSet").add(getAtt("SecurityGroup", "GroupId"));
         nic.put("AssociatePublicIpAddress", i.associatePublicIp()).put("DeleteOnTermination", true);
-        if (i.availabilityZone() != null) {
-            p.put("AvailabilityZone", i.availabilityZone());
+        if (i.availabilityZone() != null && stack.network() == null) {
+            p.put("AvailabilityZone", i.availabilityZone()); // with Hangar's network the subnet decides the zone
         }
         if (stack.keyPair() != null) {
             if (stack.keyPair().create()) {

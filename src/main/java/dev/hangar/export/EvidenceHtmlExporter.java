@@ -106,6 +106,7 @@ public final class EvidenceHtmlExporter implements Exporter {
         row(h, "Data volume", v.sizeGiB() + " GiB " + escape(v.volumeType()) + (v.encrypted() ? ", encrypted" : ", NOT encrypted")
                 + ", at " + escape(v.device()) + (v.deleteOnTermination() ? ", deleted with the instance" : ", kept when the instance terminates"));
         row(h, "Public IP", i.associatePublicIp() ? "yes" : "no");
+        row(h, "Network", escape(ExportedNetwork.describe(stack)));
         row(h, "Tenancy", escape(i.tenancy()));
         row(h, "Monitoring", (i.monitoring() ? "detailed (1 minute)" : "basic") + (i.ebsOptimized() ? "; EBS-optimised" : ""));
         SecurityGroupModel sg = stack.securityGroup();

@@ -93,6 +93,9 @@ final class EvidenceTree {
                 .put("device", v.device()).put("deleteOnTermination", v.deleteOnTermination());
         n.put("detailedMonitoring", i.monitoring()).put("ebsOptimized", i.ebsOptimized())
                 .put("associatePublicIp", i.associatePublicIp()).put("tenancy", i.tenancy());
+        n.putObject("network").put("mode", stack.spec().network() == null ? null : stack.spec().network().wireName())
+                .put("subnetId", stack.spec().subnetId()).put("hangarNetwork", stack.network() != null)
+                .put("description", ExportedNetwork.describe(stack));
         SecurityGroupModel sg = stack.securityGroup();
         ObjectNode group = n.putObject("securityGroup").put("name", sg.name());
         group.set("ingress", rules(sg.ingress()));

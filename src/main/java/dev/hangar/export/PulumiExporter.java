@@ -42,6 +42,9 @@ public final class PulumiExporter implements Exporter {
         py.append("aws_provider = aws.Provider(\"aws\", region=").append(PythonText.quote(stack.region())).append(")\n");
         py.append("opts = pulumi.ResourceOptions(provider=aws_provider)\n");
         py.append("invoke_opts = pulumi.InvokeOptions(provider=aws_provider)\n\n");
+        if (stack.network() != null) {
+            PulumiNetwork.write(py, stack);
+        }
         iam(py, stack);
         securityGroup(py, stack);
         keyPair(py, stack);
@@ -90,7 +93,9 @@ public final class PulumiExporter implements Exporter {
 
     private static void securityGroup(StringBuilder py, Blueprint stack) {
         SecurityGroupModel sg = stack.securityGroup();
-        if (sg.subnetId() == null) {
+        if (stack.network() != null) {
+            py.append("vpc_id = ").append(PulumiNetwork.VPC_ID).append("\n\n");
+        } else if (sg.subnetId() == null) {
             py.append("vpc_id = aws.ec2.get_vpc(default=True, opts=invoke_opts).id\n\n");
         } else {
             py.append("vpc_id = aws.ec2.get_subnet(id=").append(PythonText.quote(sg.subnetId())).append(", opts=invoke_opts).vpc_id\n\n");
@@ -142,11 +147,15 @@ public final class PulumiExporter implements Exporter {
         py.append("USER_DATA = ").append(PythonText.multiline(i.userData())).append("\n\n");
         List<String> args = new ArrayList<>(List.of(kw("ami", PythonText.quote(i.amiId())),
                 kw("instance_type", PythonText.quote(i.instanceType()))));
-        if (i.subnetId() != null) {
-            args.add(kw("subnet_id", PythonText.quote(i.subnetId())));
-        }
-        if (i.availabilityZone() != null) {
-            args.add(kw("availability_zone", PythonText.quote(i.availabilityZone())));
+        if (stack.network() != null) {
+            args.add(kw("subnet_id", PulumiNetwork.instanceSubnetId(stack))); // the subnet decides the zone
+        } else {
+            if (i.subnetId() != null) {
+                args.add(kw("subnet_id", PythonText.quote(i.subnetId())));
+            }
+            if (i.availabilityZone() != null) {
+                args.add(kw("availability_zone", PythonText.quote(i.availabilityZone())));
+            }
         }
         args.add(kw("vpc_security_group_ids", "[security_group.id]"));
         args.add(kw("iam_instance_profile", "profile.name"));

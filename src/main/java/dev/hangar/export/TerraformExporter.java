@@ -53,11 +53,17 @@ public final class TerraformExporter implements Exporter {
     }
 
     private static void locals(HclWriter w, Blueprint stack) {
-        w.open("locals").object("tags", stack.tags()).object("data_volume_tags", stack.dataVolume().tags()).close().blank();
+        w.open("locals").object("tags", stack.tags()).object("data_volume_tags", stack.dataVolume().tags());
+        if (stack.network() != null) {
+            TerraformNetwork.cidrLocals(stack).forEach(w::object);
+        }
+        w.close().blank();
     }
 
     private static void network(HclWriter w, Blueprint stack) {
-        if (stack.securityGroup().subnetId() == null) {
+        if (stack.network() != null) {
+            TerraformNetwork.write(w, stack);
+        } else if (stack.securityGroup().subnetId() == null) {
             w.open("data \"aws_vpc\" \"default\"").attr("default", "true").close().blank();
         } else {
             w.open("data \"aws_subnet\" \"selected\"").string("id", stack.securityGroup().subnetId()).close().blank();
@@ -65,6 +71,9 @@ public final class TerraformExporter implements Exporter {
     }
 
     private static String vpcId(Blueprint stack) {
+        if (stack.network() != null) {
+            return TerraformNetwork.VPC_ID;
+        }
         return stack.securityGroup().subnetId() == null ? "data.aws_vpc.default.id" : "data.aws_subnet.selected.vpc_id";
     }
 
@@ -150,11 +159,16 @@ public final class TerraformExporter implements Exporter {
         w.open("resource \"aws_instance\" \"gpu\"")
                 .string("ami", i.amiId())
                 .string("instance_type", i.instanceType());
-        if (i.subnetId() != null) {
-            w.string("subnet_id", i.subnetId());
-        }
-        if (i.availabilityZone() != null) {
-            w.string("availability_zone", i.availabilityZone());
+        if (stack.network() != null) {
+            // The subnet decides the zone: var.availability_zone, whose default is the spec's zone.
+            w.attr("subnet_id", TerraformNetwork.subnetId(stack));
+        } else {
+            if (i.subnetId() != null) {
+                w.string("subnet_id", i.subnetId());
+            }
+            if (i.availabilityZone() != null) {
+                w.string("availability_zone", i.availabilityZone());
+            }
         }
         w.attr("vpc_security_group_ids", "[aws_security_group.instance.id]")
                 .attr("iam_instance_profile", "aws_iam_instance_profile.instance.name")

@@ -1,6 +1,7 @@
 package dev.hangar.preflight;
 
 import dev.hangar.aws.AwsClients;
+import dev.hangar.blueprint.NetworkModel;
 import dev.hangar.catalog.BucketPosture;
 import dev.hangar.catalog.QuotaCodes;
 import dev.hangar.preflight.PreflightCheck.Status;
@@ -219,6 +220,9 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
 
     /** Whether the subnet routes to an internet gateway (public) — the instance's way to SSM and S3 depends on it. */
     PreflightCheck network() {
+        if (spec.usesHangarNetwork()) {
+            return hangarNetwork();
+        }
         String subnetId = spec.subnetId();
         String vpcId;
         if (subnetId == null) {
@@ -243,8 +247,23 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
         boolean toNat = tables.stream().flatMap(t -> t.routes().stream()).anyMatch(route -> route.natGatewayId() != null);
         facts.subnetIsPublic = toInternet;
         facts.subnetHasNatOrEndpoints = toNat || hasSsmEndpoints(vpcId);
+        facts.subnetRoutesToNat = toNat;
         return pass("network", "Network", (subnetId == null ? "default VPC " + vpcId : "subnet " + subnetId)
                 + (toInternet ? ", routes to the internet" : ", private (no internet gateway route)"));
+    }
+
+    /**
+     * Hangar's own network needs no default VPC: it is found by its tag or made by the launch. The subnet facts stay
+     * unknown: the checklist judges this network from the blueprint, which says what the launch builds.
+     */
+    private PreflightCheck hangarNetwork() {
+        var vpcs = ec2().describeVpcs(r -> r.filters(filter("tag:" + NetworkModel.TAG, spec.region()))).vpcs();
+        String mode = spec.network().wireName();
+        return pass("network", "Network", vpcs.isEmpty()
+                ? "Hangar's network in " + spec.region() + " does not exist yet: this launch creates it (" + mode + ", VPC "
+                        + NetworkModel.VPC_CIDR + ")"
+                : "Hangar's network in " + spec.region() + " (" + vpcs.get(0).vpcId() + ") is reused: " + mode
+                        + "; the launch adds only what it still lacks for this mode and zone");
     }
 
     /** Interface endpoints for Session Manager let an instance without a public IP or NAT reach SSM. */

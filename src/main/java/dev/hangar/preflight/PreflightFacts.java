@@ -18,6 +18,7 @@ final class PreflightFacts {
     volatile Boolean subnetIsPublic;
     volatile Boolean subnetInDefaultVpc;
     volatile Boolean subnetHasNatOrEndpoints;
+    volatile Boolean subnetRoutesToNat;
     /** The image, once found (or null when it does not exist): the DryRun needs its root device name. */
     final CompletableFuture<ImageFacts> image = new CompletableFuture<>();
     /** The instance type's vCPUs and architectures. */
@@ -41,6 +42,6 @@ final class PreflightFacts {
                 .bucketHasDefaultEncryption(bucketHasDefaultEncryption)
                 .amiCreationDate(img == null ? null : img.created()).amiName(img == null ? null : img.name())
                 .subnetIsPublic(subnetIsPublic).subnetIsDefaultVpc(subnetInDefaultVpc).subnetHasNatOrEndpoints(subnetHasNatOrEndpoints)
-                .build();
+                .subnetRoutesToNat(subnetRoutesToNat).build();
     }
 }

@@ -14,10 +14,12 @@ import java.util.Optional;
 
 /**
  * Everything a researcher sees before Launch: the checklist, the preflight (absent in plan-only
- * mode, without credentials), the exact policies, the steps and the cost.
+ * mode, without credentials), the exact policies, the steps, the cost and where the machine sits.
+ *
+ * @param network where the instance sits and what it can reach
  */
 public record LaunchReview(LaunchSpec spec, ChecklistReport checklist, Optional<PreflightReport> preflight, CostEstimate cost,
-        Blueprint blueprint, LaunchPlan plan) {
+        Blueprint blueprint, LaunchPlan plan, NetworkDiagram network) {
 
     public String trustPolicy() {
         return blueprint.iam().trustPolicy();

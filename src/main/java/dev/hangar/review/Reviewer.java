@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Reviews a spec before launch: preflight against the account (read-only), the checklist on what
- * preflight saw, the cost from the catalog's price. Without AWS (plan-only) the checklist runs on
+ * preflight saw, the cost from the catalog's price (and the network's, when the launch uses Hangar's), and where the
+ * instance sits. Without AWS (plan-only) the checklist runs on
  * unknown facts and the price comes from the bundled snapshot.
  */
 public final class Reviewer {
@@ -45,8 +46,8 @@ public final class Reviewer {
         Double price = types.offer(spec.instanceType()).map(GpuOffer::pricePerHour).orElse(null);
         AccountFacts facts = preflight.map(Preflight.Result::facts).orElse(AccountFacts.unknown()).toBuilder()
                 .onDemandPricePerHour(price).build();
-        CostEstimate cost = CostEstimator.estimate(spec, price, types.source());
+        CostEstimate cost = CostEstimator.estimate(spec, price, types.source(), NetworkCosts.of(blueprint.network()));
         return new LaunchReview(spec, Checklist.evaluate(blueprint, facts, clock), preflight.map(Preflight.Result::report), cost,
-                blueprint, Launcher.plan(blueprint));
+                blueprint, Launcher.plan(blueprint), NetworkDiagram.of(blueprint, facts));
     }
 }

@@ -6,6 +6,8 @@ import static dev.hangar.checklist.Specs.*;
 import static dev.hangar.checklist.Status.FAIL;
 import static dev.hangar.checklist.Status.PASS;
 import static dev.hangar.checklist.Status.WARN;
+import static dev.hangar.spec.NetworkMode.ISOLATED;
+import static dev.hangar.spec.NetworkMode.PUBLIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.spec.BucketAccess;
@@ -40,6 +42,7 @@ class RulesTest {
             Map.entry("no-public-ip", List.of("EC2.9", "CKV_AWS_88")),
             Map.entry("private-subnet", List.of()),
             Map.entry("instance-can-reach-aws", List.of()),
+            Map.entry("internet-downloads", List.of()),
             Map.entry("managed-by-ssm", List.of("SSM.1")),
             Map.entry("least-privilege-data-access", List.of("CKV_AWS_355", "CKV_AWS_290")),
             Map.entry("no-secrets-in-user-data", List.of("CKV_AWS_46")),
@@ -122,17 +125,29 @@ class RulesTest {
         add(egress, "all", base().egress(Egress.ALL).build(), WARN, "every protocol");
 
         Rule publicIp = new NoPublicIpRule();
-        add(publicIp, "none", spec(), PASS, "No public");
+        add(publicIp, "private network", spec(), PASS, "No public IPv4 address: the instance sits in Hangar's private subnet");
+        add(publicIp, "isolated network in a pinned zone", base().network(ISOLATED).availabilityZone("us-east-1b").build(), PASS,
+                "Hangar's isolated subnet 10.213.136.0/21 in us-east-1b and reaches AWS only through VPC endpoints");
+        add(publicIp, "existing subnet, no public ip", base().subnetId(SUBNET).build(), PASS, "No public IPv4 address is requested");
         add(publicIp, "private subnet", base().subnetId(SUBNET).associatePublicIp(true).build(),
                 facts().subnetIsPublic(false).build(), WARN, "No inbound port is open");
         add(publicIp, "unknown subnet", base().subnetId(SUBNET).associatePublicIp(true).build(), WARN, "public IPv4");
         add(publicIp, "with ssh", ssh("203.0.113.7/32").toBuilder().subnetId(SUBNET).associatePublicIp(true).build(),
                 WARN, "SSH is open to 203.0.113.7/32");
-        add(publicIp, "default VPC: manual fix only", base().associatePublicIp(true).build(), WARN, "public IPv4");
+        add(publicIp, "network public: the fix is Hangar's private network", base().network(PUBLIC).build(), WARN,
+                "network public: the default VPC");
+        add(publicIp, "network public with ssh: Session Manager too", ssh("203.0.113.7/32").toBuilder().network(PUBLIC).build(), WARN,
+                "SSH is open to 203.0.113.7/32");
+        add(publicIp, "network public, associatePublicIp said too", base().network(PUBLIC).associatePublicIp(true).build(), WARN,
+                "public IPv4");
+        add(publicIp, "public subnet named: manual fix only", base().subnetId(SUBNET).associatePublicIp(true).build(),
+                facts().subnetIsPublic(true).build(), WARN, "public IPv4");
 
         Rule privateSubnet = new PrivateSubnetRule();
-        add(privateSubnet, "no public ip", spec(), PASS, "cannot be reached");
-        add(privateSubnet, "default VPC with public ip", base().associatePublicIp(true).build(), WARN, "default VPC subnets");
+        add(privateSubnet, "private network", spec(), PASS, "nothing on the internet can reach it; its way out is the NAT gateway");
+        add(privateSubnet, "isolated network", base().network(ISOLATED).build(), PASS, "no route to the internet at all");
+        add(privateSubnet, "existing subnet, no public ip", base().subnetId(SUBNET).build(), PASS, "cannot be reached");
+        add(privateSubnet, "network public: default VPC with public ip", base().network(PUBLIC).build(), WARN, "default VPC subnets");
         add(privateSubnet, "public subnet with public ip", base().subnetId(SUBNET).associatePublicIp(true).build(),
                 facts().subnetIsPublic(true).build(), WARN, "internet gateway");
         add(privateSubnet, "private subnet with public ip", base().subnetId(SUBNET).associatePublicIp(true).build(),
@@ -141,11 +156,18 @@ class RulesTest {
                 WARN, "Could not check");
 
         Rule reach = new ReachesAwsServicesRule();
-        add(reach, "default VPC without public ip: the trap", spec(), WARN, "needs a route to SSM: a NAT gateway or VPC endpoints");
-        add(reach, "default VPC with ssh, no public ip", ssh("203.0.113.7/32"), WARN, "only from inside the VPC");
+        add(reach, "private network", spec(), PASS, "sends 0.0.0.0/0 to a NAT gateway");
+        add(reach, "private network, default VPC facts ignored", spec(), facts().subnetIsPublic(true).subnetIsDefaultVpc(true)
+                .subnetHasNatOrEndpoints(false).build(), PASS, "S3 gateway endpoint on the private route table");
+        add(reach, "isolated network", base().network(ISOLATED).build(), PASS,
+                "interface endpoints for ssm, ssmmessages, ec2messages, monitoring, logs (private DNS on) and the S3 gateway endpoint");
+        add(reach, "a default VPC subnet without public ip: the trap", base().subnetId(SUBNET).build(),
+                facts().subnetIsDefaultVpc(true).build(), WARN, "needs a route to SSM: a NAT gateway or VPC endpoints");
+        add(reach, "public subnet with ssh, no public ip", ssh("203.0.113.7/32").toBuilder().subnetId(SUBNET).build(),
+                facts().subnetIsPublic(true).build(), WARN, "only from inside the VPC");
         add(reach, "public subnet named by facts", base().subnetId(SUBNET).build(),
                 facts().subnetIsPublic(true).subnetIsDefaultVpc(false).build(), WARN, "needs a route to SSM");
-        add(reach, "default VPC with public ip", base().associatePublicIp(true).build(), PASS, "internet gateway");
+        add(reach, "network public: default VPC with public ip", base().network(PUBLIC).build(), PASS, "internet gateway");
         add(reach, "private subnet with NAT", base().subnetId(SUBNET).build(),
                 facts().subnetIsPublic(false).subnetHasNatOrEndpoints(true).build(), PASS, "NAT gateway or VPC endpoints");
         add(reach, "public subnet with endpoints", base().subnetId(SUBNET).build(),
@@ -156,9 +178,25 @@ class RulesTest {
                 facts().subnetIsPublic(false).build(), WARN, "Could not check");
         add(reach, "unknown subnet", base().subnetId(SUBNET).build(), WARN, "Could not check");
 
+        Rule downloads = new InternetDownloadsRule();
+        add(downloads, "private network", spec(), PASS, "Outbound through the NAT gateway: pip, conda, git and model downloads work");
+        add(downloads, "isolated network", base().network(ISOLATED).dataPrefix("train/").build(), WARN,
+                "pip install, conda, apt, git clone and model downloads (the Hugging Face Hub) will not work. Stage them in S3 "
+                        + "beforehand, in s3://my-datasets/train/");
+        add(downloads, "network public", base().network(PUBLIC).build(), PASS, "internet gateway with the instance's public IP");
+        add(downloads, "subnet with a NAT route", base().subnetId(SUBNET).build(),
+                facts().subnetIsPublic(false).subnetRoutesToNat(true).build(), PASS, "routes to a NAT gateway");
+        add(downloads, "subnet with endpoints only", base().subnetId(SUBNET).build(),
+                facts().subnetIsPublic(false).subnetHasNatOrEndpoints(true).subnetRoutesToNat(false).build(), WARN, "no way to the internet");
+        add(downloads, "public subnet without a public ip", base().subnetId(SUBNET).build(),
+                facts().subnetIsPublic(true).subnetRoutesToNat(false).build(), WARN, "no public IP for its internet gateway");
+        add(downloads, "unknown subnet", base().subnetId(SUBNET).build(), WARN, "Could not check");
+
         Rule ssm = new SsmManagedRule();
         add(ssm, "ssm", spec(), PASS, "AmazonSSMManagedInstanceCore");
-        add(ssm, "ssh", ssh("203.0.113.7/32"), WARN, "cannot manage");
+        add(ssm, "ssh", ssh("203.0.113.7/32").toBuilder().network(PUBLIC).build(), WARN, "cannot manage");
+        add(ssm, "ssh into a private network", ssh("203.0.113.7/32"), WARN,
+                "in Hangar's private network the instance has no public IP, so SSH reaches it only from inside the VPC");
 
         Rule leastPrivilege = new LeastPrivilegeDataAccessRule();
         add(leastPrivilege, "read-only bucket", spec(), PASS, "read-only on s3://my-datasets/ only");
@@ -292,11 +330,20 @@ class RulesTest {
                 "no-admin-ports-from-anywhere: ipv4 world", "no-admin-ports-from-anywhere: broad /16",
                 "no-high-risk-ports-open: ipv6 world", "only-authorized-ports-unrestricted: ipv4 world",
                 "restricted-egress: all", "no-public-ip: private subnet", "no-public-ip: unknown subnet",
-                "instance-can-reach-aws: default VPC without public ip: the trap", "managed-by-ssm: ssh",
+                "no-public-ip: network public: the fix is Hangar's private network",
+                "no-public-ip: network public with ssh: Session Manager too",
+                "private-subnet: network public: default VPC with public ip",
+                "instance-can-reach-aws: a default VPC subnet without public ip: the trap",
+                "instance-can-reach-aws: private subnet without a way out", "internet-downloads: isolated network",
+                "internet-downloads: subnet with endpoints only", "managed-by-ssm: ssh",
                 "least-privilege-data-access: read-write on the whole bucket",
                 "least-privilege-data-access: prefix without a slash", "idle-stop-on: off",
                 "data-volume-kept: deleted with the instance");
-        assertThat(fixable).doesNotContain("no-public-ip: default VPC: manual fix only");
+        assertThat(fixable).doesNotContain("no-public-ip: public subnet named: manual fix only");
+        LaunchSpec sshPublic = ssh("203.0.113.7/32").toBuilder().network(PUBLIC).build();
+        LaunchSpec fixed = new NoPublicIpRule().evaluate(Blueprint.draft(sshPublic), unknown()).fix().applyTo(sshPublic);
+        assertThat(fixed.access()).as("SSH without a public IP is out of reach: Session Manager instead").isEqualTo(dev.hangar.spec.Access.SSM);
+        assertThat(fixed.network()).isEqualTo(dev.hangar.spec.NetworkMode.PRIVATE);
     }
 
     @Test

@@ -16,7 +16,7 @@ final class Specs {
     private Specs() {
     }
 
-    /** Valid, with every default: SSM, no public IP, default VPC, read-only, idle stop 60. */
+    /** Valid, with every default: SSM, Hangar's private network (no public IP), read-only, idle stop 60. */
     static LaunchSpec.Builder base() {
         return LaunchSpec.builder().name("llama-finetune").region("us-east-1").amiId("ami-0123456789abcdef0")
                 .instanceType("g5.xlarge").dataBucket("my-datasets");
@@ -42,6 +42,7 @@ final class Specs {
     static AccountFacts allGood() {
         return facts().ebsEncryptionByDefault(true).bucketBlocksPublicAccess(true).bucketIsPublic(false).bucketRequiresTls(true)
                 .bucketHasDefaultEncryption(true).amiCreationDate(NOW.minusSeconds(86400L * 20)).amiName("Deep Learning AMI")
-                .subnetIsPublic(false).subnetIsDefaultVpc(false).subnetHasNatOrEndpoints(true).onDemandPricePerHour(1.006).build();
+                .subnetIsPublic(false).subnetIsDefaultVpc(false).subnetHasNatOrEndpoints(true).subnetRoutesToNat(true)
+                .onDemandPricePerHour(1.006).build();
     }
 }

@@ -143,6 +143,37 @@ class CliAgainstEndpointTest {
         assertThat(aws.endpoint().mutatingRequests()).isEmpty();
     }
 
+    /** Issue 16: private by default, and it works — no warning on reaching AWS, the network's cost and place shown. */
+    @Test
+    void aDefaultSpecsPlanHasNoWarningOnReachabilityAndShowsTheNetworkAndItsCost() throws Exception {
+        assertThat(run("plan", "--spec", spec.toString(), "--json")).as(err.toString()).isZero();
+        JsonNode plan = JSON.readTree(out.toString());
+        for (String id : new String[] {"no-public-ip", "private-subnet", "instance-can-reach-aws", "internet-downloads"}) {
+            assertThat(findById(plan.at("/checklist/findings"), id).get("status").asText()).as(id).isEqualTo("PASS");
+        }
+        assertThat(findById(plan.at("/preflight/checks"), "network").get("detail").asText())
+                .isEqualTo("Hangar's network in us-east-1 does not exist yet: this launch creates it (private, VPC 10.213.0.0/16)");
+        assertThat(plan.at("/cost/networkPerHour").asDouble()).isEqualTo(0.05, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(plan.at("/cost/network/mode").asText()).isEqualTo("private");
+        assertThat(plan.at("/cost/network/perGb").asDouble()).isEqualTo(0.045);
+        assertThat(plan.at("/cost/network/shared").asText()).contains("shared by every Hangar launch in us-east-1")
+                .contains("hangar network destroy");
+        assertThat(plan.at("/network/mode").asText()).isEqualTo("private");
+        assertThat(plan.at("/network/hangarNetwork").asBoolean()).isTrue();
+        assertThat(plan.at("/network/routes/0/path").asText()).isEqualTo("→ NAT gateway → internet gateway → internet");
+        assertThat(plan.at("/network/diagram/0").asText()).startsWith("instance (no public IP) in Hangar's private subnet");
+
+        assertThat(run("plan", "--spec", spec.toString())).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("  Network (private): $0.050/h — NAT gateway $0.045/h + its public IPv4 address $0.005/h")
+                .contains("Where the instance sits:\n  instance (no public IP) in Hangar's private subnet in the instance's zone of VPC 10.213.0.0/16\n"
+                        + "    → NAT gateway → internet gateway → internet")
+                .contains("→ S3 gateway endpoint → S3").contains("← inbound: none");
+        assertThat(text.lines().filter(l -> l.startsWith("  WARN") || l.startsWith("  FAIL")).toList())
+                .noneMatch(l -> l.contains("public IP") || l.contains("internet") || l.contains("SSM, S3 and CloudWatch"));
+        assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+    }
+
     @Test
     void planExitsThreeWhenTheChecklistFails() throws Exception {
         aws.clients().ec2(LocalAws.REGION).createKeyPair(k -> k.keyName("lab"));

@@ -87,6 +87,11 @@ class EvidenceExportTest {
         assertThat(doc.at("/securitySettings/rootVolume/encrypted").asBoolean()).isTrue();
         assertThat(doc.at("/securitySettings/dataVolume/encrypted").asBoolean()).isTrue();
         assertThat(doc.at("/securitySettings/securityGroup/ingress/0/cidr").asText()).isEqualTo("203.0.113.7/32");
+        assertThat(doc.at("/securitySettings/network/subnetId").asText()).isEqualTo(SUBNET);
+        assertThat(doc.at("/securitySettings/network/hangarNetwork").asBoolean()).isFalse();
+        JsonNode isolated = JSON.readTree(new EvidenceJsonExporter().export(input(isolated()))).at("/securitySettings/network");
+        assertThat(isolated.get("mode").asText()).isEqualTo("isolated");
+        assertThat(isolated.get("description").asText()).startsWith("isolated: Hangar's network (VPC 10.213.0.0/16), an isolated subnet");
 
         assertThat(doc.at("/preflight/passed").asBoolean()).isTrue();
         assertThat(doc.at("/preflight/checks/1/detail").asText()).isEqualTo("8 of 8 vCPUs <in use>");
@@ -99,7 +104,7 @@ class EvidenceExportTest {
 
     @Test
     void htmlIsWellFormedSelfContainedAndShowsEverySection() throws Exception {
-        ExportInput in = input(ssm());
+        ExportInput in = input(ssm().toBuilder().network(dev.hangar.spec.NetworkMode.PUBLIC).build());
         String html = new EvidenceHtmlExporter().export(in);
         Document doc = xml(html);
 
@@ -109,7 +114,8 @@ class EvidenceExportTest {
                 .doesNotContain("url(");
         String text = doc.getDocumentElement().getTextContent();
         assertThat(text).contains("2026-11-26T12:00:00Z", "123456789012", in.stack().launchId(), "Security checklist",
-                "EC2.13, EC2.14, EC2.53, EC2.54, CKV_AWS_24, CKV_AWS_25", "Give the instance a public IP address", "one click in Hangar", "Trust policy",
+                "EC2.13, EC2.14, EC2.53, EC2.54, CKV_AWS_24, CKV_AWS_25", "Use Hangar's private network (network: private)", "one click in Hangar",
+                "public: a default subnet of the region's default VPC, with a public IP", "Trust policy",
                 "sts:AssumeRole", "arn:aws:s3:::my-datasets", "AmazonSSMManagedInstanceCore", "RunInstances dry run",
                 "8 of 8 vCPUs <in use>", "Create IAM role hangar-" + in.stack().launchId(), "about $1.01/h on demand & $8/month storage",
                 "HttpTokens=required, HttpPutResponseHopLimit=1", "\"tenancy\": \"dedicated\"");

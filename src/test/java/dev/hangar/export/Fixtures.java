@@ -5,6 +5,7 @@ import dev.hangar.spec.BucketAccess;
 import dev.hangar.spec.Egress;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Market;
+import dev.hangar.spec.NetworkMode;
 import dev.hangar.spec.SpecValidator;
 import dev.hangar.spec.Tenancy;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public final class Fixtures {
                 .instanceType("g5.xlarge").dataBucket("my-datasets");
     }
 
-    /** The DESIGN.md example: SSM, dedicated, default VPC, read-only, idle stop 60. */
+    /** The DESIGN.md example: SSM, dedicated, Hangar's private network (the default), read-only, idle stop 60. */
     public static LaunchSpec ssm() {
         return valid(base().keyPair("my-key").tenancy(Tenancy.DEDICATED).tag("project", "nlp").build());
     }
@@ -43,6 +44,16 @@ public final class Fixtures {
                 .market(Market.SPOT).subnetId(SUBNET).availabilityZone("us-east-1b").associatePublicIp(true)
                 .egress(Egress.HTTPS_ONLY).bucketAccess(BucketAccess.READ_WRITE).dataPrefix("runs/").rootVolumeGiB(200)
                 .dataVolumeGiB(500).idleStopMinutes(2000).tag("team", "vision").build());
+    }
+
+    /** Hangar's isolated network in a pinned zone: interface endpoints, no route out. */
+    public static LaunchSpec isolated() {
+        return valid(base().network(NetworkMode.ISOLATED).availabilityZone("us-east-1c").build());
+    }
+
+    /** network public: the default VPC with a public IP, as before issue 16. */
+    public static LaunchSpec publicNetwork() {
+        return valid(base().network(NetworkMode.PUBLIC).build());
     }
 
     /** SSH over IPv6, all egress, no idle stop, the data volume deleted with the instance, an existing key pair. */

@@ -24,7 +24,7 @@ class TerraformExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<LaunchSpec> specs() {
-        return Stream.of(ssm(), sshSpot(), ipv6AllEgress(), nasty());
+        return Stream.of(ssm(), sshSpot(), ipv6AllEgress(), nasty(), isolated(), publicNetwork());
     }
 
     private static String export(LaunchSpec spec) {
@@ -70,7 +70,7 @@ class TerraformExportTest {
         assertThat(instance.attr("monitoring")).isEqualTo(true);
         assertThat(instance.attr("ebs_optimized")).isEqualTo(true);
         assertThat(instance.attr("tenancy")).isEqualTo(spec.tenancy().wireName());
-        assertThat(instance.attr("associate_public_ip_address")).isEqualTo(spec.associatePublicIp());
+        assertThat(instance.attr("associate_public_ip_address")).isEqualTo(Blueprint.of(spec).instance().associatePublicIp());
         assertThat(instance.attr("ami")).isEqualTo(spec.amiId());
         assertThat(instance.attr("instance_type")).isEqualTo(spec.instanceType());
         assertThat(instance.attr("vpc_security_group_ids")).isEqualTo(List.of(new Ref("aws_security_group.instance.id")));
@@ -115,8 +115,8 @@ class TerraformExportTest {
         assertThat(text).doesNotContain("ingress");
         assertThat(sg.blocks("egress")).extracting(b -> b.body().attr("from_port")).containsExactly(BigDecimal.valueOf(80), BigDecimal.valueOf(443));
         assertThat(sg.blocks("egress")).allSatisfy(b -> assertThat(b.body().attr("protocol")).isEqualTo("tcp"));
-        assertThat(sg.attr("vpc_id")).isEqualTo(new Ref("data.aws_vpc.default.id"));
-        assertThat(Hcl.parse(text).block("data", "aws_vpc", "default").body().attr("default")).isEqualTo(true);
+        assertThat(sg.attr("vpc_id")).isEqualTo(new Ref("aws_vpc.hangar.id"));
+        assertThat(Hcl.parse(text).blocks("data")).isEmpty();
         assertThat(resource(Hcl.parse(text), "aws_instance", "gpu").attr("key_name")).isEqualTo("my-key");
         assertThat(text).doesNotContain("tls_private_key").doesNotContain("aws_key_pair").doesNotContain("instance_market_options");
     }
@@ -180,6 +180,136 @@ class TerraformExportTest {
         assertThat(tf.block("provider", "aws").body().attr("region")).isEqualTo("eu-west-1");
         assertThat(text).contains("DeleteOnTermination").doesNotContain("AmazonSSMManagedInstanceCore");
         assertThat(tf.blocks("output")).noneMatch(b -> b.labels().get(0).equals("connect"));
+    }
+
+    @Test
+    void privateDeclaresTheVpcASubnetOutThroughANatAndTheS3GatewayEndpoint() {
+        String text = export(ssm());
+        Body tf = Hcl.parse(text);
+        Blueprint stack = Blueprint.of(ssm());
+
+        assertThat(text).contains("# Hangar's network (private), as this stack's own. An export is a standalone stack");
+        Body vpc = resource(tf, "aws_vpc", "hangar");
+        assertThat(vpc.attr("cidr_block")).isEqualTo("10.213.0.0/16");
+        assertThat(vpc.attr("enable_dns_support")).isEqualTo(true);
+        assertThat(vpc.attr("enable_dns_hostnames")).isEqualTo(true);
+        assertThat(resource(tf, "aws_default_security_group", "hangar").attributes()).containsOnlyKeys("vpc_id", "tags");
+        Body zone = tf.block("variable", "availability_zone").body();
+        assertThat(zone.attr("default")).as("no zone in the spec: the region's first").isEqualTo("us-east-1a");
+
+        Body subnet = resource(tf, "aws_subnet", "private");
+        assertThat(subnet.attr("vpc_id")).isEqualTo(new Ref("aws_vpc.hangar.id"));
+        assertThat(subnet.attr("availability_zone")).isEqualTo(new Ref("var.availability_zone"));
+        assertThat(subnet.attr("map_public_ip_on_launch")).isEqualTo(false);
+        for (String z : List.of("us-east-1a", "us-east-1b", "us-east-1h")) {
+            assertThat(cidr(tf, subnet, z)).as(z).isEqualTo(stack.network().subnetCidr("private-subnet", z));
+            assertThat(cidr(tf, resource(tf, "aws_subnet", "public"), z)).as(z).isEqualTo(stack.network().subnetCidr("public-subnet", z));
+        }
+        assertThat(cidr(tf, subnet, "us-east-1a")).isEqualTo("10.213.0.0/20");
+        assertThat(route(resource(tf, "aws_route_table", "private"))).isEqualTo(Map.of("cidr_block", "0.0.0.0/0",
+                "nat_gateway_id", new Ref("aws_nat_gateway.hangar.id")));
+        assertThat(route(resource(tf, "aws_route_table", "public"))).isEqualTo(Map.of("cidr_block", "0.0.0.0/0",
+                "gateway_id", new Ref("aws_internet_gateway.hangar.id")));
+        assertThat(resource(tf, "aws_route_table_association", "private").attr("subnet_id")).isEqualTo(new Ref("aws_subnet.private.id"));
+        Body nat = resource(tf, "aws_nat_gateway", "hangar");
+        assertThat(nat.attr("subnet_id")).as("the NAT sits in the public subnet").isEqualTo(new Ref("aws_subnet.public.id"));
+        assertThat(nat.attr("allocation_id")).isEqualTo(new Ref("aws_eip.nat.id"));
+        assertThat(resource(tf, "aws_eip", "nat").attr("domain")).isEqualTo("vpc");
+        Body s3 = resource(tf, "aws_vpc_endpoint", "s3");
+        assertThat(s3.attr("service_name")).isEqualTo("com.amazonaws.us-east-1.s3");
+        assertThat(s3.attr("vpc_endpoint_type")).isEqualTo("Gateway");
+        assertThat(s3.attr("route_table_ids")).isEqualTo(List.of(new Ref("aws_route_table.private.id")));
+        assertThat(tf.blocks("resource")).filteredOn(b -> b.labels().get(0).equals("aws_vpc_endpoint")).hasSize(1);
+
+        Body instance = resource(tf, "aws_instance", "gpu");
+        assertThat(instance.attr("subnet_id")).isEqualTo(new Ref("aws_subnet.private.id"));
+        assertThat(instance.attr("associate_public_ip_address")).isEqualTo(false);
+        assertThat(instance.attributes()).doesNotContainKey("availability_zone");
+        assertNetworkTags(tf, stack);
+    }
+
+    @Test
+    void isolatedDeclaresInterfaceEndpointsReachedOn443FromTheVpcAndNoWayOut() {
+        Body tf = parse(isolated());
+        Blueprint stack = Blueprint.of(isolated());
+
+        assertThat(tf.block("variable", "availability_zone").body().attr("default")).as("the spec's zone").isEqualTo("us-east-1c");
+        Body subnet = resource(tf, "aws_subnet", "isolated");
+        assertThat(cidr(tf, subnet, "us-east-1c")).isEqualTo("10.213.144.0/21");
+        assertThat(resource(tf, "aws_route_table", "isolated").blocks("route")).as("no route out").isEmpty();
+        assertThat(tf.blocks("resource")).extracting(b -> b.labels().get(0))
+                .doesNotContain("aws_nat_gateway", "aws_internet_gateway", "aws_eip");
+        assertThat(tf.blocks("resource")).noneMatch(b -> b.labels().get(0).equals("aws_subnet") && b.labels().get(1).equals("private"));
+        assertThat(resource(tf, "aws_vpc_endpoint", "s3").attr("route_table_ids")).isEqualTo(List.of(new Ref("aws_route_table.isolated.id")));
+
+        Body endpoints = resource(tf, "aws_security_group", "endpoints");
+        assertThat(endpoints.attr("vpc_id")).isEqualTo(new Ref("aws_vpc.hangar.id"));
+        assertThat(endpoints.blocks("ingress")).singleElement().satisfies(b -> {
+            assertThat(b.body().attr("from_port")).isEqualTo(BigDecimal.valueOf(443));
+            assertThat(b.body().attr("to_port")).isEqualTo(BigDecimal.valueOf(443));
+            assertThat(b.body().attr("protocol")).isEqualTo("tcp");
+            assertThat(b.body().attr("cidr_blocks")).isEqualTo(List.of("10.213.0.0/16"));
+        });
+        assertThat(endpoints.blocks("egress")).isEmpty();
+        for (String service : List.of("ssm", "ssmmessages", "ec2messages", "monitoring", "logs")) {
+            Body e = resource(tf, "aws_vpc_endpoint", service);
+            assertThat(e.attr("service_name")).isEqualTo("com.amazonaws.us-east-1." + service);
+            assertThat(e.attr("vpc_endpoint_type")).isEqualTo("Interface");
+            assertThat(e.attr("private_dns_enabled")).isEqualTo(true);
+            assertThat(e.attr("subnet_ids")).isEqualTo(List.of(new Ref("aws_subnet.isolated.id")));
+            assertThat(e.attr("security_group_ids")).isEqualTo(List.of(new Ref("aws_security_group.endpoints.id")));
+        }
+        Body instance = resource(tf, "aws_instance", "gpu");
+        assertThat(instance.attr("subnet_id")).isEqualTo(new Ref("aws_subnet.isolated.id"));
+        assertThat(instance.attr("associate_public_ip_address")).isEqualTo(false);
+        assertNetworkTags(tf, stack);
+    }
+
+    @Test
+    void publicAndAnExistingSubnetDeclareNoNetwork() {
+        Body tf = parse(publicNetwork());
+        assertThat(resource(tf, "aws_security_group", "instance").attr("vpc_id")).isEqualTo(new Ref("data.aws_vpc.default.id"));
+        assertThat(tf.block("data", "aws_vpc", "default").body().attr("default")).isEqualTo(true);
+        assertThat(resource(tf, "aws_instance", "gpu").attr("associate_public_ip_address")).isEqualTo(true);
+        for (Body other : List.of(tf, parse(sshSpot()))) {
+            assertThat(other.blocks("resource")).extracting(b -> b.labels().get(0))
+                    .doesNotContain("aws_vpc", "aws_subnet", "aws_nat_gateway", "aws_vpc_endpoint");
+            assertThat(other.blocks("variable")).isEmpty();
+        }
+    }
+
+    /** The value of a subnet's cidr_block, lookup(local.<map>, var.availability_zone), for a zone. */
+    @SuppressWarnings("unchecked")
+    private static String cidr(Body tf, Body subnet, String zone) {
+        Hcl.Call lookup = (Hcl.Call) subnet.attr("cidr_block");
+        assertThat(lookup.name()).isEqualTo("lookup");
+        assertThat(lookup.args().get(1)).isEqualTo(new Ref("var.availability_zone"));
+        String local = ((Ref) lookup.args().get(0)).path().substring("local.".length());
+        return ((Map<String, String>) tf.blocks("locals").get(0).body().attr(local)).get(zone);
+    }
+
+    private static Map<String, Object> route(Body table) {
+        return table.block("route").body().attributes();
+    }
+
+    /**
+     * Every network part: the stack's tags merged with its Name and hangar:network-part, never hangar:network (which
+     * would make Hangar take the stack's VPC for its shared one).
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertNetworkTags(Body tf, Blueprint stack) {
+        List<String> network = List.of("aws_vpc", "aws_subnet", "aws_route_table", "aws_internet_gateway", "aws_eip", "aws_nat_gateway",
+                "aws_vpc_endpoint", "aws_default_security_group");
+        List<Block> parts = tf.blocks("resource").stream().filter(b -> network.contains(b.labels().get(0))).toList();
+        assertThat(parts).isNotEmpty();
+        for (Block part : parts) {
+            Hcl.Call merge = (Hcl.Call) part.body().attr("tags");
+            assertThat(merge.name()).isEqualTo("merge");
+            assertThat(merge.args().get(0)).isEqualTo(new Ref("local.tags"));
+            Map<String, Object> own = (Map<String, Object>) merge.args().get(1);
+            assertThat(own).as(part.labels().toString()).containsKeys("Name", "hangar:network-part").doesNotContainKey("hangar:network");
+            assertThat((String) own.get("Name")).startsWith("hangar-" + stack.launchId() + "-");
+        }
     }
 
     @Test

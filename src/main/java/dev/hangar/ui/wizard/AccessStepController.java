@@ -2,15 +2,20 @@ package dev.hangar.ui.wizard;
 
 import dev.hangar.catalog.KeyPairCatalog;
 import dev.hangar.spec.Access;
+import dev.hangar.spec.NetworkMode;
 import dev.hangar.ui.concurrent.Tasks;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -21,16 +26,31 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 
-/** Session Manager (no inbound port) or SSH from one address with an existing or a new key pair. */
+/**
+ * Session Manager (no inbound port) or SSH from one address with an existing or a new key pair; and where the machine
+ * sits: Hangar's private network (the default), its isolated one, or the default VPC with a public address.
+ */
 final class AccessStepController implements StepController {
+
+    private static final String[] FIELDS = {"access", "sshCidr", "keyPair", "network", "associatePublicIp"};
 
     /** The spec's fields this step edits. */
     record Fields(ObjectProperty<Access> access, StringProperty keyPair, BooleanProperty createKeyPair,
             StringProperty sshCidr, BooleanProperty allowSshFromAnywhere) {
     }
 
+    /**
+     * The spec's network fields.
+     *
+     * @param associatePublicIp cleared when a mode of Hangar's network is chosen, which gives no public IP
+     * @param subnetId          read only: a loaded spec's subnet, which overrides the mode
+     */
+    record Network(ObjectProperty<NetworkMode> mode, BooleanProperty associatePublicIp, ObservableStringValue subnetId) {
+    }
+
     private final StepContext context;
     private final Fields fields;
+    private final Network network;
     private final WizardServices services;
     private boolean detected;
     private String keysLoadedFor;
@@ -49,10 +69,19 @@ final class AccessStepController implements StepController {
     @FXML private TextField newKeyField;
     @FXML private Label keyPathLabel;
     @FXML private Label keyError;
+    @FXML private RadioButton privateRadio;
+    @FXML private RadioButton isolatedRadio;
+    @FXML private RadioButton publicRadio;
+    @FXML private Label privateHint;
+    @FXML private Label isolatedHint;
+    @FXML private Label publicHint;
+    @FXML private Label subnetNote;
+    @FXML private Label networkError;
 
-    AccessStepController(StepContext context, Fields fields, WizardServices services) {
+    AccessStepController(StepContext context, Fields fields, Network network, WizardServices services) {
         this.context = context;
         this.fields = fields;
+        this.network = network;
         this.services = services;
     }
 
@@ -89,14 +118,52 @@ final class AccessStepController implements StepController {
         fields.createKeyPair().addListener((obs, old, now) -> updateKeyPair());
         keyPathLabel.textProperty().bind(Bindings.createStringBinding(this::keyPath, newKeyField.textProperty(), newKeyRadio.selectedProperty()));
 
-        FieldErrors errors = new FieldErrors(context.problems(), "access", "sshCidr", "keyPair");
+        FieldErrors errors = new FieldErrors(context.problems(), FIELDS);
         errors.show(cidrError, "sshCidr");
         errors.show(keyError, "keyPair");
+        networkChoices();
+        errors.show(networkError, "associatePublicIp");
+    }
+
+    /** The three modes as radio buttons bound to the spec's network, each with its cost and consequence. */
+    private void networkChoices() {
+        Map<NetworkMode, RadioButton> radios = new EnumMap<>(Map.of(NetworkMode.PRIVATE, privateRadio,
+                NetworkMode.ISOLATED, isolatedRadio, NetworkMode.PUBLIC, publicRadio));
+        Map<NetworkMode, Label> hints = Map.of(NetworkMode.PRIVATE, privateHint, NetworkMode.ISOLATED, isolatedHint,
+                NetworkMode.PUBLIC, publicHint);
+        BooleanBinding subnetGiven = Bindings.createBooleanBinding(() -> network.subnetId().get() != null
+                && !network.subnetId().get().isBlank(), network.subnetId());
+        ToggleGroup group = new ToggleGroup();
+        radios.forEach((mode, radio) -> {
+            radio.setToggleGroup(group);
+            radio.setUserData(mode);
+            radio.setText(NetworkChoices.title(mode));
+            hints.get(mode).textProperty().bind(Bindings.createStringBinding(() -> NetworkChoices.hint(mode, context.region().get()),
+                    context.region()));
+        });
+        radios.getOrDefault(network.mode().get(), privateRadio).setSelected(true);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            // Only a choice made here (not a spec loaded into the fields) clears associatePublicIp: Hangar's network gives
+            // no public IP, and asking for one there is an error the researcher could not see on this step.
+            if (now != null && now.getUserData() != network.mode().get()) {
+                NetworkMode mode = (NetworkMode) now.getUserData();
+                network.mode().set(mode);
+                if (mode != NetworkMode.PUBLIC && !subnetGiven.get()) {
+                    network.associatePublicIp().set(false);
+                }
+            }
+        });
+        network.mode().addListener((obs, old, now) -> radios.getOrDefault(now, privateRadio).setSelected(true));
+        radios.values().forEach(r -> r.disableProperty().bind(subnetGiven));
+        subnetNote.textProperty().bind(Bindings.createStringBinding(() -> subnetGiven.get()
+                ? NetworkChoices.subnetOverrides(network.subnetId().get().trim()) : "", subnetGiven));
+        subnetNote.visibleProperty().bind(subnetGiven);
+        subnetNote.managedProperty().bind(subnetGiven);
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(context.problems(), "access", "sshCidr", "keyPair").none();
+        return new FieldErrors(context.problems(), FIELDS).none();
     }
 
     @Override

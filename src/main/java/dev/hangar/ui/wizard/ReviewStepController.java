@@ -12,6 +12,7 @@ import dev.hangar.blueprint.Blueprint;
 import dev.hangar.preflight.PreflightCheck;
 import dev.hangar.review.EvidenceFactory;
 import dev.hangar.review.LaunchReview;
+import dev.hangar.review.NetworkDiagram;
 import dev.hangar.spec.InvalidSpecException;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.SpecProblem;
@@ -29,16 +30,19 @@ import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.event.ActionEvent;
+import javafx.geometry.VPos;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
- * The review before launch: the security checklist with its one-click fixes, the preflight, the IAM
- * policy, the cost and the exports. Launch (the frame's Next) is enabled only when the review allows it.
+ * The review before launch: the security checklist with its one-click fixes, where the machine sits, the
+ * preflight, the IAM policy, the cost and the exports. Launch (the frame's Next) is enabled only when the review allows it.
  */
 final class ReviewStepController implements StepController {
 
@@ -60,6 +64,9 @@ final class ReviewStepController implements StepController {
     @FXML private Label launchBlockedReason;
     @FXML private HBox exportButtons;
     @FXML private Label exportStatus;
+    @FXML private Label networkPlace;
+    @FXML private GridPane networkRoutes;
+    @FXML private Label networkCost;
 
     /**
      * @param draft      the spec reviewed; a checklist fix replaces it
@@ -127,6 +134,29 @@ final class ReviewStepController implements StepController {
                 + "\n\nAWS managed policies\n" + (result.managedPolicies().isEmpty() ? "  none" : result.managedPolicies().stream()
                         .map(a -> "  " + a + "\n    " + IamPolicies.grants(a)).collect(Collectors.joining("\n"))));
         launchBlockedReason.setText(result.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(""));
+        showNetwork(result);
+    }
+
+    /** The diagram as labelled rows: the route in monospace, its meaning beside it, wrapping rather than cut off. */
+    private void showNetwork(LaunchReview result) {
+        NetworkDiagram diagram = result.network();
+        networkPlace.setText(diagram.place());
+        networkRoutes.getChildren().clear();
+        int row = 0;
+        for (NetworkDiagram.Route route : diagram.routes()) {
+            Label path = new Label(route.path());
+            path.getStyleClass().add("code");
+            path.setMinWidth(Region.USE_PREF_SIZE);
+            Label note = new Label(route.note());
+            note.getStyleClass().add("hint");
+            note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);
+            GridPane.setValignment(path, VPos.TOP);
+            networkRoutes.addRow(row++, path, note);
+        }
+        networkCost.setText(result.cost().network() != null ? result.cost().network().summary()
+                : result.spec().subnetId() != null ? "Your subnet's network: Hangar adds nothing to it and nothing to pay for it."
+                        : "The default VPC: no network of Hangar's, nothing to pay for it (the public IPv4 address is billed with the instance).");
     }
 
     private void invalid(List<SpecProblem> problems) {
@@ -135,6 +165,9 @@ final class ReviewStepController implements StepController {
 
     private void blocked(String reason) {
         reviewSummary.setText("");
+        networkPlace.setText("");
+        networkRoutes.getChildren().clear();
+        networkCost.setText("");
         checklistList.getItems().clear();
         preflightList.getItems().clear();
         launchBlockedReason.setText(reason);

@@ -29,7 +29,8 @@ final class StepViews {
             return new AmiStepController(context(state), state.amiId, state.instanceType, state.offer, services);
         } else if (type == AccessStepController.class) {
             return new AccessStepController(context(state), new AccessStepController.Fields(state.access, state.keyPair, state.createKeyPair,
-                    state.sshCidr, state.allowSshFromAnywhere), services);
+                    state.sshCidr, state.allowSshFromAnywhere), new AccessStepController.Network(state.network, state.associatePublicIp,
+                    state.subnetId), services);
         } else if (type == DataStepController.class) {
             return new DataStepController(context(state), new DataStepController.Fields(state.dataBucket, state.dataPrefix, state.bucketAccess,
                     state.dataVolumeGiB, state.rootVolumeGiB, state.deleteDataVolumeOnTermination), services);

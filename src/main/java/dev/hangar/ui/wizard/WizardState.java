@@ -11,6 +11,7 @@ import dev.hangar.spec.BucketAccess;
 import dev.hangar.spec.Egress;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Market;
+import dev.hangar.spec.NetworkMode;
 import dev.hangar.spec.SpecProblem;
 import dev.hangar.spec.SpecValidator;
 import dev.hangar.spec.Tenancy;
@@ -63,13 +64,15 @@ public final class WizardState implements SpecDraft {
     final StringProperty sshCidr = new SimpleStringProperty();
     final BooleanProperty allowSshFromAnywhere = new SimpleBooleanProperty();
     final BooleanProperty associatePublicIp = new SimpleBooleanProperty();
+    final ObjectProperty<NetworkMode> network = new SimpleObjectProperty<>(NetworkMode.PRIVATE);
+    /** Not asked for: kept from a loaded spec; the Access step says that it overrides the network. */
+    final StringProperty subnetId = new SimpleStringProperty();
     final ObjectProperty<Market> market = new SimpleObjectProperty<>(Market.ON_DEMAND);
     final IntegerProperty idleStopMinutes = new SimpleIntegerProperty(LaunchSpec.DEFAULT_IDLE_STOP_MINUTES);
     final ObjectProperty<Egress> egress = new SimpleObjectProperty<>(Egress.WEB);
     final ObjectProperty<Map<String, String>> tags = new SimpleObjectProperty<>(Map.of());
     // Fields the wizard does not ask for keep what a loaded spec said.
     private String availabilityZone;
-    private String subnetId;
 
     // What the steps found
     final ObjectProperty<GpuOffer> offer = new SimpleObjectProperty<>();
@@ -88,7 +91,7 @@ public final class WizardState implements SpecDraft {
         this.session = session;
         Observable[] fields = {name, region, amiId, instanceType, keyPair, createKeyPair, dataBucket, dataPrefix, bucketAccess,
             dataVolumeGiB, rootVolumeGiB, deleteDataVolumeOnTermination, tenancy, access, sshCidr, allowSshFromAnywhere,
-            associatePublicIp, market, idleStopMinutes, egress, tags};
+            associatePublicIp, network, subnetId, market, idleStopMinutes, egress, tags};
         spec = Bindings.createObjectBinding(this::build, fields);
         problems = Bindings.createObjectBinding(() -> new SpecValidator().validate(spec.get()), spec);
     }
@@ -152,15 +155,16 @@ public final class WizardState implements SpecDraft {
         idleStopMinutes.set(s.idleStopMinutes());
         egress.set(s.egress());
         tags.set(s.tags());
+        network.set(s.network());
         availabilityZone = s.availabilityZone();
-        subnetId = s.subnetId();
+        subnetId.set(s.subnetId());
         spec.invalidate();
     }
 
     private LaunchSpec build() {
         boolean ssh = access.get() == Access.SSH;
         return LaunchSpec.builder()
-                .name(text(name)).region(text(region)).availabilityZone(availabilityZone).subnetId(subnetId)
+                .name(text(name)).region(text(region)).availabilityZone(availabilityZone).subnetId(text(subnetId))
                 .amiId(text(amiId)).instanceType(text(instanceType))
                 // Only SSH uses a key pair and a CIDR; with SSM they are left out, whatever was typed before.
                 .access(access.get()).keyPair(ssh ? text(keyPair) : null).createKeyPair(ssh && createKeyPair.get())
@@ -168,7 +172,7 @@ public final class WizardState implements SpecDraft {
                 .dataBucket(text(dataBucket)).dataPrefix(dataPrefix.get() == null ? "" : dataPrefix.get().trim())
                 .bucketAccess(bucketAccess.get()).dataVolumeGiB(dataVolumeGiB.get()).rootVolumeGiB(rootVolumeGiB.get())
                 .deleteDataVolumeOnTermination(deleteDataVolumeOnTermination.get()).tenancy(tenancy.get())
-                .associatePublicIp(associatePublicIp.get()).market(market.get()).idleStopMinutes(idleStopMinutes.get())
+                .associatePublicIp(associatePublicIp.get()).network(network.get()).market(market.get()).idleStopMinutes(idleStopMinutes.get())
                 .egress(egress.get()).tags(tags.get())
                 .build();
     }

@@ -6,10 +6,10 @@ public enum WizardStep {
     REGION("Region", "Where the machine runs: pick a region close to your data.", "RegionStep"),
     INSTANCE_TYPE("GPU type", "The GPU machine: model, count, memory and price per hour.", "InstanceTypeStep"),
     AMI("Machine image", "The operating system and frameworks, e.g. a Deep Learning AMI.", "AmiStep"),
-    ACCESS("Access", "How you reach the machine: Session Manager, or SSH from your address only.", "AccessStep"),
+    ACCESS("Access", "How you reach the machine, and where it sits: no public address unless you choose one.", "AccessStep"),
     DATA("Data", "The S3 bucket with your data, and the disks.", "DataStep"),
     OPTIONS("Options", "Tenancy, spot or on-demand, idle stop, outbound traffic, name and tags.", "OptionsStep"),
-    REVIEW("Review", "The security checklist, the IAM policy, the cost and a preflight check.", "ReviewStep"),
+    REVIEW("Review", "The security checklist, where the machine sits, the IAM policy, the cost and a preflight check.", "ReviewStep"),
     LAUNCH("Launch", "Hangar creates everything, and removes it all again if anything fails.", "LaunchStep"),
     DONE("Done", "Your machine is running. Connect to it.", "DoneStep");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.NetworkMode;
 import dev.hangar.spec.Tenancy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,21 @@ class WizardStateTest {
         WizardState other = new WizardState();
         other.load(state.spec());
         assertThat(other.spec()).isEqualTo(state.spec());
+    }
+
+    @Test
+    void theNetworkAndAGivenSubnetSurviveALoad() {
+        WizardState state = new WizardState();
+        assertThat(state.spec().network()).as("private by default").isEqualTo(NetworkMode.PRIVATE);
+        LaunchSpec isolated = LaunchSpec.builder().name("llama").region("us-east-1").amiId("ami-0123456789abcdef0")
+                .instanceType("g5.xlarge").dataBucket("research-data").network(NetworkMode.ISOLATED).build();
+        state.load(isolated);
+        assertThat(state.spec()).isEqualTo(isolated);
+        LaunchSpec inSubnet = isolated.toBuilder().subnetId("subnet-0123456789abcdef0").associatePublicIp(true).build();
+        state.load(inSubnet);
+        assertThat(state.spec()).isEqualTo(inSubnet);
+        assertThat(NetworkChoices.hint(NetworkMode.PRIVATE, "eu-west-1")).contains("About $0.05/h while any Hangar machine in eu-west-1 exists");
+        assertThat(NetworkChoices.hint(NetworkMode.ISOLATED, null)).contains("in the region exists").contains("stage packages and models in S3");
     }
 
     @Test

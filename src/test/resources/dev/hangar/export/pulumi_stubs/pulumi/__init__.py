@@ -61,6 +61,18 @@ class Output:
         return Ref(f"secret:{value}")
 
 
+class Config:
+    """Stack settings: none are set in the stand-in, so every get answers None (the program's default applies)."""
+
+    def __init__(self, name=None):
+        self.name = name
+
+    def get(self, key):
+        if not isinstance(key, str) or not key:
+            raise TypeError("a config key is a non-empty string")
+        return None
+
+
 def export(name, value):
     if name in EXPORTS:
         raise ValueError(f"export {name} twice")
