@@ -31,7 +31,7 @@ final class NetworkListing {
         out.println("Hangar's network in " + n.region() + (modes.isEmpty() ? " (serves no mode yet: neither a NAT gateway nor interface endpoints stand)"
                 : " (serves " + String.join(" and ", modes) + ")"));
         String format = "  %-24s %-28s %-12s %-12s %s%n";
-        out.printf(format, "PART", "ID", "ZONE", "STATE", "");
+        out.printf(format, "PART", "ID", "ZONE", "STATE", "DETAIL");
         for (NetworkInventory.Part p : n.parts()) {
             out.printf(format, p.part(), p.id(), p.zone() == null ? "-" : p.zone(), p.state() == null ? "-" : p.state(), p.detail() == null ? "" : p.detail());
         }
