@@ -2,6 +2,7 @@ package dev.hangar.provision;
 
 import dev.hangar.aws.AwsClients;
 import dev.hangar.blueprint.AwsErrors;
+import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.journal.ResourceKind;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -228,7 +230,10 @@ public final class NetworkRemoval {
                     () -> ec2.deleteSecurityGroup(d -> d.groupId(id)), "InvalidGroup.NotFound"));
         }
 
-        /** Not tried once a part inside could not be removed: AWS would refuse, and the message would hide the cause. */
+        /**
+         * Not tried once a part inside could not be removed, nor while a security group that is not the network's is in it
+         * (a launch's, left by a destroy that did not finish): AWS would refuse, and its message would hide the cause.
+         */
         void vpc(Vpc vpc) {
             String id = vpc.vpcId();
             if (!failures.isEmpty()) {
@@ -236,12 +241,26 @@ public final class NetworkRemoval {
                 return;
             }
             part(ResourceKind.NETWORK_VPC, id, () -> {
+                List<String> groups = otherGroups(id);
+                if (!groups.isEmpty()) {
+                    throw new StepFailedException("kept: security group " + String.join(", ", groups)
+                            + " is still in it; destroy its launch (or run sweep), then remove the network again");
+                }
                 try {
                     untilFree("VPC " + id, "DependencyViolation", () -> ec2.deleteVpc(d -> d.vpcId(id)), "InvalidVpcID.NotFound");
                 } catch (Exception e) {
                     throw new StepFailedException(AwsErrors.brief(e) + foreignContents(id), e);
                 }
             });
+        }
+
+        /** The VPC's security groups but its default one, each with the launch it belongs to where it has one. */
+        private List<String> otherGroups(String vpcId) {
+            return ec2.describeSecurityGroupsPaginator(d -> d.filters(Filter.builder().name("vpc-id").values(vpcId).build())).securityGroups().stream()
+                    .filter(g -> !"default".equals(g.groupName()))
+                    .map(g -> g.groupId() + Optional.ofNullable(NetworkTags.value(g.tags(), LaunchTags.LAUNCH_ID))
+                            .map(l -> " (launch " + l + ")").orElse(""))
+                    .toList();
         }
 
         /** What else is in the VPC: Hangar removes only what carries the network's tag, so these keep the VPC. */

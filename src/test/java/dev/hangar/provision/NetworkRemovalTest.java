@@ -148,6 +148,20 @@ class NetworkRemovalTest {
         assertThat(NetworkFixture.leftovers(ec2, LocalAws.REGION)).isEmpty();
     }
 
+    @Test
+    void aLaunchsSecurityGroupLeftInTheVpcKeepsItAndIsNamed() {
+        NetworkFixture.Network net = NetworkFixture.create(ec2, LocalAws.REGION, NetworkInventoryTest.CALLER, false, "us-east-1a");
+        String group = ec2.createSecurityGroup(r -> r.vpcId(net.vpcId()).groupName("hangar-llama-1a2b").description("a launch's")
+                .tagSpecifications(t -> t.resourceType("security-group").tags(tg -> tg.key(dev.hangar.blueprint.LaunchTags.LAUNCH_ID).value("llama-1a2b"))))
+                .groupId();
+
+        List<String> failures = remove(inventory());
+
+        assertThat(failures).singleElement().asString().contains(ResourceKind.NETWORK_VPC, net.vpcId(), group + " (launch llama-1a2b)", "is still in it");
+        assertThat(aws.endpoint().count("ec2", "DeleteVpc")).as("not tried, so no wait for a dependency that will not go").isZero();
+        assertThat(NetworkFixture.leftovers(ec2, LocalAws.REGION)).containsExactly("vpc " + net.vpcId());
+    }
+
     private static int indexOf(List<RecordedRequest> calls, String action) {
         for (int i = 0; i < calls.size(); i++) {
             if (calls.get(i).action().equals(action)) {
