@@ -1,7 +1,6 @@
 package dev.hangar.cli;
 
 import dev.hangar.blueprint.AwsErrors;
-import dev.hangar.provision.NetworkInUseException;
 import dev.hangar.provision.NetworkInventory;
 import dev.hangar.provision.NetworkRemoval;
 import dev.hangar.provision.Waits;
@@ -65,13 +64,14 @@ final class NetworkDestroyCommand extends HangarSubcommand {
         }
         String recorded = network.whyInUse(null).map(why -> " Note: " + why + ".").orElse("");
         yes.confirm("Remove Hangar's network in " + region + " (" + network.parts().size() + " parts)?" + recorded, "Not removed", err);
-        List<String> failures;
-        try {
-            failures = new NetworkRemoval(engine.aws(), new Waits(engine.pacing(), new AtomicBoolean())).remove(network, new EventPrinter(out));
-        } catch (NetworkInUseException e) {
-            err.println("error: " + e.getMessage());
+        // Read again: a launch may have put an instance there while the question was open.
+        NetworkRemoval.Outcome done = new NetworkRemoval(engine.aws(), engine.journal(), new Waits(engine.pacing(), new AtomicBoolean()))
+                .removeUnless(region, NetworkInventory::whyNotRemovable, new EventPrinter(out));
+        if (done.keptBecause().isPresent()) {
+            err.println("error: Hangar's network in " + region + " is in use and stays: " + done.keptBecause().get());
             return ExitCode.FAILED;
         }
+        List<String> failures = done.failures();
         if (failures.isEmpty()) {
             out.println("Removed Hangar's network in " + region + ".");
             return ExitCode.OK;

@@ -5,6 +5,7 @@ import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.journal.LaunchRecord;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * After a launch's own resources are destroyed: removes Hangar's network in its region when the launch used it
@@ -73,24 +74,24 @@ public final class LastNetworkUser {
         String network = "Hangar's network in " + region;
         String retry = "; 'hangar network destroy --region " + region + "' removes it";
         try {
-            NetworkInventory found = NetworkInventory.find(aws, journal, region);
-            Decision decision = decide(destroyed, keepNetwork, found);
+            NetworkRemoval.Outcome done = new NetworkRemoval(aws, journal, waits).removeUnless(region,
+                    found -> reasonToKeep(decide(destroyed, keepNetwork, found)), listener);
+            Decision decision = decide(destroyed, keepNetwork, done.network());
             return switch (decision.verdict()) {
                 case NOT_USED, NONE_STANDING -> new Outcome("", List.of());
                 case KEEP_ASKED -> new Outcome(network + " was kept (--keep-network); it is charged while it stands (see 'hangar network status')"
                         + retry, List.of());
                 case IN_USE -> new Outcome(network + " stays: " + decision.why(), List.of());
-                case REMOVE -> {
-                    List<String> failures = new NetworkRemoval(aws, waits).remove(found, listener);
-                    yield failures.isEmpty() ? new Outcome(network + " was removed too: nothing else used it", List.of())
-                            : new Outcome(network + " could not be removed completely" + retry, failures);
-                }
+                case REMOVE -> done.failures().isEmpty() ? new Outcome(network + " was removed too: nothing else used it", List.of())
+                        : new Outcome(network + " could not be removed completely" + retry, done.failures());
             };
-        } catch (NetworkInUseException e) {
-            return new Outcome(e.getMessage(), List.of());
         } catch (RuntimeException e) {
             String message = "could not check " + network + ": " + AwsErrors.brief(e);
             return new Outcome(message, List.of(message));
         }
+    }
+
+    private static Optional<String> reasonToKeep(Decision decision) {
+        return decision.verdict() == Verdict.REMOVE ? Optional.empty() : Optional.of(decision.verdict() + " " + decision.why());
     }
 }

@@ -4,6 +4,7 @@ import dev.hangar.aws.AwsClients;
 import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.blueprint.StepFailedException;
+import dev.hangar.journal.JournalStore;
 import dev.hangar.journal.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
@@ -33,7 +35,8 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  * them deleted), then their Elastic IPs, the route tables (their subnet associations first; the VPC's main table goes
  * with the VPC, and each table's routes with the table), the subnets, the internet gateway (detached first), the
  * endpoints' security group, and last the VPC. Each part is reported as it goes; one failure does not stop the rest,
- * and a part already gone counts as removed. Refuses, touching nothing, while an instance is inside.
+ * and a part already gone counts as removed. Refuses, touching nothing, while an instance is inside or a launch is being
+ * launched into it.
  *
  * <p>AWS frees a deleted NAT gateway's or endpoint's network interfaces, and an Elastic IP's mapping, a little after it
  * reports the owner deleted: while everything before went well, a {@code DependencyViolation} is that lag and is waited
@@ -50,23 +53,54 @@ public final class NetworkRemoval {
         void run() throws Exception;
     }
 
+    /**
+     * What {@link #removeUnless} found and did.
+     *
+     * @param network      the network as read just before the removal
+     * @param keptBecause  why it was left standing; empty when it was removed (or there was none)
+     * @param failures     what could not be removed, one line each
+     */
+    public record Outcome(NetworkInventory network, Optional<String> keptBecause, List<String> failures) {
+        public Outcome {
+            failures = List.copyOf(failures);
+        }
+
+        /** Nothing of it stands any more. */
+        public boolean removed() {
+            return keptBecause.isEmpty() && failures.isEmpty();
+        }
+    }
+
     private final AwsClients aws;
+    private final JournalStore journal;
     private final Waits waits;
 
-    public NetworkRemoval(AwsClients aws, Waits waits) {
+    public NetworkRemoval(AwsClients aws, JournalStore journal, Waits waits) {
         this.aws = aws;
+        this.journal = journal;
         this.waits = waits;
     }
 
     /**
-     * @param network what to remove, read just before (see {@link NetworkInventory#find})
-     * @return what could not be removed, one line each; empty when the whole network is gone
-     * @throws NetworkInUseException when the network must not be removed ({@link NetworkInventory#whyNotRemovable}); nothing is touched
+     * Reads the region's network afresh and removes it, unless {@code whyKeep} gives a reason to leave it standing (what
+     * uses it, or whatever the caller decides). An instance inside always keeps it. The one way in, for every caller
+     * (destroy's last user, {@code network destroy}, sweep), so the read and the removal sit together: nothing is judged
+     * on a listing made before a confirmation or a long teardown.
      */
-    public List<String> remove(NetworkInventory network, LaunchListener listener) {
-        network.whyNotRemovable().ifPresent(why -> {
-            throw new NetworkInUseException(network.region(), why);
-        });
+    public Outcome removeUnless(String region, Function<NetworkInventory, Optional<String>> whyKeep, LaunchListener listener) {
+        NetworkInventory network = NetworkInventory.find(aws, journal, region);
+        if (network.isEmpty()) {
+            return new Outcome(network, Optional.empty(), List.of());
+        }
+        Optional<String> keep = network.whyNotRemovable().or(() -> whyKeep.apply(network));
+        if (keep.isPresent()) {
+            return new Outcome(network, keep, List.of());
+        }
+        return new Outcome(network, Optional.empty(), remove(network, listener));
+    }
+
+    /** @return what could not be removed, one line each; empty when the whole network is gone */
+    private List<String> remove(NetworkInventory network, LaunchListener listener) {
         String title = "Remove Hangar's network in " + network.region();
         listener.on(new LaunchEvent.StepStarted(STEP_ID, title));
         Run run = new Run(aws.ec2(network.region()), listener);

@@ -171,13 +171,12 @@ public final class Sweeper {
     /** Read again, as a launch may have started using it since it was found; removed only if nothing does now. */
     private List<String> deleteNetwork(String region, Waits waits, LaunchListener listener) {
         try {
-            NetworkInventory now = NetworkInventory.find(aws, journal, region);
-            Optional<String> inUse = now.whyInUse(null);
-            if (inUse.isPresent()) {
-                listener.on(new LaunchEvent.ResourceRemovalFailed(NetworkSweep.KIND, region, "in use now: " + inUse.get()));
-                return List.of(NetworkSweep.KIND + " (" + region + "): in use now: " + inUse.get());
+            NetworkRemoval.Outcome done = new NetworkRemoval(aws, journal, waits).removeUnless(region, now -> now.whyInUse(null), listener);
+            if (done.keptBecause().isPresent()) {
+                listener.on(new LaunchEvent.ResourceRemovalFailed(NetworkSweep.KIND, region, "in use now: " + done.keptBecause().get()));
+                return List.of(NetworkSweep.KIND + " (" + region + "): in use now: " + done.keptBecause().get());
             }
-            return new NetworkRemoval(aws, waits).remove(now, listener).stream().map(f -> f + " (" + region + ")").toList();
+            return done.failures().stream().map(f -> f + " (" + region + ")").toList();
         } catch (RuntimeException e) {
             String message = dev.hangar.blueprint.AwsErrors.brief(e);
             listener.on(new LaunchEvent.ResourceRemovalFailed(NetworkSweep.KIND, region, message));

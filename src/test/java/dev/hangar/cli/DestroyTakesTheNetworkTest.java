@@ -9,6 +9,7 @@ import dev.hangar.provision.Launcher;
 import dev.hangar.provision.Pacing;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.NetworkMode;
+import dev.hangar.testing.Fault;
 import dev.hangar.testing.Fixtures;
 import dev.hangar.testing.LocalAws;
 import dev.hangar.testing.LocalAwsExtension;
@@ -55,14 +56,18 @@ class DestroyTakesTheNetworkTest {
     }
 
     private InProcessCli.Result destroy(String launchId, String... more) {
+        InProcessCli.Result r = tryDestroy(launchId, more);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        return r;
+    }
+
+    private InProcessCli.Result tryDestroy(String launchId, String... more) {
         String[] args = new String[3 + more.length];
         args[0] = "destroy";
         args[1] = "--launch";
         args[2] = launchId;
         System.arraycopy(more, 0, args, 3, more.length);
-        InProcessCli.Result r = InProcessCli.run(aws.uri(), home, args);
-        assertThat(r.exit()).as(r.toString()).isZero();
-        return r;
+        return InProcessCli.run(aws.uri(), home, args);
     }
 
     @Test
@@ -90,6 +95,26 @@ class DestroyTakesTheNetworkTest {
         assertThat(gone.out()).contains("removed network-nat-gateway " + net.natGatewayId(), "removed network-vpc " + net.vpcId(),
                 "Destroyed launch " + last + "; Hangar's network in us-east-1 was removed too: nothing else used it");
         assertThat(NetworkFixture.leftovers(ec2, LocalAws.REGION)).as("nothing tagged hangar:network is left").isEmpty();
+        assertThat(new JournalStore(home).load(last).orElseThrow().state()).isEqualTo(LaunchState.DESTROYED);
+    }
+
+    @Test
+    void aNetworkThatCouldNotBeRemovedLeavesTheDestroyIncompleteAndASecondDestroyFinishesIt() throws Exception {
+        String last = launch("last", NetworkMode.PRIVATE);
+        aws.endpoint().inject(Fault.on("ec2", "DeleteInternetGateway").error(403, "UnauthorizedOperation", "You are not authorized to perform this operation.")
+                .always());
+
+        InProcessCli.Result incomplete = tryDestroy(last, "--yes");
+        assertThat(incomplete.exit()).as(incomplete.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(incomplete.out()).contains("could not remove network-internet-gateway " + net.internetGatewayId(), "UnauthorizedOperation",
+                "Hangar's network in us-east-1 could not be removed completely", "Run destroy again to retry");
+        assertThat(new JournalStore(home).load(last).orElseThrow().state()).isEqualTo(LaunchState.DESTROY_INCOMPLETE);
+        assertThat(NetworkFixture.leftovers(ec2, LocalAws.REGION)).containsExactlyInAnyOrder("vpc " + net.vpcId(),
+                "internet gateway " + net.internetGatewayId());
+
+        aws.endpoint().clearFaults();
+        destroy(last, "--yes");
+        assertThat(NetworkFixture.leftovers(ec2, LocalAws.REGION)).isEmpty();
         assertThat(new JournalStore(home).load(last).orElseThrow().state()).isEqualTo(LaunchState.DESTROYED);
     }
 }

@@ -1,7 +1,6 @@
 package dev.hangar.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.journal.JournalStore;
 import dev.hangar.journal.ResourceKind;
@@ -14,8 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,8 +44,15 @@ class NetworkRemovalTest {
         return NetworkInventory.find(aws.clients(), journal, LocalAws.REGION);
     }
 
-    private List<String> remove(NetworkInventory network) {
-        return new NetworkRemoval(aws.clients(), new Waits(Pacing.fast(), new AtomicBoolean())).remove(network, events::add);
+    private NetworkRemoval.Outcome removeUnless(Function<NetworkInventory, Optional<String>> whyKeep) {
+        return new NetworkRemoval(aws.clients(), journal, new Waits(Pacing.fast(), new AtomicBoolean())).removeUnless(LocalAws.REGION, whyKeep, events::add);
+    }
+
+    /** Removes it unconditionally (but for what always keeps it); what could not be removed. */
+    private List<String> remove() {
+        NetworkRemoval.Outcome outcome = removeUnless(n -> Optional.empty());
+        assertThat(outcome.keptBecause()).isEmpty();
+        return outcome.failures();
     }
 
     @Test
@@ -53,10 +61,9 @@ class NetworkRemovalTest {
         // AWS takes about a minute to delete a NAT gateway; moto none: it is "deleting" for the first three looks.
         Fault deleting = aws.endpoint().inject(Fault.on("ec2", "DescribeNatGateways").when(p -> p.containsKey("NatGatewayId.1"))
                 .rewrite("<state>deleted</state>", "<state>deleting</state>").times(3));
-        NetworkInventory network = inventory();
         aws.endpoint().clearRecord();
 
-        List<String> failures = remove(network);
+        List<String> failures = remove();
 
         assertThat(failures).isEmpty();
         List<RecordedRequest> calls = aws.endpoint().requests();
@@ -94,38 +101,49 @@ class NetworkRemovalTest {
     }
 
     @Test
-    void refusesWhileAnInstanceIsInsideAndTouchesNothing() {
+    void refusesWhileAnInstanceIsInsideOrTheCallerSaysSoAndTouchesNothing() {
         NetworkFixture.Network net = NetworkFixture.create(ec2, LocalAws.REGION, NetworkInventoryTest.CALLER, false, "us-east-1a");
-        String instance = NetworkFixture.runInstance(ec2, net.privateSubnets().get("us-east-1a"), Map.of());
-        NetworkInventory network = inventory();
         aws.endpoint().clearRecord();
+        NetworkRemoval.Outcome asked = removeUnless(n -> Optional.of("kept on purpose"));
+        assertThat(asked.keptBecause()).contains("kept on purpose");
+        assertThat(asked.network().parts()).hasSize(net.partCount());
 
-        assertThatThrownBy(() -> remove(network)).isInstanceOf(NetworkInUseException.class)
-                .hasMessageContaining(instance).hasMessageContaining("not launched by Hangar").hasMessageContaining("us-east-1");
+        String instance = NetworkFixture.runInstance(ec2, net.privateSubnets().get("us-east-1a"), Map.of());
+        aws.endpoint().clearRecord();
+        NetworkRemoval.Outcome refused = removeUnless(n -> Optional.empty());
+        assertThat(refused.keptBecause().orElseThrow()).contains(instance, "not launched by Hangar");
+        assertThat(refused.removed()).isFalse();
 
         assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+        assertThat(events).isEmpty();
         assertThat(NetworkFixture.leftovers(ec2, LocalAws.REGION)).hasSize(net.partCount());
     }
 
     @Test
     void whatIsGoneAlreadyCountsAsRemoved() {
         NetworkFixture.Network net = NetworkFixture.create(ec2, LocalAws.REGION, NetworkInventoryTest.CALLER, false, "us-east-1a");
-        NetworkInventory network = inventory();
-        // Gone since it was read: as when two removals race, or a retry follows an answer that was lost.
-        ec2.deleteNatGateway(r -> r.natGatewayId(net.natGatewayId()));
-        ec2.releaseAddress(r -> r.allocationId(net.allocationId()));
-        String table = net.routeTableIds().get(0); // the public one: moto cannot delete a gateway endpoint whose table is gone
-        ec2.describeRouteTables(r -> r.routeTableIds(table)).routeTables().get(0).associations()
-                .forEach(a -> ec2.disassociateRouteTable(r -> r.associationId(a.routeTableAssociationId())));
-        ec2.deleteRouteTable(r -> r.routeTableId(table));
-        ec2.deleteSubnet(r -> r.subnetId(net.privateSubnets().get("us-east-1a")));
-        ec2.detachInternetGateway(r -> r.internetGatewayId(net.internetGatewayId()).vpcId(net.vpcId()));
-        ec2.deleteInternetGateway(r -> r.internetGatewayId(net.internetGatewayId()));
+        // Gone between the read and the removal: as when two removals race, or a retry follows an answer that was lost.
+        NetworkRemoval.Outcome outcome = removeUnless(read -> {
+            ec2.deleteNatGateway(r -> r.natGatewayId(net.natGatewayId()));
+            ec2.releaseAddress(r -> r.allocationId(net.allocationId()));
+            String table = net.routeTableIds().get(0); // the public one: moto cannot delete a gateway endpoint whose table is gone
+            ec2.describeRouteTables(r -> r.routeTableIds(table)).routeTables().get(0).associations()
+                    .forEach(a -> ec2.disassociateRouteTable(r -> r.associationId(a.routeTableAssociationId())));
+            ec2.deleteRouteTable(r -> r.routeTableId(table));
+            ec2.deleteSubnet(r -> r.subnetId(net.privateSubnets().get("us-east-1a")));
+            ec2.detachInternetGateway(r -> r.internetGatewayId(net.internetGatewayId()).vpcId(net.vpcId()));
+            ec2.deleteInternetGateway(r -> r.internetGatewayId(net.internetGatewayId()));
+            return Optional.empty();
+        });
 
-        assertThat(remove(network)).isEmpty();
-
+        assertThat(outcome.removed()).as(outcome.toString()).isTrue();
         assertThat(events).filteredOn(e -> e instanceof LaunchEvent.ResourceRemovalFailed).isEmpty();
         assertThat(NetworkFixture.leftovers(ec2, LocalAws.REGION)).isEmpty();
+        events.clear();
+        NetworkRemoval.Outcome again = removeUnless(n -> Optional.empty());
+        assertThat(again.network().isEmpty()).isTrue();
+        assertThat(again.removed()).isTrue();
+        assertThat(events).as("none left: nothing to do").isEmpty();
     }
 
     @Test
@@ -133,7 +151,7 @@ class NetworkRemovalTest {
         NetworkFixture.Network net = NetworkFixture.create(ec2, LocalAws.REGION, NetworkInventoryTest.CALLER, false, "us-east-1a");
         aws.endpoint().inject(Fault.on("ec2", "DeleteInternetGateway").error(403, "UnauthorizedOperation", "You are not authorized to perform this operation.").always());
 
-        List<String> failures = remove(inventory());
+        List<String> failures = remove();
 
         assertThat(failures).hasSize(2);
         assertThat(failures.get(0)).contains(ResourceKind.NETWORK_INTERNET_GATEWAY, net.internetGatewayId(), "UnauthorizedOperation");
@@ -144,7 +162,7 @@ class NetworkRemovalTest {
         assertThat(events.get(events.size() - 1).describe()).contains("✗", "2 parts could not be removed");
 
         aws.endpoint().clearFaults();
-        assertThat(remove(inventory())).as("a second run finishes the job").isEmpty();
+        assertThat(remove()).as("a second run finishes the job").isEmpty();
         assertThat(NetworkFixture.leftovers(ec2, LocalAws.REGION)).isEmpty();
     }
 
@@ -155,7 +173,7 @@ class NetworkRemovalTest {
                 .tagSpecifications(t -> t.resourceType("security-group").tags(tg -> tg.key(dev.hangar.blueprint.LaunchTags.LAUNCH_ID).value("llama-1a2b"))))
                 .groupId();
 
-        List<String> failures = remove(inventory());
+        List<String> failures = remove();
 
         assertThat(failures).singleElement().asString().contains(ResourceKind.NETWORK_VPC, net.vpcId(), group + " (launch llama-1a2b)", "is still in it");
         assertThat(aws.endpoint().count("ec2", "DeleteVpc")).as("not tried, so no wait for a dependency that will not go").isZero();
