@@ -3,9 +3,13 @@ package dev.hangar.provision;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.journal.JournalStore;
+import dev.hangar.journal.LaunchJournal;
 import dev.hangar.journal.LaunchRecord;
+import dev.hangar.journal.ResourceKind;
+import dev.hangar.journal.ResourceRecord;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * After a launch's own resources are destroyed: removes Hangar's network in its region when the launch used it
@@ -40,6 +44,10 @@ public final class LastNetworkUser {
     public record Outcome(String sentence, List<String> failures) {
     }
 
+    private static final Set<String> NETWORK_KINDS = Set.of(ResourceKind.NETWORK_VPC, ResourceKind.NETWORK_SUBNET, ResourceKind.NETWORK_ROUTE_TABLE,
+            ResourceKind.NETWORK_INTERNET_GATEWAY, ResourceKind.NETWORK_NAT_GATEWAY, ResourceKind.NETWORK_ELASTIC_IP, ResourceKind.NETWORK_ENDPOINT,
+            ResourceKind.NETWORK_SECURITY_GROUP);
+
     private final AwsClients aws;
     private final JournalStore journal;
     private final Waits waits;
@@ -65,8 +73,15 @@ public final class LastNetworkUser {
                 .orElse(new Decision(Verdict.REMOVE, ""));
     }
 
-    /** Reads the network, decides, and removes it when the launch was its last user. */
-    public Outcome settle(LaunchRecord destroyed, boolean keepNetwork, LaunchListener listener) {
+    /**
+     * Reads the network, decides, and removes it when the launch was its last user. The parts of the network this launch's
+     * journal names (it created them) are marked deleted when the network is gone, or kept when it stays for others or
+     * on request; after a failed removal they stay as they were, so destroying again retries.
+     *
+     * @param live the journal of the launch whose own resources are gone
+     */
+    public Outcome settle(LaunchJournal live, boolean keepNetwork, LaunchListener listener) {
+        LaunchRecord destroyed = live.snapshot();
         if (!destroyed.spec().usesHangarNetwork()) {
             return new Outcome("", List.of());
         }
@@ -78,16 +93,46 @@ public final class LastNetworkUser {
                     found -> reasonToKeep(decide(destroyed, keepNetwork, found)), listener);
             Decision decision = decide(destroyed, keepNetwork, done.network());
             return switch (decision.verdict()) {
-                case NOT_USED, NONE_STANDING -> new Outcome("", List.of());
-                case KEEP_ASKED -> new Outcome(network + " was kept (--keep-network); it is charged while it stands (see 'hangar network status')"
-                        + retry, List.of());
-                case IN_USE -> new Outcome(network + " stays: " + decision.why(), List.of());
-                case REMOVE -> done.failures().isEmpty() ? new Outcome(network + " was removed too: nothing else used it", List.of())
-                        : new Outcome(network + " could not be removed completely" + retry, done.failures());
+                case NOT_USED -> new Outcome("", List.of());
+                case NONE_STANDING -> {
+                    markJournaledParts(live, ResourceRecord.DELETED, listener);
+                    yield new Outcome("", List.of());
+                }
+                case KEEP_ASKED -> {
+                    markJournaledParts(live, ResourceRecord.KEPT, listener);
+                    yield new Outcome(network + " was kept (--keep-network); it is charged while it stands (see 'hangar network status')"
+                            + retry, List.of());
+                }
+                case IN_USE -> {
+                    markJournaledParts(live, ResourceRecord.KEPT, listener);
+                    yield new Outcome(network + " stays: " + decision.why(), List.of());
+                }
+                case REMOVE -> {
+                    if (!done.failures().isEmpty()) {
+                        yield new Outcome(network + " could not be removed completely" + retry, done.failures());
+                    }
+                    markJournaledParts(live, ResourceRecord.DELETED, listener);
+                    yield new Outcome(network + " was removed too: nothing else used it", List.of());
+                }
             };
         } catch (RuntimeException e) {
             String message = "could not check " + network + ": " + AwsErrors.brief(e);
             return new Outcome(message, List.of(message));
+        }
+    }
+
+    /** The network's parts in the launch's journal: gone with the network, or standing on (for others, or as asked). */
+    private static void markJournaledParts(LaunchJournal live, String state, LaunchListener listener) {
+        for (ResourceRecord r : live.snapshot().liveResourcesNewestFirst()) {
+            if (!NETWORK_KINDS.contains(r.type()) || r.state().equals(state)) {
+                continue;
+            }
+            if (state.equals(ResourceRecord.KEPT)) {
+                live.kept(r.type(), r.id());
+                listener.on(new LaunchEvent.ResourceKept(r.type(), r.id()));
+            } else {
+                live.deleted(r.type(), r.id());
+            }
         }
     }
 

@@ -157,7 +157,7 @@ public final class Launcher {
         List<String> left = new ArrayList<>(new Teardown(remover, live, listener).removeAll(keepDataVolume));
         // The shared network only once the launch's own resources are gone: its instance and group sit inside it.
         LastNetworkUser.Outcome network = left.isEmpty()
-                ? new LastNetworkUser(aws, journal, new Waits(pacing, new AtomicBoolean())).settle(live.snapshot(), keepNetwork, listener)
+                ? new LastNetworkUser(aws, journal, new Waits(pacing, new AtomicBoolean())).settle(live, keepNetwork, listener)
                 : new LastNetworkUser.Outcome("", List.of());
         left.addAll(network.failures());
         String networkNote = network.sentence().isEmpty() ? "" : "; " + network.sentence();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.journal.JournalStore;
+import dev.hangar.journal.LaunchJournal;
+import dev.hangar.journal.ResourceKind;
+import dev.hangar.journal.ResourceRecord;
 import dev.hangar.journal.LaunchRecord;
 import dev.hangar.journal.LaunchState;
 import dev.hangar.provision.LastNetworkUser.Verdict;
@@ -16,7 +19,12 @@ import dev.hangar.testing.LocalAwsExtension;
 import dev.hangar.testing.NetworkFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,5 +125,34 @@ class LastNetworkUserTest {
         assertThat(decide(destroying("public-3c4d", spec("public").network(NetworkMode.PUBLIC).build()), false).verdict()).isEqualTo(Verdict.NOT_USED);
         assertThat(decide(destroying("subnet-5e6f", spec("subnet").subnetId("subnet-0123456789abcdef0").build()), false).verdict())
                 .isEqualTo(Verdict.NOT_USED);
+    }
+
+    @Test
+    void theNetworkPartsTheLaunchJournaledAreMarkedKeptWhileTheNetworkStandsAndDeletedWhenItGoes() {
+        NetworkFixture.Network net = NetworkFixture.create(ec2, LocalAws.REGION, NetworkInventoryTest.CALLER, false, "us-east-1a");
+        // As the launch that created the network journals its parts.
+        LaunchJournal live = LaunchJournal.begin(journal, Clock.systemUTC(), "creator-1a2b", spec("creator").build(), List.of());
+        live.created(ResourceKind.NETWORK_VPC, net.vpcId(), "network");
+        live.created(ResourceKind.NETWORK_NAT_GATEWAY, net.natGatewayId(), "network");
+        live.created(ResourceKind.INSTANCE, "i-0123456789abcdef0", "instance");
+        live.deleted(ResourceKind.INSTANCE, "i-0123456789abcdef0");
+        live.state(LaunchState.DESTROYING, "destroy requested");
+        List<LaunchEvent> events = new ArrayList<>();
+        LastNetworkUser last = new LastNetworkUser(aws.clients(), journal, new Waits(Pacing.fast(), new AtomicBoolean()));
+
+        LastNetworkUser.Outcome kept = last.settle(live, true, events::add);
+        assertThat(kept.sentence()).contains("was kept (--keep-network)");
+        assertThat(states(live)).containsEntry(net.vpcId(), ResourceRecord.KEPT).containsEntry(net.natGatewayId(), ResourceRecord.KEPT);
+        assertThat(events).extracting(LaunchEvent::describe).contains("  kept network-vpc " + net.vpcId());
+
+        LastNetworkUser.Outcome removed = last.settle(live, false, events::add);
+        assertThat(removed.failures()).isEmpty();
+        assertThat(removed.sentence()).contains("was removed too");
+        assertThat(states(live)).containsEntry(net.vpcId(), ResourceRecord.DELETED).containsEntry(net.natGatewayId(), ResourceRecord.DELETED);
+        assertThat(NetworkFixture.leftovers(ec2, LocalAws.REGION)).isEmpty();
+    }
+
+    private static Map<String, String> states(LaunchJournal live) {
+        return live.snapshot().resources().stream().collect(Collectors.toMap(ResourceRecord::id, ResourceRecord::state));
     }
 }
