@@ -6,6 +6,7 @@ import dev.hangar.provision.NetworkRemoval;
 import dev.hangar.provision.Waits;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -64,9 +65,9 @@ final class NetworkDestroyCommand extends HangarSubcommand {
         }
         String recorded = network.whyInUse(null).map(why -> " Note: " + why + ".").orElse("");
         yes.confirm("Remove Hangar's network in " + region + " (" + network.parts().size() + " parts)?" + recorded, "Not removed", err);
-        // Read again: a launch may have put an instance there while the question was open.
+        // Read again: a launch may have put an instance there while the question was open (that still keeps it).
         NetworkRemoval.Outcome done = new NetworkRemoval(engine.aws(), engine.journal(), new Waits(engine.pacing(), new AtomicBoolean()))
-                .removeUnless(region, NetworkInventory::whyNotRemovable, new EventPrinter(out));
+                .removeUnless(region, asked -> Optional.empty(), new EventPrinter(out));
         if (done.keptBecause().isPresent()) {
             err.println("error: Hangar's network in " + region + " is in use and stays: " + done.keptBecause().get());
             return ExitCode.FAILED;
