@@ -8,13 +8,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "destroy", mixinStandardHelpOptions = true, description = "Remove everything a launch created.")
+@Command(name = "destroy", mixinStandardHelpOptions = true, description = {"Remove everything a launch created.",
+        "When it used Hangar's network and nothing else does (no other instance in it, no other launch of this journal),",
+        "the network goes too, unless --keep-network."})
 final class DestroyCommand extends HangarSubcommand {
 
     @Mixin LaunchOption launch;
 
     @Option(names = "--keep-data-volume", description = "Detach the data volume and keep it (it still costs storage)")
     boolean keepDataVolume;
+
+    @Option(names = "--keep-network", description = "Keep Hangar's network in the region even when this launch was the last to use it "
+            + "(its NAT gateway or endpoints are charged per hour while it stands; 'hangar network destroy' removes it later)")
+    boolean keepNetwork;
 
     @Mixin YesOption yes;
 
@@ -30,13 +36,15 @@ final class DestroyCommand extends HangarSubcommand {
             String launchId = launch.id;
             LaunchRecord record = launch.record(engine.journal(), err);
             String what = (keepDataVolume ? "everything but the data volume" : "everything, data volume included")
-                    + (snapshot ? ", after a snapshot of the data volume" : "");
+                    + (snapshot ? ", after a snapshot of the data volume" : "")
+                    + (record.spec().usesHangarNetwork() ? (keepNetwork ? "; Hangar's network stays" : "; and Hangar's network in "
+                            + record.spec().region() + " if no other launch or instance uses it") : "");
             yes.confirm("Destroy launch " + launchId + " (" + what + ")?", "Not destroyed", err);
             LaunchOutcome outcome;
             try {
                 outcome = snapshot
-                        ? engine.instanceActions().destroy(launchId, keepDataVolume, true, new EventPrinter(out))
-                        : engine.launcher().destroy(record, keepDataVolume, new EventPrinter(out));
+                        ? engine.instanceActions().destroy(launchId, keepDataVolume, true, keepNetwork, new EventPrinter(out))
+                        : engine.launcher().destroy(record, keepDataVolume, keepNetwork, new EventPrinter(out));
             } catch (LaunchBusyException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCode.FAILED;

@@ -3,16 +3,19 @@ package dev.hangar.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** What every command under {@code hangar} shares: the global options, picocli's streams, and the engine they configure. */
 abstract class HangarSubcommand implements Callable<Integer> {
 
-    @ParentCommand HangarCommand root;
     @Spec CommandSpec command;
 
+    /** The root command's options, however deep the command sits ({@code hangar network status}). */
     final GlobalOptions global() {
+        CommandSpec spec = command;
+        while (!(spec.userObject() instanceof HangarCommand root)) {
+            spec = spec.parent();
+        }
         return root.global;
     }
 
@@ -26,6 +29,6 @@ abstract class HangarSubcommand implements Callable<Integer> {
 
     /** The engine for the global options and the process environment; the caller closes it. */
     final Engine openEngine() {
-        return new Engine(root.global, System.getenv());
+        return new Engine(global(), System.getenv());
     }
 }

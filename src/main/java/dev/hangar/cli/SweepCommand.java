@@ -22,14 +22,17 @@ import software.amazon.awssdk.core.exception.SdkException;
                 "with --delete (after confirmation), remove them. Launches this journal shows running or in progress are never touched,",
                 "nor a data volume kept on purpose. A launch made from another machine or another --home is not in this journal, so by",
                 "default sweep also leaves alone every live instance, attached volume and the rest of their launch (--include-live),",
-                "and whatever the caller did not create (tag hangar:created-by; --any-creator)."})
+                "and whatever the caller did not create (tag hangar:created-by; --any-creator).",
+                "Hangar's network in a region (kind 'network') is a leftover when no launch of this journal uses it; it is never",
+                "removed while an instance is inside that this sweep does not remove."})
 final class SweepCommand extends HangarSubcommand {
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "Region to search; repeatable (default: the regions of the journal's launches and the profile's region). IAM is global.")
     List<String> regions = new ArrayList<>();
 
-    @Option(names = "--delete", description = "Remove what is found (instances first, then volumes, key pairs, security groups, instance profiles, roles)")
+    @Option(names = "--delete", description = "Remove what is found (instances first, then volumes, key pairs, security groups, instance profiles, roles, "
+            + "and last Hangar's network)")
     boolean delete;
 
     @Option(names = "--include-live", description = "Also instances that are not terminated, attached volumes, and the rest of their launch")
@@ -111,9 +114,19 @@ final class SweepCommand extends HangarSubcommand {
                 : searched + ": could not remove " + failures.size() + " of " + found.size() + ": " + String.join("; ", failures) + ". Run sweep again to retry.";
     }
 
+    /** e.g. "10 resources of 2 launches", "Hangar's network in us-east-1", or both joined by "and". */
     private static String count(List<Sweeper.Found> found) {
-        long launches = found.stream().map(Sweeper.Found::launchId).distinct().count();
-        return found.size() + " resource" + (found.size() == 1 ? "" : "s") + " of " + launches + " launch" + (launches == 1 ? "" : "es");
+        List<Sweeper.Found> ofLaunches = found.stream().filter(f -> f.launchId() != null).toList();
+        List<String> networks = found.stream().filter(f -> f.launchId() == null).map(Sweeper.Found::region).toList();
+        List<String> what = new ArrayList<>();
+        if (!ofLaunches.isEmpty()) {
+            long launches = ofLaunches.stream().map(Sweeper.Found::launchId).distinct().count();
+            what.add(ofLaunches.size() + " resource" + (ofLaunches.size() == 1 ? "" : "s") + " of " + launches + " launch" + (launches == 1 ? "" : "es"));
+        }
+        if (!networks.isEmpty()) {
+            what.add("Hangar's network in " + String.join(", ", networks));
+        }
+        return String.join(" and ", what);
     }
 
     /** What may go first, then what is left alone and why; with each resource's creator and age. */
@@ -125,13 +138,18 @@ final class SweepCommand extends HangarSubcommand {
         String format = "%-10s %-17s %-28s %-24s %-40s %-6s %s%n";
         out.printf(format, "REGION", "KIND", "ID", "LAUNCH", "CREATOR", "AGE", "WHY");
         for (Sweeper.Found f : findings.found()) {
-            out.printf(format, f.region(), f.kind(), f.id(), f.launchId(), creator(f), Age.between(f.createdAt(), now),
+            out.printf(format, f.region(), f.kind(), f.id(), launch(f), creator(f), Age.between(f.createdAt(), now),
                     f.why() + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")"));
         }
         for (Sweeper.LeftAlone l : findings.leftAlone()) {
             Sweeper.Found f = l.found();
-            out.printf(format, f.region(), f.kind(), f.id(), f.launchId(), creator(f), Age.between(f.createdAt(), now), "left alone: " + l.reason());
+            out.printf(format, f.region(), f.kind(), f.id(), launch(f), creator(f), Age.between(f.createdAt(), now), "left alone: " + l.reason());
         }
+    }
+
+    /** The shared network belongs to no launch. */
+    private static String launch(Sweeper.Found f) {
+        return f.launchId() == null ? "-" : f.launchId();
     }
 
     private static String creator(Sweeper.Found f) {

@@ -134,6 +134,11 @@ public final class InstanceActions {
      * @throws dev.hangar.journal.LaunchBusyException when another process is launching, resuming or destroying it
      */
     public LaunchOutcome destroy(String launchId, boolean keepDataVolume, boolean snapshotFirst, LaunchListener listener) {
+        return destroy(launchId, keepDataVolume, snapshotFirst, false, listener);
+    }
+
+    /** Like {@link #destroy(String, boolean, boolean, LaunchListener)}, keeping Hangar's network even when this was its last user. */
+    public LaunchOutcome destroy(String launchId, boolean keepDataVolume, boolean snapshotFirst, boolean keepNetwork, LaunchListener listener) {
         LaunchRecord record = load(launchId);
         if (snapshotFirst) {
             ActionOutcome snapshot = act(InstanceAction.SNAPSHOT, launchId, listener, this::snapshotDataVolume);
@@ -144,7 +149,7 @@ public final class InstanceActions {
             }
             record = snapshot.record();
         }
-        LaunchOutcome.Removal outcome = launcher.destroy(record, keepDataVolume, listener);
+        LaunchOutcome.Removal outcome = launcher.destroy(record, keepDataVolume, keepNetwork, listener);
         String snapshotId = snapshotFirst ? outcome.outputs().get(SNAPSHOT_ID) : null;
         return snapshotId == null ? outcome : outcome.withMessage(outcome.message() + "; the data volume's snapshot " + snapshotId + " is kept");
     }

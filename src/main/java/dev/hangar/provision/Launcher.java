@@ -15,6 +15,7 @@ import dev.hangar.spec.LaunchSpec;
 import dev.hangar.blueprint.Blueprint;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -135,21 +136,35 @@ public final class Launcher {
      * @throws LaunchBusyException when another process is launching, resuming or destroying it
      */
     public LaunchOutcome.Removal destroy(LaunchRecord given, boolean keepDataVolume, LaunchListener listener) {
+        return destroy(given, keepDataVolume, false, listener);
+    }
+
+    /**
+     * Like {@link #destroy(LaunchRecord, boolean, LaunchListener)}; then, when the launch used Hangar's network and was its
+     * last user, removes the network too unless {@code keepNetwork} (see {@link LastNetworkUser}).
+     */
+    public LaunchOutcome.Removal destroy(LaunchRecord given, boolean keepDataVolume, boolean keepNetwork, LaunchListener listener) {
         try (LaunchLock lock = journal.lock(given.launchId())) {
             LaunchRecord record = journal.load(given.launchId()).orElse(given);
-            return destroyLocked(record, keepDataVolume, listener);
+            return destroyLocked(record, keepDataVolume, keepNetwork, listener);
         }
     }
 
-    private LaunchOutcome.Removal destroyLocked(LaunchRecord record, boolean keepDataVolume, LaunchListener listener) {
+    private LaunchOutcome.Removal destroyLocked(LaunchRecord record, boolean keepDataVolume, boolean keepNetwork, LaunchListener listener) {
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
         live.state(LaunchState.DESTROYING, "destroy requested");
         ResourceRemover remover = remover(record.spec().region(), record.launchId());
-        List<String> left = new Teardown(remover, live, listener).removeAll(keepDataVolume);
+        List<String> left = new ArrayList<>(new Teardown(remover, live, listener).removeAll(keepDataVolume));
+        // The shared network only once the launch's own resources are gone: its instance and group sit inside it.
+        LastNetworkUser.Outcome network = left.isEmpty()
+                ? new LastNetworkUser(aws, journal, new Waits(pacing, new AtomicBoolean())).settle(live, keepNetwork, listener)
+                : new LastNetworkUser.Outcome("", List.of());
+        left.addAll(network.failures());
+        String networkNote = network.sentence().isEmpty() ? "" : "; " + network.sentence();
         LaunchState end = left.isEmpty() ? LaunchState.DESTROYED : LaunchState.DESTROY_INCOMPLETE;
         String message = left.isEmpty()
-                ? "Destroyed launch " + record.launchId() + (keepDataVolume ? "; the data volume was kept" : "")
-                : "Destroy of " + record.launchId() + " could not remove: " + String.join("; ", left) + ". Run destroy again to retry.";
+                ? "Destroyed launch " + record.launchId() + (keepDataVolume ? "; the data volume was kept" : "") + networkNote
+                : "Destroy of " + record.launchId() + " could not remove: " + String.join("; ", left) + networkNote + ". Run destroy again to retry.";
         live.state(end, message);
         listener.on(new LaunchEvent.Finished(end, message));
         return new LaunchOutcome.Removal(record.launchId(), record.spec().region(), end, message, live.snapshot().outputs(), null);

@@ -77,11 +77,16 @@ final class SweepRules {
             why.add(c.attachedTo().isEmpty() ? "live (use --include-live)"
                     : "in use by " + String.join(", ", c.attachedTo()) + " (use --include-live)");
         }
-        String creator = c.found().createdBy();
-        if (!scope.anyCreator() && (creator == null || !creator.equals(caller))) {
-            why.add(creator == null ? "creator unknown, no " + LaunchTags.CREATED_BY + " tag (use --any-creator)"
-                    : "created by " + creator + " (use --any-creator)");
-        }
+        creatorReason(c.found().createdBy(), caller, scope).ifPresent(why::add);
         return why;
+    }
+
+    /** Why sweep leaves alone what {@code creator} made, or empty when the caller made it or any creator will do. */
+    static java.util.Optional<String> creatorReason(String creator, String caller, Sweeper.Scope scope) {
+        if (scope.anyCreator() || (creator != null && creator.equals(caller))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(creator == null ? "creator unknown, no " + LaunchTags.CREATED_BY + " tag (use --any-creator)"
+                : "created by " + creator + " (use --any-creator)");
     }
 }

@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.ssm.model.DocumentKeyValuesFilter;
  * back what is live or another caller's unless the {@link Scope} widens it.
  *
  * <p>EC2 and CloudWatch are searched per region; IAM, which is global and has no tag filter, once: every
- * role and instance profile named {@code hangar-*}, with its tags read.
+ * role and instance profile named {@code hangar-*}, with its tags read. Hangar's shared network in a region (tagged
+ * {@code hangar:network}, no launch id) is a leftover when nothing uses it: see {@link NetworkSweep}.
  */
 public final class Sweeper {
 
@@ -133,23 +134,54 @@ public final class Sweeper {
         }
         findIam(judge, found);
         SweepRules.Decision decision = SweepRules.decide(found, caller, scope);
-        return new Findings(caller, decision.removable(), decision.leftAlone(), warnings);
+        List<Found> removable = new ArrayList<>(decision.removable());
+        List<LeftAlone> leftAlone = new ArrayList<>(decision.leftAlone());
+        for (String region : where) {
+            List<String> removedInstances = removable.stream().filter(f -> f.region().equals(region) && f.kind().equals(ResourceKind.INSTANCE))
+                    .map(Found::id).toList();
+            NetworkSweep.judge(NetworkInventory.find(aws, journal, region), caller, scope, removedInstances).ifPresent(d -> {
+                removable.addAll(d.removable());
+                leftAlone.addAll(d.leftAlone());
+            });
+        }
+        return new Findings(caller, removable, leftAlone, warnings);
     }
 
     /**
      * Removes what {@link #find} found, kinds in a safe order (alarms, session documents, instances, volumes, key pairs,
-     * security groups, instance profiles, roles); one failure does not stop the rest.
+     * security groups, instance profiles, roles, and last Hangar's network through {@link NetworkRemoval}); one failure does
+     * not stop the rest.
      *
      * @return what could not be removed, one line each
      */
     public List<String> delete(List<Found> found, LaunchListener listener) {
         Waits waits = new Waits(pacing, new AtomicBoolean());
         List<OrderedRemoval.Item> items = found.stream()
+                .filter(f -> !f.kind().equals(NetworkSweep.KIND))
                 .sorted(Comparator.comparingInt(f -> REMOVAL_ORDER.indexOf(f.kind())))
                 .map(f -> new OrderedRemoval.Item(new ResourceRemover(aws, f.region(), f.launchId(), waits),
                         new ResourceRecord(f.kind(), f.id(), "sweep", ResourceRecord.CREATED), " (" + f.region() + ")"))
                 .toList();
-        return OrderedRemoval.removeAll(items, listener, r -> { });
+        List<String> failures = new ArrayList<>(OrderedRemoval.removeAll(items, listener, r -> { }));
+        // Networks last: the instances and groups removed above may sit inside them.
+        found.stream().filter(f -> f.kind().equals(NetworkSweep.KIND)).forEach(f -> failures.addAll(deleteNetwork(f.region(), waits, listener)));
+        return failures;
+    }
+
+    /** Read again, as a launch may have started using it since it was found; removed only if nothing does now. */
+    private List<String> deleteNetwork(String region, Waits waits, LaunchListener listener) {
+        try {
+            NetworkRemoval.Outcome done = new NetworkRemoval(aws, journal, waits).removeUnless(region, now -> now.whyInUse(null), listener);
+            if (done.keptBecause().isPresent()) {
+                listener.on(new LaunchEvent.ResourceRemovalFailed(NetworkSweep.KIND, region, "in use now: " + done.keptBecause().get()));
+                return List.of(NetworkSweep.KIND + " (" + region + "): in use now: " + done.keptBecause().get());
+            }
+            return done.failures().stream().map(f -> f + " (" + region + ")").toList();
+        } catch (RuntimeException e) {
+            String message = dev.hangar.blueprint.AwsErrors.brief(e);
+            listener.on(new LaunchEvent.ResourceRemovalFailed(NetworkSweep.KIND, region, message));
+            return List.of(NetworkSweep.KIND + " (" + region + "): " + message);
+        }
     }
 
     private void findEc2(String region, Judge judge, List<SweepRules.Candidate> found) {
