@@ -70,7 +70,7 @@ public final class Launcher {
         record.output(CREATED_BY, createdBy);
         LaunchContext ctx = new LaunchContext(blueprint, aws, record, listener, home, pacing);
         return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), names.launchId()),
-                journal, Set.of(), false);
+                networkUsers(blueprint.region(), names.launchId()), journal, Set.of(), false);
     }
 
     /**
@@ -111,7 +111,8 @@ public final class Launcher {
         while (changed) {
             changed = done.removeIf(id -> !done.containsAll(plan.ancestors(id).stream().filter(a -> !plan.step(a).readOnly()).toList()));
         }
-        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), launchId), journal, done, true);
+        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), launchId),
+                networkUsers(blueprint.region(), launchId), journal, done, true);
     }
 
     /** Why a launch in this state cannot be resumed, and what to do instead. */
@@ -145,7 +146,7 @@ public final class Launcher {
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
         live.state(LaunchState.DESTROYING, "destroy requested");
         ResourceRemover remover = remover(record.spec().region(), record.launchId());
-        List<String> left = new Teardown(remover, live, listener).removeAll(keepDataVolume);
+        List<String> left = new Teardown(remover, live, listener, networkUsers(record.spec().region(), record.launchId())).removeAll(keepDataVolume);
         LaunchState end = left.isEmpty() ? LaunchState.DESTROYED : LaunchState.DESTROY_INCOMPLETE;
         String message = left.isEmpty()
                 ? "Destroyed launch " + record.launchId() + (keepDataVolume ? "; the data volume was kept" : "")
@@ -153,6 +154,10 @@ public final class Launcher {
         live.state(end, message);
         listener.on(new LaunchEvent.Finished(end, message));
         return new LaunchOutcome.Removal(record.launchId(), record.spec().region(), end, message, live.snapshot().outputs(), null);
+    }
+
+    private NetworkUsers networkUsers(String region, String launchId) {
+        return new NetworkUsers(aws.ec2(region), journal, home, region, launchId);
     }
 
     /** Removal waits on its own: a cancel stops the launch, never the rollback or destroy that cleans up after it. */
