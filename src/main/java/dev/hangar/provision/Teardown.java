@@ -90,7 +90,7 @@ record Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener l
         if (parts.isEmpty()) {
             return List.of();
         }
-        try (NetworkLock lock = NetworkLock.acquire(networkUsers.home(), networkUsers.region(), remover.waits(), s -> { })) {
+        try (NetworkLock lock = NetworkLock.acquireAll(networkUsers.home(), networkUsers.region(), remover.waits(), s -> { })) {
             List<String> users = networkUsers.others();
             if (!users.isEmpty()) {
                 for (ResourceRecord r : parts) {

@@ -59,8 +59,8 @@ final class NetworkParts {
     }
 
     /** Holds the region's network lock; tells the user while another launch holds it. */
-    NetworkLock lock() throws Exception {
-        return NetworkLock.acquire(ctx.home(), model.region(), ctx.waits(),
+    NetworkLock lock(NetworkLock.Part part) throws Exception {
+        return NetworkLock.acquire(ctx.home(), model.region(), part, ctx.waits(),
                 s -> ctx.waiting(stepId, "another launch is changing Hangar's network in " + model.region() + " (" + s + " s)"));
     }
 
@@ -209,6 +209,36 @@ final class NetworkParts {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Runs {@code work} for each zone side by side; the first failure is thrown once every zone's work has ended. */
+    static <T> Map<String, T> perZone(List<String> zones, Function<String, T> work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, zones.size()), r -> {
+            Thread t = new Thread(r, "hangar-network-zone");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, java.util.concurrent.Future<T>> running = new LinkedHashMap<>();
+            zones.forEach(z -> running.put(z, pool.submit(() -> work.apply(z))));
+            Map<String, T> done = new LinkedHashMap<>();
+            Exception first = null;
+            for (var e : running.entrySet()) {
+                try {
+                    done.put(e.getKey(), e.getValue().get());
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    if (first == null) {
+                        first = failed.getCause() instanceof Exception cause ? cause : new IllegalStateException(failed.getCause());
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+            return done;
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -116,7 +116,7 @@ final class NetworkSteps {
             String name = NetworkParts.name(NetworkModel.PART_VPC, null);
             boolean created;
             String vpcId;
-            try (NetworkLock lock = parts.lock()) {
+            try (NetworkLock lock = parts.lock(NetworkLock.Part.VPC)) {
                 Optional<String> found = parts.vpc().map(software.amazon.awssdk.services.ec2.model.Vpc::vpcId);
                 created = found.isEmpty();
                 vpcId = parts.ensure(ResourceKind.NETWORK_VPC, name, found, () -> parts.createUntagged(ec2 -> ec2.createVpc(r -> r
@@ -206,18 +206,23 @@ final class NetworkSteps {
             Map<String, String> subnetByZone = new LinkedHashMap<>();
             Map<String, String> tableByZone = new LinkedHashMap<>();
             int created = 0;
-            try (NetworkLock lock = parts.lock()) {
+            try (NetworkLock lock = parts.lock(NetworkLock.Part.SUBNETS)) {
                 List<Subnet> subnets = parts.subnets(vpcId);
                 List<RouteTable> tables = parts.routeTables(vpcId);
-                for (String zone : ctx.facts().get(LaunchFacts.NETWORK_ZONES).zones()) {
+                List<String> zones = ctx.facts().get(LaunchFacts.NETWORK_ZONES).zones();
+                // The zones are independent of each other: made side by side, the instance does not wait for five in a row.
+                Map<String, String[]> made = NetworkParts.perZone(zones, zone -> {
                     Optional<String> subnet = findSubnet(parts, subnets, subnetPart, zone);
                     Optional<RouteTable> table = tables.stream().filter(t -> parts.isPart(t.tags(), routesPart, zone)).findFirst();
-                    created += (subnet.isEmpty() ? 1 : 0) + (table.isEmpty() ? 1 : 0);
                     String subnetId = ensureSubnet(parts, vpcId, subnet, subnetPart, zone);
                     String tableId = ensureRouteTable(parts, ctx, vpcId, table.map(RouteTable::routeTableId), routesPart, zone);
                     associate(parts, table, tableId, subnetId);
-                    subnetByZone.put(zone, subnetId);
-                    tableByZone.put(zone, tableId);
+                    return new String[] {subnetId, tableId, String.valueOf((subnet.isEmpty() ? 1 : 0) + (table.isEmpty() ? 1 : 0))};
+                });
+                for (String zone : zones) {
+                    subnetByZone.put(zone, made.get(zone)[0]);
+                    tableByZone.put(zone, made.get(zone)[1]);
+                    created += Integer.parseInt(made.get(zone)[2]);
                 }
             }
             put(ctx, subnetByZone, tableByZone);
@@ -312,7 +317,7 @@ final class NetworkSteps {
             NetworkParts parts = new NetworkParts(ctx, id());
             String vpcId = ctx.facts().get(LaunchFacts.VPC_ID);
             String publicSubnetId;
-            try (NetworkLock lock = parts.lock()) {
+            try (NetworkLock lock = parts.lock(NetworkLock.Part.INTERNET_GATEWAY)) {
                 String igwName = NetworkParts.name(NetworkModel.PART_INTERNET_GATEWAY, null);
                 Optional<InternetGateway> igw = parts.internetGateway();
                 String igwId = parts.ensure(ResourceKind.NETWORK_INTERNET_GATEWAY, igwName, igw.map(InternetGateway::internetGatewayId),
@@ -384,7 +389,7 @@ final class NetworkSteps {
             String subnetId = ctx.facts().get(LaunchFacts.PUBLIC_SUBNET_ID);
             String natId;
             boolean created;
-            try (NetworkLock lock = parts.lock()) {
+            try (NetworkLock lock = parts.lock(NetworkLock.Part.NAT_GATEWAY)) {
                 Optional<String> found = parts.natGateway(vpcId).map(NatGateway::natGatewayId);
                 created = found.isEmpty();
                 String natName = NetworkParts.name(NetworkModel.PART_NAT_GATEWAY, null);
@@ -486,7 +491,7 @@ final class NetworkSteps {
             NetworkParts parts = new NetworkParts(ctx, id());
             String vpcId = ctx.facts().get(LaunchFacts.VPC_ID);
             String service = parts.model().serviceName("s3");
-            try (NetworkLock lock = parts.lock()) {
+            try (NetworkLock lock = parts.lock(NetworkLock.Part.S3_ENDPOINT)) {
                 List<String> tables = parts.routeTables(vpcId).stream()
                         .filter(t -> parts.isPart(t.tags(), NetworkModel.PART_PRIVATE_ROUTES, null) || parts.isPart(t.tags(), NetworkModel.PART_ISOLATED_ROUTES, null))
                         .map(RouteTable::routeTableId).sorted().toList();
@@ -524,7 +529,7 @@ final class NetworkSteps {
             String vpcId = ctx.facts().get(LaunchFacts.VPC_ID);
             String name = NetworkParts.name(NetworkModel.PART_ENDPOINT_SECURITY_GROUP, null);
             SecurityGroup group;
-            try (NetworkLock lock = parts.lock()) {
+            try (NetworkLock lock = parts.lock(NetworkLock.Part.INTERFACE_ENDPOINTS)) {
                 Optional<SecurityGroup> found = parts.securityGroup(vpcId, name);
                 String groupId = parts.ensure(ResourceKind.NETWORK_SECURITY_GROUP, name, found.map(SecurityGroup::groupId), () -> {
                     try {
@@ -593,7 +598,7 @@ final class NetworkSteps {
             String vpcId = ctx.facts().get(LaunchFacts.VPC_ID);
             String groupId = ctx.facts().get(LaunchFacts.ENDPOINT_SECURITY_GROUP_ID);
             int created = 0;
-            try (NetworkLock lock = parts.lock()) {
+            try (NetworkLock lock = parts.lock(NetworkLock.Part.INTERFACE_ENDPOINTS)) {
                 List<String> subnets = parts.subnets(vpcId).stream().filter(s -> parts.isPart(s.tags(), NetworkModel.PART_ISOLATED_SUBNET, null))
                         .map(Subnet::subnetId).sorted().toList();
                 for (String service : model.interfaceServices()) {
