@@ -17,7 +17,7 @@ public record Pacing(Duration firstDelay, Duration maxDelay, double factor, Dura
 
     public static Pacing fast() {
         return new Pacing(Duration.ofMillis(20), Duration.ofMillis(200), 2, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(3));
     }
 
     /** The same pacing with another limit on the wait for Session Manager. */

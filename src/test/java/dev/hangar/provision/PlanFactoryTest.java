@@ -101,7 +101,7 @@ class PlanFactoryTest {
                 .contains(CREATE_NETWORK_INTERFACE_ENDPOINTS, CREATE_NETWORK_S3_ENDPOINT).doesNotContain(CREATE_NETWORK_NAT_GATEWAY);
         assertThat(plan(IamPoliciesTest.spec().network(dev.hangar.spec.NetworkMode.PUBLIC).build()).stepIds())
                 .noneMatch(id -> id.contains("network-")).contains(RESOLVE_NETWORK);
-        assertThat(plan(IamPoliciesTest.spec().access(Access.SSH).sshCidr("203.0.113.7/32").build()).stepIds())
+        assertThat(plan(IamPoliciesTest.spec().access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("lab").build()).stepIds())
                 .as("no Session Manager, no wait for it").doesNotContain(WAIT_SESSION_MANAGER_ONLINE);
     }
 }
