@@ -43,6 +43,8 @@ public final class AwsClients implements AutoCloseable {
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
+    /** For {@link #ec2SingleAttempt}: an attempt is waited for, not abandoned after the usual attempt timeout. */
+    private final SdkHttpClient patientHttp;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
     public AwsClients(AwsSettings settings) {
@@ -58,7 +60,15 @@ public final class AwsClients implements AutoCloseable {
                 .connectionTimeout(java.time.Duration.ofSeconds(10))
                 .socketTimeout(settings.attemptTimeout())
                 .build();
+        this.patientHttp = ApacheHttpClient.builder()
+                .maxConnections(8)
+                .connectionTimeout(java.time.Duration.ofSeconds(10))
+                .socketTimeout(SINGLE_ATTEMPT_TIMEOUT)
+                .build();
     }
+
+    /** How long one attempt of {@link #ec2SingleAttempt} may take: creates answer in well under a second. */
+    private static final java.time.Duration SINGLE_ATTEMPT_TIMEOUT = java.time.Duration.ofMinutes(2);
 
     public AwsSettings settings() {
         return settings;
@@ -87,6 +97,16 @@ public final class AwsClients implements AutoCloseable {
 
     public Ec2Client ec2(String region) {
         return cached("ec2", region, () -> configure(Ec2Client.builder(), region).build());
+    }
+
+    /**
+     * EC2 for the creates that have neither a ClientToken nor a unique name (CreateVpc, CreateInternetGateway,
+     * AllocateAddress): one attempt, no retry, and a long attempt timeout. A blind retry, or an attempt given up on
+     * while AWS still acts on it, would make a second VPC; the caller looks for the resource by its tags before it
+     * tries again.
+     */
+    public Ec2Client ec2SingleAttempt(String region) {
+        return cached("ec2-single-attempt", region, () -> configure(Ec2Client.builder(), region, true).build());
     }
 
     /** IAM is global: one endpoint whatever region the launch is in. */
@@ -150,6 +170,7 @@ public final class AwsClients implements AutoCloseable {
         clients.values().forEach(SdkClient::close);
         clients.clear();
         http.close();
+        patientHttp.close();
     }
 
     @SuppressWarnings("unchecked")
@@ -158,13 +179,17 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region) {
+        return configure(builder, region, false);
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region, boolean singleAttempt) {
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClient(http)
+                .httpClient(singleAttempt ? patientHttp : http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .retryStrategy(singleAttempt ? AwsRetryStrategy.doNotRetry() : AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts()).build())
-                        .apiCallAttemptTimeout(settings.attemptTimeout())
+                        .apiCallAttemptTimeout(singleAttempt ? SINGLE_ATTEMPT_TIMEOUT : settings.attemptTimeout())
                         .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, "hangar/" + Version.current())
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);

@@ -66,6 +66,15 @@ public record LaunchNames(String launchId) {
         return clientToken(launchId + "-data-" + availabilityZone);
     }
 
+    /**
+     * The idempotency token of a part of Hangar's shared network this launch creates (a route table, the NAT gateway, an
+     * endpoint): the same when the launch retries or resumes, another for every launch, so no launch is handed a part
+     * another launch created and then removed.
+     */
+    public String networkClientToken(String part) {
+        return clientToken(launchId + "-net-" + part);
+    }
+
     /** EC2 takes at most 64 ASCII characters: a longer token keeps its start and ends in a hash of the whole. */
     private static String clientToken(String token) {
         if (token.length() <= MAX_CLIENT_TOKEN) {

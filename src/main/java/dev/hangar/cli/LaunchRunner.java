@@ -62,6 +62,9 @@ final class LaunchRunner {
         r.put("availabilityZone", o.outputs().get("availabilityZone"));
         r.put("connect", o.outputs().get("connect"));
         r.put("dataVolumeId", o.outputs().get("dataVolumeId"));
+        if (o.outputs().get("sessionManager") != null) {
+            r.put("sessionManager", o.outputs().get("sessionManager")); // "online", or why not yet (the launch succeeded either way)
+        }
         r.put("message", o.message());
         if (o.failedStep() != null) {
             r.put("failedStep", o.failedStep());

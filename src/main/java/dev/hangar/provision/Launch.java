@@ -16,17 +16,19 @@ public final class Launch {
     private final LaunchPlan plan;
     private final PlanExecutor executor;
     private final ResourceRemover remover;
+    private final NetworkUsers networkUsers;
     private final JournalStore store;
     /** For a resumed launch, the steps its journal shows done (their findings restored); empty for a new one. */
     private final Set<String> alreadyDone;
     private final boolean resumed;
 
-    Launch(LaunchContext ctx, LaunchPlan plan, PlanExecutor executor, ResourceRemover remover, JournalStore store,
+    Launch(LaunchContext ctx, LaunchPlan plan, PlanExecutor executor, ResourceRemover remover, NetworkUsers networkUsers, JournalStore store,
             Set<String> alreadyDone, boolean resumed) {
         this.ctx = ctx;
         this.plan = plan;
         this.executor = executor;
         this.remover = remover;
+        this.networkUsers = networkUsers;
         this.store = store;
         this.alreadyDone = Set.copyOf(alreadyDone);
         this.resumed = resumed;
@@ -90,7 +92,9 @@ public final class Launch {
         PlanExecutor.Result result = executor.run(plan, ctx, alreadyDone);
         if (result instanceof PlanExecutor.Result.Completed) {
             LaunchFacts.PlacedInstance instance = ctx.facts().get(LaunchFacts.INSTANCE);
-            String message = "Launched " + instance.instanceId() + " in " + instance.availabilityZone();
+            String online = journal.snapshot().output("sessionManager");
+            String message = "Launched " + instance.instanceId() + " in " + instance.availabilityZone()
+                    + (online == null || online.equals("online") ? "" : "; Session Manager: " + online);
             journal.state(LaunchState.SUCCEEDED, message);
             ctx.emit(new LaunchEvent.Finished(LaunchState.SUCCEEDED, message));
             return new LaunchOutcome.Launched(launchId(), region(), message, outputs());
@@ -98,11 +102,15 @@ public final class Launch {
         String reason = result instanceof PlanExecutor.Result.Failed failed ? failed.step() + " failed: " + failed.message() : "cancelled";
         journal.state(LaunchState.ROLLING_BACK, reason);
         ctx.emit(new LaunchEvent.RollbackStarted(reason));
-        List<String> left = new Teardown(remover, journal, ctx::emit).removeAll(false);
+        List<String> left = new Teardown(remover, journal, ctx::emit, networkUsers).removeAll(false);
         LaunchState end = left.isEmpty() ? LaunchState.ROLLED_BACK : LaunchState.ROLLBACK_INCOMPLETE;
         boolean createdAny = !journal.snapshot().resources().isEmpty();
+        boolean networkKept = journal.snapshot().resources().stream()
+                .anyMatch(r -> r.state().equals(dev.hangar.journal.ResourceRecord.KEPT) && NetworkPartRemover.isNetwork(r.type()));
         String message = left.isEmpty()
-                ? "Launch " + launchId() + " " + reason + (createdAny ? "; everything it created was removed." : "; nothing was created.")
+                ? "Launch " + launchId() + " " + reason + (!createdAny ? "; nothing was created."
+                        : networkKept ? "; everything it created was removed but the parts of Hangar's network that others use now."
+                        : "; everything it created was removed.")
                 : "Launch " + launchId() + " " + reason + "; rollback could not remove: " + String.join("; ", left)
                         + ". Run 'destroy --launch " + launchId() + "' to try again.";
         journal.state(end, message);

@@ -71,7 +71,7 @@ public final class Launcher {
         record.output(CREATED_BY, createdBy);
         LaunchContext ctx = new LaunchContext(blueprint, aws, record, listener, home, pacing);
         return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), names.launchId()),
-                journal, Set.of(), false);
+                networkUsers(blueprint.region(), names.launchId()), journal, Set.of(), false);
     }
 
     /**
@@ -112,7 +112,8 @@ public final class Launcher {
         while (changed) {
             changed = done.removeIf(id -> !done.containsAll(plan.ancestors(id).stream().filter(a -> !plan.step(a).readOnly()).toList()));
         }
-        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), launchId), journal, done, true);
+        return new Launch(ctx, plan, new PlanExecutor(STEP_THREADS), remover(blueprint.region(), launchId),
+                networkUsers(blueprint.region(), launchId), journal, done, true);
     }
 
     /** Why a launch in this state cannot be resumed, and what to do instead. */
@@ -154,7 +155,7 @@ public final class Launcher {
         LaunchJournal live = LaunchJournal.reopen(journal, clock, record);
         live.state(LaunchState.DESTROYING, "destroy requested");
         ResourceRemover remover = remover(record.spec().region(), record.launchId());
-        List<String> left = new ArrayList<>(new Teardown(remover, live, listener).removeAll(keepDataVolume));
+        List<String> left = new ArrayList<>(new Teardown(remover, live, listener, null).removeAll(keepDataVolume));
         // The shared network only once the launch's own resources are gone: its instance and group sit inside it.
         LastNetworkUser.Outcome network = left.isEmpty()
                 ? new LastNetworkUser(aws, journal, new Waits(pacing, new AtomicBoolean())).settle(live, keepNetwork, listener)
@@ -168,6 +169,10 @@ public final class Launcher {
         live.state(end, message);
         listener.on(new LaunchEvent.Finished(end, message));
         return new LaunchOutcome.Removal(record.launchId(), record.spec().region(), end, message, live.snapshot().outputs(), null);
+    }
+
+    private NetworkUsers networkUsers(String region, String launchId) {
+        return new NetworkUsers(aws.ec2(region), journal, home, region, launchId);
     }
 
     /** Removal waits on its own: a cancel stops the launch, never the rollback or destroy that cleans up after it. */

@@ -88,6 +88,18 @@ public final class NetworkRemoval {
      * on a listing made before a confirmation or a long teardown.
      */
     public Outcome removeUnless(String region, Function<NetworkInventory, Optional<String>> whyKeep, LaunchListener listener) {
+        // The whole network's lock: no launch from this home finds (and reuses) the network while it goes.
+        try (NetworkLock lock = NetworkLock.acquireAll(journal.directory().getParent(), region, waits, s -> { })) {
+            return removeLocked(region, whyKeep, listener);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            return new Outcome(NetworkInventory.find(aws, journal, region), Optional.empty(),
+                    List.of("Hangar's network in " + region + ": " + AwsErrors.brief(e)));
+        }
+    }
+
+    private Outcome removeLocked(String region, Function<NetworkInventory, Optional<String>> whyKeep, LaunchListener listener) {
         NetworkInventory network = NetworkInventory.find(aws, journal, region);
         if (network.isEmpty()) {
             return new Outcome(network, Optional.empty(), List.of());

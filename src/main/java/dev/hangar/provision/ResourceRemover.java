@@ -41,6 +41,10 @@ public final class ResourceRemover {
         this.waits = waits;
     }
 
+    Waits waits() {
+        return waits;
+    }
+
     public void remove(ResourceRecord r) throws Exception {
         String[] parts = r.id().split("\\|");
         switch (r.type()) {
@@ -57,6 +61,9 @@ public final class ResourceRemover {
             case ResourceKind.IAM_POLICY_ATTACHMENT -> ignoringMissing(() -> iam().detachRolePolicy(d -> d.roleName(parts[0]).policyArn(parts[1])));
             case ResourceKind.IAM_INLINE_POLICY -> ignoringMissing(() -> iam().deleteRolePolicy(d -> d.roleName(parts[0]).policyName(parts[1])));
             case ResourceKind.IAM_ROLE -> deleteRole(r.id());
+            case ResourceKind.NETWORK_ENDPOINT, ResourceKind.NETWORK_NAT_GATEWAY, ResourceKind.NETWORK_ELASTIC_IP,
+                    ResourceKind.NETWORK_INTERNET_GATEWAY, ResourceKind.NETWORK_ROUTE_TABLE, ResourceKind.NETWORK_SUBNET,
+                    ResourceKind.NETWORK_SECURITY_GROUP, ResourceKind.NETWORK_VPC -> new NetworkPartRemover(ec2(), region, waits).remove(r.type(), r.id());
             default -> throw new IllegalArgumentException("unknown resource kind " + r.type());
         }
     }

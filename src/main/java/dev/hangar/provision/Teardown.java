@@ -12,9 +12,14 @@ import java.util.Set;
 /**
  * Removes every resource a launch's journal says may exist, newest first (the reverse of the order
  * they were created in, so nothing is removed while something still depends on it). One failure
- * does not stop the rest; each outcome is journaled and reported. Serves rollback and destroy.
+ * does not stop the rest; each outcome is journaled and reported. Serves rollback and destroy. The parts of Hangar's
+ * shared network the launch created go last, in dependency order, and only when nothing else uses the network
+ * ({@link NetworkUsers}); else they are kept, and the journal says so.
+ *
+ * @param networkUsers for a rollback, who else uses the network; null for destroy, which settles the network as a
+ *                     whole afterwards ({@link LastNetworkUser}) so that --keep-network is honoured
  */
-record Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener listener) {
+record Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener listener, NetworkUsers networkUsers) {
 
     /**
      * Frees each data volume to keep before anything is removed: it must not go with its instance
@@ -55,8 +60,11 @@ record Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener l
         }
         Set<String> kept = new HashSet<>();
         List<OrderedRemoval.Item> items = new ArrayList<>();
+        List<ResourceRecord> networkParts = new ArrayList<>();
         for (ResourceRecord r : journal.snapshot().liveResourcesNewestFirst()) {
-            if (keepDataVolume && r.type().equals(ResourceKind.VOLUME)) {
+            if (NetworkPartRemover.isNetwork(r.type())) {
+                networkParts.add(r);
+            } else if (keepDataVolume && r.type().equals(ResourceKind.VOLUME)) {
                 journal.kept(r.type(), r.id());
                 kept.add(r.id());
                 listener.on(new LaunchEvent.ResourceKept(r.type(), r.id()));
@@ -66,14 +74,41 @@ record Teardown(ResourceRemover remover, LaunchJournal journal, LaunchListener l
         }
         List<String> failures = new ArrayList<>(OrderedRemoval.removeAll(items, listener, r -> journal.deleted(r.type(), r.id())));
         boolean hadInstance = journal.snapshot().resources().stream().anyMatch(r -> r.type().equals(ResourceKind.INSTANCE));
-        if (!hadInstance) {
-            return failures;
+        if (hadInstance) {
+            try {
+                remover.removeLeftoverVolumes(kept).forEach(v -> listener.on(new LaunchEvent.ResourceRemoved(ResourceKind.VOLUME, v)));
+            } catch (RuntimeException e) {
+                failures.add("leftover volumes: " + AwsErrors.brief(e));
+            }
         }
-        try {
-            remover.removeLeftoverVolumes(kept).forEach(v -> listener.on(new LaunchEvent.ResourceRemoved(ResourceKind.VOLUME, v)));
-        } catch (RuntimeException e) {
-            failures.add("leftover volumes: " + AwsErrors.brief(e));
-        }
+        failures.addAll(removeNetworkParts(networkParts));
         return failures;
+    }
+
+    /**
+     * Under the region's network lock (so no launch finds the network while it goes): the parts this launch created,
+     * unless another launch or instance uses the network, then they stay, marked kept.
+     */
+    private List<String> removeNetworkParts(List<ResourceRecord> parts) {
+        if (parts.isEmpty() || networkUsers == null) {
+            // destroy: the network is settled afterwards as a whole (LastNetworkUser), honouring --keep-network
+            return List.of();
+        }
+        try (NetworkLock lock = NetworkLock.acquireAll(networkUsers.home(), networkUsers.region(), remover.waits(), s -> { })) {
+            List<String> users = networkUsers.others();
+            if (!users.isEmpty()) {
+                for (ResourceRecord r : parts) {
+                    journal.kept(r.type(), r.id());
+                    listener.on(new LaunchEvent.ResourceKept(r.type(), r.id()));
+                }
+                return List.of();
+            }
+            List<OrderedRemoval.Item> items = parts.stream()
+                    .sorted(java.util.Comparator.comparingInt(r -> NetworkPartRemover.ORDER.indexOf(r.type())))
+                    .map(r -> new OrderedRemoval.Item(remover, r, "")).toList();
+            return OrderedRemoval.removeAll(items, listener, r -> journal.deleted(r.type(), r.id()));
+        } catch (Exception e) {
+            return List.of("Hangar's network in " + networkUsers.region() + ": " + AwsErrors.brief(e));
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.hangar.journal.StepState;
 import dev.hangar.provision.Inventory;
 import dev.hangar.provision.Launcher;
 import dev.hangar.provision.Pacing;
+import dev.hangar.provision.TaggedNetwork;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.LaunchSpecJson;
@@ -110,8 +111,9 @@ class CrashAndResumeTest {
         for (RecordedRequest r : aws.endpoint().mutatingRequests()) {
             calls.add(r.service() + ":" + r.action());
         }
-        // 14 kinds since the CloudWatch agent's policy is an inline PutRolePolicy, not a managed AttachRolePolicy (issue 15).
-        assertThat(calls).hasSizeGreaterThanOrEqualTo(14);
+        // 14 kinds since the CloudWatch agent's policy is an inline PutRolePolicy, not a managed AttachRolePolicy (issue 15),
+        // and 11 more since the first launch in a region makes Hangar's network (issue 16).
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(25);
         ORDER.clear();
         ORDER.addAll(calls);
         List<DynamicTest> tests = new ArrayList<>();
@@ -141,6 +143,8 @@ class CrashAndResumeTest {
             assertThat(result.get("state").asText()).isEqualTo("succeeded");
             Inventory inv = Inventory.of(aws.clients(), LocalAws.REGION, launchId);
             assertThat(inv.duplicatesOrGaps(true, true)).as("after resume (%s)", resumed.err()).isEmpty();
+            // Hangar's network (issue 16): one of each part, in the five zones moto offers g5.xlarge in.
+            assertThat(TaggedNetwork.of(aws.clients(), LocalAws.REGION).privateNetworkProblems(5)).as("the network after resume").isEmpty();
             assertThat(inv.liveInstances().get(0).instanceId()).isEqualTo(result.get("instanceId").asText());
             LaunchRecord done = journal.load(launchId).orElseThrow();
             assertThat(done.state()).isEqualTo(LaunchState.SUCCEEDED);
@@ -153,6 +157,8 @@ class CrashAndResumeTest {
         InProcessCli.Result destroyed = InProcessCli.run(aws.uri(), home, "destroy", "--launch", launchId, "--yes");
         assertThat(destroyed.exit()).as(destroyed.toString()).isZero();
         assertThat(Inventory.of(aws.clients(), LocalAws.REGION, launchId).leftovers()).as("orphans after destroy").isEmpty();
+        // The network's only user is gone: what the launch made of it goes too.
+        assertThat(TaggedNetwork.of(aws.clients(), LocalAws.REGION).parts()).as("network parts after destroy").isEmpty();
         LaunchRecord end = journal.load(launchId).orElseThrow();
         assertThat(end.state()).isEqualTo(LaunchState.DESTROYED);
         assertThat(end.resources()).allMatch(r -> r.state().equals(ResourceRecord.DELETED))

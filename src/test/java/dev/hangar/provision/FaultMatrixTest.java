@@ -88,6 +88,8 @@ class FaultMatrixTest {
     static final Duration SLOW_DELAY = Duration.ofSeconds(2);
     static final Duration SHORT_ATTEMPT_TIMEOUT = Duration.ofMillis(800);
     static final String KEY_NAME = "hangar-matrix-key";
+    /** The zones moto offers g5.xlarge in (us-east-1a, b, c, d, f): Hangar's network has a private subnet in each. */
+    static final int NETWORK_ZONES = 5;
 
     /** call → kind → outcome, printed when the class is done. */
     private static final Map<String, Map<Kind, String>> MATRIX = new ConcurrentHashMap<>();
@@ -121,7 +123,11 @@ class FaultMatrixTest {
                         "iam:AddRoleToInstanceProfile", "ec2:CreateSecurityGroup", "ec2:RevokeSecurityGroupEgress",
                         "ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateKeyPair",
                         "ec2:RunInstances", "ec2:CreateVolume", "ec2:AttachVolume", "ec2:ModifyInstanceAttribute",
-                        "cloudwatch:PutMetricAlarm");
+                        "cloudwatch:PutMetricAlarm",
+                        // Hangar's network, made by the first launch in the region (issue 16).
+                        "ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:CreateSubnet", "ec2:CreateRouteTable", "ec2:AssociateRouteTable",
+                        "ec2:CreateInternetGateway", "ec2:AttachInternetGateway", "ec2:CreateRoute", "ec2:AllocateAddress",
+                        "ec2:CreateNatGateway", "ec2:CreateVpcEndpoint");
         CALL_ORDER.clear();
         CALL_ORDER.addAll(calls);
         System.out.println("[fault-matrix] mutating calls of a clean launch: " + calls);
@@ -212,6 +218,8 @@ class FaultMatrixTest {
                     problems.add("launch did not succeed: " + outcome.message());
                 }
                 problems.addAll(inv.duplicatesOrGaps(true, true));
+                // Hangar's network (issue 16): exactly one of each of its parts, in the zones that offer g5.xlarge.
+                problems.addAll(TaggedNetwork.of(aws.clients(), LocalAws.REGION).privateNetworkProblems(NETWORK_ZONES));
                 problems.addAll(completeLaunchProblems(record, inv));
             } else {
                 if (outcome.state() != LaunchState.ROLLED_BACK) {
@@ -221,6 +229,8 @@ class FaultMatrixTest {
                     problems.add("the message does not say what failed: " + outcome.message());
                 }
                 inv.leftovers().forEach(l -> problems.add("orphan: " + l));
+                // The first launch in the region made the network; rolled back, nothing else uses it: none of it stays.
+                TaggedNetwork.of(aws.clients(), LocalAws.REGION).parts().forEach(p -> problems.add("orphan: network " + p));
                 if (record.state() != LaunchState.ROLLED_BACK) {
                     problems.add("journal state " + record.state());
                 }
@@ -260,6 +270,9 @@ class FaultMatrixTest {
             });
             Map<String, Long> kinds = record.resources().stream().collect(Collectors.groupingBy(ResourceRecord::type, Collectors.counting()));
             kinds.forEach((type, count) -> {
+                if (type.startsWith("network-")) {
+                    return; // many subnets and route tables by design: counted against the account by TaggedNetwork
+                }
                 // Two of a kind by design: the data and agent policies, the GPU-aware and no-GPU-data idle alarms (issue 15).
                 long expected = type.equals(ResourceKind.IAM_INLINE_POLICY) || type.equals(ResourceKind.ALARM) ? 2 : 1;
                 if (count > expected) {

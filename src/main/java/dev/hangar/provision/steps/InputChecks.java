@@ -198,12 +198,13 @@ final class InputChecks {
                 }
             }
             ctx.facts().put(LaunchFacts.NETWORK, new LaunchFacts.Network(subnets.get(0).vpcId(), subnets));
+            ctx.facts().put(LaunchFacts.VPC_ID, subnets.get(0).vpcId());
             return subnets.get(0).vpcId();
         }
 
         @Override
         public List<Fact<?>> produces() {
-            return List.of(LaunchFacts.NETWORK);
+            return List.of(LaunchFacts.NETWORK, LaunchFacts.VPC_ID);
         }
     }
 

@@ -6,15 +6,18 @@ import dev.hangar.blueprint.Blueprint;
 import dev.hangar.blueprint.IamModel;
 import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.blueprint.LaunchNames;
+import dev.hangar.blueprint.NetworkModel;
 import dev.hangar.provision.LaunchPlan;
 import dev.hangar.provision.Step;
+import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Builds the plan of a launch. Independent work runs side by side: the IAM role and profile, the
- * security group and the key pair; the data volume starts as soon as the instance's zone is known.
+ * security group, the key pair and Hangar's network; the data volume starts as soon as the instance's zone is known;
+ * with Session Manager access, the last step waits until the instance is online there.
  */
 public final class PlanFactory {
 
@@ -33,10 +36,19 @@ public final class PlanFactory {
         // Read-only checks first and side by side: a bad input fails before anything exists.
         steps.add(new InputChecks.CheckImage(spec.amiId()));
         steps.add(new InputChecks.CheckBucket(spec.dataBucket()));
-        steps.add(new InputChecks.ResolveNetwork());
-        steps.add(new InputChecks.CheckOffering(spec.instanceType()));
-        steps.add(new InputChecks.ChoosePlacement());
-        List<String> checks = new ArrayList<>(List.of(CHECK_IMAGE, CHECK_BUCKET, CHOOSE_PLACEMENT));
+        NetworkModel network = blueprint.network();
+        List<String> checks = new ArrayList<>(List.of(CHECK_IMAGE, CHECK_BUCKET));
+        if (network == null) {
+            steps.add(new InputChecks.ResolveNetwork());
+            steps.add(new InputChecks.CheckOffering(spec.instanceType()));
+            steps.add(new InputChecks.ChoosePlacement());
+            checks.add(CHOOSE_PLACEMENT);
+        } else {
+            // Hangar's network is found or made by the steps below, in the zones that offer the type.
+            steps.add(new InputChecks.CheckOffering(spec.instanceType()));
+            steps.add(new NetworkSteps.ChooseZones());
+            checks.add(CHOOSE_NETWORK_ZONES);
+        }
         if (spec.keyPair() != null) {
             steps.add(new InputChecks.CheckKeyPair(spec.keyPair(), spec.createKeyPair()));
             checks.add(CHECK_KEY_PAIR);
@@ -60,7 +72,27 @@ public final class PlanFactory {
         steps.add(new IamSteps.CreateInstanceProfile(blueprint.iam().instanceProfileName(), checks));
         steps.add(new IamSteps.AddRoleToProfile());
 
-        steps.add(new SecurityGroupSteps.Create(blueprint.securityGroup().name(), checks));
+        // Hangar's network: the group and the instance need the VPC and the zone's subnet; the rest (internet and NAT
+        // gateways, routes, endpoints) is made side by side and nothing waits for it.
+        List<String> groupAfter = new ArrayList<>(checks);
+        if (network != null) {
+            steps.add(new NetworkSteps.Vpc(blueprint.region(), checks));
+            steps.add(new NetworkSteps.Subnets(network));
+            if (network.needsNat()) {
+                steps.add(new NetworkSteps.InternetGatewayStep());
+                steps.add(new NetworkSteps.NatGatewayStep());
+                steps.add(new NetworkSteps.RouteToNat());
+            }
+            steps.add(new NetworkSteps.S3Endpoint());
+            if (!network.interfaceServices().isEmpty()) {
+                steps.add(new NetworkSteps.EndpointSecurityGroup());
+                steps.add(new NetworkSteps.InterfaceEndpoints(network));
+            }
+            groupAfter.add(CREATE_NETWORK_VPC);
+            beforeInstance.add(CREATE_NETWORK_SUBNETS);
+        }
+
+        steps.add(new SecurityGroupSteps.Create(blueprint.securityGroup().name(), groupAfter));
         beforeInstance.add(CREATE_SECURITY_GROUP);
         if (!blueprint.securityGroup().egressAll()) {
             steps.add(new SecurityGroupSteps.RevokeDefaultEgress());
@@ -88,6 +120,16 @@ public final class PlanFactory {
         if (blueprint.idleAlarm() != null) {
             steps.add(new InstanceSteps.IdleStopAlarm(spec.idleStopMinutes()));
         }
+        if (spec.access() == Access.SSM) {
+            steps.add(new SessionManagerOnlineStep(lastSteps(steps)));
+        }
         return new LaunchPlan(steps);
+    }
+
+    /** The steps no other step depends on: a step after all of them comes last. */
+    private static List<String> lastSteps(List<Step> steps) {
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        steps.forEach(s -> needed.addAll(s.dependsOn()));
+        return steps.stream().map(Step::id).filter(id -> !needed.contains(id)).toList();
     }
 }

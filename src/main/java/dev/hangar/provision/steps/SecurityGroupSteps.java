@@ -32,7 +32,7 @@ final class SecurityGroupSteps {
         public String apply(LaunchContext ctx) {
             SecurityGroupModel group = ctx.blueprint().securityGroup();
             String name = group.name();
-            String vpcId = ctx.facts().get(LaunchFacts.NETWORK).vpcId();
+            String vpcId = ctx.facts().get(LaunchFacts.VPC_ID);
             ctx.journal().intend(ResourceKind.SECURITY_GROUP, name, id());
             String groupId;
             try {
@@ -53,7 +53,7 @@ final class SecurityGroupSteps {
 
         @Override
         public List<Fact<?>> reads() {
-            return List.of(LaunchFacts.NETWORK);
+            return List.of(LaunchFacts.VPC_ID);
         }
 
         @Override

@@ -26,6 +26,16 @@ public final class StepIds {
     public static final String ATTACH_DATA_VOLUME = "attach-data-volume";
     public static final String IDLE_STOP_ALARM = "idle-stop-alarm";
     public static final String CREATE_SESSION_DOCUMENT = "create-session-document";
+    public static final String CHOOSE_NETWORK_ZONES = "choose-network-zones";
+    public static final String CREATE_NETWORK_VPC = "create-network-vpc";
+    public static final String CREATE_NETWORK_SUBNETS = "create-network-subnets";
+    public static final String CREATE_NETWORK_INTERNET_GATEWAY = "create-network-internet-gateway";
+    public static final String CREATE_NETWORK_NAT_GATEWAY = "create-network-nat-gateway";
+    public static final String ROUTE_TO_NAT_GATEWAY = "route-to-nat-gateway";
+    public static final String CREATE_NETWORK_S3_ENDPOINT = "create-network-s3-endpoint";
+    public static final String CREATE_NETWORK_ENDPOINT_SECURITY_GROUP = "create-network-endpoint-security-group";
+    public static final String CREATE_NETWORK_INTERFACE_ENDPOINTS = "create-network-interface-endpoints";
+    public static final String WAIT_SESSION_MANAGER_ONLINE = "wait-session-manager-online";
 
     private StepIds() {
     }
