@@ -175,7 +175,7 @@ class RealisticLaunchBench {
     /** The engine's real polling, as much faster as the profile's delays. */
     static Pacing scaled(Pacing p) {
         return new Pacing(scaled(p.firstDelay()), scaled(p.maxDelay()), p.factor(), scaled(p.instanceTimeout()), scaled(p.iamTimeout()),
-                scaled(p.cleanupTimeout()));
+                scaled(p.cleanupTimeout()), scaled(p.sessionManagerTimeout()));
     }
 
     static Duration scaled(Duration d) {
