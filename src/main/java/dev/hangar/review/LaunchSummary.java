@@ -100,8 +100,8 @@ public record LaunchSummary(String region, String availabilityZone, List<String>
                 : "Session Manager: no inbound port, no SSH key"));
         rows.add(new Row("Network", networkText()));
         rows.add(new Row("Data", "s3://" + bucket + "/" + (prefix == null ? "" : prefix) + ", " + bucketAccess));
-        rows.add(new Row("Volumes", "root " + rootVolumeGiB + " GiB, data " + dataVolumeGiB + " GiB at /mnt/data, both encrypted; "
-                + (dataVolumeKept ? "the data volume is kept" : "the data volume is deleted") + " when the instance is terminated"));
+        rows.add(new Row("Volumes", "root " + rootVolumeGiB + " GiB, data " + dataVolumeGiB + " GiB at /mnt/data, encrypted; data "
+                + (dataVolumeKept ? "kept" : "deleted") + " when the instance is terminated"));
         rows.add(new Row("Cost", cost()));
         return rows;
     }
@@ -144,17 +144,17 @@ public record LaunchSummary(String region, String availabilityZone, List<String>
             return "your subnet " + subnetId + (publicIp ? ", with a public IP address" : ", no public IP address");
         }
         return switch (network) {
-            case PRIVATE -> "private: Hangar's network, no public IP, out to the internet through a NAT gateway";
+            case PRIVATE -> "private: Hangar's network, no public IP, internet through a NAT gateway";
             case ISOLATED -> "isolated: Hangar's network, no public IP, no internet; AWS services through VPC endpoints";
             case PUBLIC -> "public: the region's default VPC, with a public IP address";
         };
     }
 
     private String cost() {
-        String when = " (" + priceSource + " prices" + (market == Market.SPOT ? "; on-demand rate, spot is usually lower" : "") + ")";
         if (perHour == null) {
-            return "unknown: no price for " + instanceType + when;
+            return "unknown: the price list has no price for " + instanceType;
         }
+        String when = " (" + priceSource + " prices" + (market == Market.SPOT ? "; on-demand rate, spot is usually lower" : "") + ")";
         return String.format(Locale.ROOT, "$%.2f per hour, about $%,.0f per month if left running", perHour, perMonth) + when;
     }
 
