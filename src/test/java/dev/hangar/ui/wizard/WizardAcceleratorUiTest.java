@@ -96,7 +96,13 @@ class WizardAcceleratorUiTest {
             w.screenshot("08e-review-image-does-not-fit");
             Files.copy(Screenshots.DIR.resolve("08e-review-image-does-not-fit.png"), Path.of("/tmp/review-summary.png"),
                     StandardCopyOption.REPLACE_EXISTING);
+            robot.clickOn("#themeToggle");
+            w.screenshot("dark-08e-review-image-does-not-fit");
+            Files.copy(Screenshots.DIR.resolve("dark-08e-review-image-does-not-fit.png"), Path.of("/tmp/review-summary-dark.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            robot.clickOn("#themeToggle");
 
+            w.showFinding(ImageFitsAcceleratorRule.ID);
             robot.clickOn("#fix-" + ImageFitsAcceleratorRule.ID);
             WizardDriver.waitUntil(() -> w.state.review.get() != null && !w.state.processingProperty().get(), "the review after the fix");
             assertThat(w.state.spec().amiId()).isEqualTo(habana);
