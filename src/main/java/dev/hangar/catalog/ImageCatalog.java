@@ -40,7 +40,7 @@ public final class ImageCatalog {
     }
 
     private static ImageInfo toInfo(Image i, boolean own) {
-        return new ImageInfo(i.imageId(), i.name(), i.ownerId(), i.architectureAsString(), parse(i.creationDate()), own);
+        return new ImageInfo(i.imageId(), i.name(), i.ownerId(), i.architectureAsString(), parse(i.creationDate()), own, i.description());
     }
 
     private static Instant parse(String date) {

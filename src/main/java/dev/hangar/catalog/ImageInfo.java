@@ -11,8 +11,16 @@ import java.util.regex.Pattern;
  *
  * @param created null when AWS did not say
  * @param own     owned by the signed-in account (rather than by AWS)
+ * @param description what its publisher says of it (the Deep Learning AMIs name their driver and supported types); null
+ *                    when unknown
  */
-public record ImageInfo(String imageId, String name, String ownerId, String architecture, Instant created, boolean own) {
+public record ImageInfo(String imageId, String name, String ownerId, String architecture, Instant created, boolean own,
+        String description) {
+
+    /** Without a description. */
+    public ImageInfo(String imageId, String name, String ownerId, String architecture, Instant created, boolean own) {
+        this(imageId, name, ownerId, architecture, created, own, null);
+    }
 
     /** Images older than this miss months of security fixes; the wizard warns. */
     public static final int STALE_AFTER_DAYS = 90;

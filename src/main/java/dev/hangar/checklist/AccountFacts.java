@@ -1,6 +1,7 @@
 package dev.hangar.checklist;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What preflight learned about the account, image, bucket and network. Every fact is nullable: null means
@@ -14,6 +15,12 @@ import java.time.Instant;
  * @param subnetRoutesToNat       the subnet's route table sends traffic to a NAT gateway: the internet is reachable
  *                                without a public IP (pip, model downloads)
  * @param onDemandPricePerHour    USD per hour for the spec's instance type, default tenancy
+ * @param amiDescription          the image's description, which names its driver stack more often than its name
+ * @param accelerator             the instance type's accelerator as AWS (DescribeInstanceTypes) or the GPU catalog reports
+ *                                it; null when neither was asked (the family's known accelerator serves then)
+ * @param acceleratorDevices      the type's accelerators in words, e.g. "8 × Habana Gaudi HL-205"; null when unknown
+ * @param imageOptions            images the researcher could pick instead (the ones the wizard listed), newest first;
+ *                                empty when none were listed
  */
 public record AccountFacts(
         Boolean ebsEncryptionByDefault,
@@ -27,7 +34,15 @@ public record AccountFacts(
         Boolean subnetIsDefaultVpc,
         Boolean subnetHasNatOrEndpoints,
         Boolean subnetRoutesToNat,
-        Double onDemandPricePerHour) {
+        Double onDemandPricePerHour,
+        String amiDescription,
+        Accelerator accelerator,
+        String acceleratorDevices,
+        List<ImageOption> imageOptions) {
+
+    public AccountFacts {
+        imageOptions = imageOptions == null ? List.of() : List.copyOf(imageOptions);
+    }
 
     private static final AccountFacts UNKNOWN = builder().build();
 
@@ -45,7 +60,8 @@ public record AccountFacts(
                 .bucketIsPublic(bucketIsPublic).bucketRequiresTls(bucketRequiresTls).bucketHasDefaultEncryption(bucketHasDefaultEncryption)
                 .amiCreationDate(amiCreationDate).amiName(amiName).subnetIsPublic(subnetIsPublic)
                 .subnetIsDefaultVpc(subnetIsDefaultVpc).subnetHasNatOrEndpoints(subnetHasNatOrEndpoints)
-                .subnetRoutesToNat(subnetRoutesToNat).onDemandPricePerHour(onDemandPricePerHour);
+                .subnetRoutesToNat(subnetRoutesToNat).onDemandPricePerHour(onDemandPricePerHour).amiDescription(amiDescription)
+                .accelerator(accelerator).acceleratorDevices(acceleratorDevices).imageOptions(imageOptions);
     }
 
     /** Every fact starts unknown. */
@@ -62,6 +78,10 @@ public record AccountFacts(
         private Boolean subnetHasNatOrEndpoints;
         private Boolean subnetRoutesToNat;
         private Double onDemandPricePerHour;
+        private String amiDescription;
+        private Accelerator accelerator;
+        private String acceleratorDevices;
+        private List<ImageOption> imageOptions = List.of();
 
         private Builder() {
         }
@@ -78,11 +98,16 @@ public record AccountFacts(
         public Builder subnetHasNatOrEndpoints(Boolean v) { subnetHasNatOrEndpoints = v; return this; }
         public Builder subnetRoutesToNat(Boolean v) { subnetRoutesToNat = v; return this; }
         public Builder onDemandPricePerHour(Double v) { onDemandPricePerHour = v; return this; }
+        public Builder amiDescription(String v) { amiDescription = v; return this; }
+        public Builder accelerator(Accelerator v) { accelerator = v; return this; }
+        public Builder acceleratorDevices(String v) { acceleratorDevices = v; return this; }
+        public Builder imageOptions(List<ImageOption> v) { imageOptions = v; return this; }
 
         public AccountFacts build() {
             return new AccountFacts(ebsEncryptionByDefault, bucketBlocksPublicAccess, bucketIsPublic, bucketRequiresTls,
                     bucketHasDefaultEncryption, amiCreationDate, amiName, subnetIsPublic, subnetIsDefaultVpc,
-                    subnetHasNatOrEndpoints, subnetRoutesToNat, onDemandPricePerHour);
+                    subnetHasNatOrEndpoints, subnetRoutesToNat, onDemandPricePerHour, amiDescription, accelerator, acceleratorDevices,
+                    imageOptions);
         }
     }
 }

@@ -35,6 +35,7 @@ public final class Checklist {
                 new BucketRequiresTlsRule(),
                 new BucketDefaultEncryptionRule(),
                 new AmiAgeRule(clock),
+                new ImageFitsAcceleratorRule(),
                 new DetailedMonitoringRule(),
                 new EbsOptimizedRule(),
                 new IdleStopRule(),

@@ -48,6 +48,9 @@ final class PlanCommand extends HangarSubcommand {
         out.println("Plan for " + spec.name() + ": " + spec.instanceType() + " in " + spec.region()
                 + (r.preflight().isEmpty() ? "   [plan-only: no AWS credentials, nothing checked in an account]" : ""));
         out.println();
+        out.println("What you are launching:");
+        r.summary().lines().forEach(l -> out.println("  " + l));
+        out.println();
         var counts = r.checklist().counts();
         out.printf("Security checklist: %d pass, %d warn, %d fail%n", counts.getOrDefault(Status.PASS, 0L),
                 counts.getOrDefault(Status.WARN, 0L), counts.getOrDefault(Status.FAIL, 0L));

@@ -3,6 +3,7 @@ package dev.hangar.cli;
 import dev.hangar.catalog.NetworkCost;
 import dev.hangar.checklist.Finding;
 import dev.hangar.review.LaunchReview;
+import dev.hangar.review.LaunchSummary;
 import dev.hangar.review.NetworkDiagram;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ final class ReviewJson {
         json.put("blockedBecause", r.blockedBecause().orElse(null));
         json.put("planOnly", r.preflight().isEmpty());
         json.put("region", r.spec().region());
+        json.put("summary", summary(r.summary()));
         json.put("checklist", Map.of("counts", r.checklist().counts(), "findings", r.checklist().findings().stream().map(ReviewJson::finding).toList()));
         json.put("preflight", r.preflight().orElse(null));
         Map<String, Object> cost = new LinkedHashMap<>();
@@ -42,6 +44,46 @@ final class ReviewJson {
         json.put("managedPolicies", r.managedPolicies());
         json.put("permissionsBoundaryArn", r.blueprint().iam().permissionsBoundaryArn());
         return json;
+    }
+
+    /** What will be launched: its parts for scripts, and the rows as the review shows them. */
+    private static Map<String, Object> summary(LaunchSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("region", s.region());
+        m.put("availabilityZone", s.availabilityZone());
+        m.put("zones", s.zones());
+        m.put("instanceType", s.instanceType());
+        m.put("gpu", s.gpu());
+        m.put("accelerators", s.accelerators());
+        m.put("vcpus", s.vcpus());
+        m.put("memoryGiB", s.memoryGiB());
+        m.put("market", s.market().wireName());
+        m.put("tenancy", s.tenancy().wireName());
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("id", s.image().id());
+        image.put("name", s.image().name());
+        image.put("created", s.image().created());
+        image.put("ageDays", s.image().ageDays());
+        image.put("drivers", s.image().drivers().stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        image.put("found", s.image().found());
+        m.put("image", image);
+        m.put("access", s.access().wireName());
+        m.put("sshCidr", s.sshCidr());
+        m.put("keyPair", s.keyPair());
+        m.put("network", s.network() == null ? null : s.network().wireName());
+        m.put("subnetId", s.subnetId());
+        m.put("publicIp", s.publicIp());
+        m.put("bucket", s.bucket());
+        m.put("prefix", s.prefix());
+        m.put("bucketAccess", s.bucketAccess());
+        m.put("rootVolumeGiB", s.rootVolumeGiB());
+        m.put("dataVolumeGiB", s.dataVolumeGiB());
+        m.put("dataVolumeKept", s.dataVolumeKept());
+        m.put("perHour", s.perHour());
+        m.put("perMonth", s.perMonth());
+        m.put("priceSource", s.priceSource());
+        m.put("rows", s.rows());
+        return m;
     }
 
     private static Map<String, Object> networkCost(NetworkCost n) {

@@ -2,6 +2,7 @@ package dev.hangar.preflight;
 
 import dev.hangar.aws.AwsClients;
 import dev.hangar.checklist.AccountFacts;
+import dev.hangar.checklist.ImageFitsAcceleratorRule;
 import dev.hangar.preflight.PreflightCheck.Status;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Read-only questions asked of AWS before a launch, side by side: may I launch this (DryRun), is
- * the type offered, is there vCPU quota, do the bucket, key pair and image exist and fit. Changes nothing.
+ * the type offered, is there vCPU quota, do the bucket, key pair and image exist and fit (the CPU architecture, and the
+ * accelerator's driver). Changes nothing.
  */
 public final class Preflight {
 
@@ -40,6 +42,7 @@ public final class Preflight {
         PreflightChecks checks = new PreflightChecks(aws, spec, facts);
         List<Map.Entry<String, Function<PreflightChecks, PreflightCheck>>> all = new ArrayList<>(List.of(
                 Map.entry("identity", PreflightChecks::identity), Map.entry("image", PreflightChecks::image),
+                Map.entry(ImageFitsAcceleratorRule.ID, PreflightChecks::imageFitsAccelerator),
                 Map.entry("dry-run", PreflightChecks::dryRun), Map.entry("offering", PreflightChecks::offering),
                 Map.entry("vcpu-quota", PreflightChecks::vcpuQuota), Map.entry("bucket", PreflightChecks::bucket),
                 Map.entry("key-pair", PreflightChecks::keyPair), Map.entry("network", PreflightChecks::network),

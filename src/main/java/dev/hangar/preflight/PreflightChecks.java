@@ -4,6 +4,9 @@ import dev.hangar.aws.AwsClients;
 import dev.hangar.blueprint.NetworkModel;
 import dev.hangar.catalog.BucketPosture;
 import dev.hangar.catalog.QuotaCodes;
+import dev.hangar.checklist.Accelerator;
+import dev.hangar.checklist.ImageDriver;
+import dev.hangar.checklist.ImageFitsAcceleratorRule;
 import dev.hangar.preflight.PreflightCheck.Status;
 import dev.hangar.preflight.PreflightFacts.ImageFacts;
 import dev.hangar.preflight.PreflightFacts.TypeFacts;
@@ -48,7 +51,7 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
             List<Image> images = ec2().describeImages(r -> r.imageIds(spec.amiId())).images();
             if (!images.isEmpty()) {
                 Image i = images.get(0);
-                found = new ImageFacts(i.name(), i.rootDeviceName(), i.architectureAsString(), parse(i.creationDate()));
+                found = new ImageFacts(i.name(), i.description(), i.rootDeviceName(), i.architectureAsString(), parse(i.creationDate()));
             }
         } catch (AwsServiceException e) {
             if (!code(e).startsWith("InvalidAMIID")) {
@@ -62,10 +65,39 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
         }
         TypeFacts type = facts.type.join();
         if (type != null && found.architecture() != null && !type.architectures().contains(found.architecture())) {
-            return fail("image", "Image fits the instance type", "amiId: " + spec.amiId() + " is built for " + found.architecture() + " but "
+            return fail("image", "Image fits the CPU architecture", "amiId: " + spec.amiId() + " is built for " + found.architecture() + " but "
                     + spec.instanceType() + " runs " + String.join("/", type.architectures()) + "; pick an image for that architecture");
         }
-        return pass("image", "Image exists and fits the type", found.name() + " (" + found.architecture() + ")");
+        return pass("image", "Image exists and fits the CPU architecture", found.name() + " (" + found.architecture() + ")");
+    }
+
+    /** The image's driver stack, read from its name and description, against the accelerator AWS reports for the type. */
+    PreflightCheck imageFitsAccelerator() {
+        String id = ImageFitsAcceleratorRule.ID;
+        String title = "Image has the accelerator's driver";
+        ImageFacts image = facts.image.join();
+        TypeFacts type = facts.type.join();
+        if (image == null || type == null) {
+            return new PreflightCheck(id, title, Status.WARN, "not checked: " + (image == null ? "the image" : "the instance type")
+                    + " was not found");
+        }
+        Accelerator needed = type.accelerator();
+        if (needed == Accelerator.NONE) {
+            return pass(id, title, spec.instanceType() + " has no GPU or other accelerator: any image will do");
+        }
+        String hardware = spec.instanceType() + "'s " + needed.hardware() + (type.accelerators() == null ? "" : " (" + type.accelerators() + ")");
+        Set<Accelerator> carried = ImageDriver.of(image.name(), image.description());
+        if (carried.contains(needed)) {
+            return pass(id, title, image.name() + " carries " + needed.driver() + " for " + hardware);
+        }
+        if (carried.isEmpty()) {
+            return new PreflightCheck(id, title, Status.WARN, "could not tell which accelerator driver " + image.name()
+                    + " carries; make sure it has " + needed.driver() + ", or " + hardware + " cannot be used");
+        }
+        String has = carried.equals(Set.of(Accelerator.NONE)) ? " has no accelerator driver"
+                : " carries " + carried.stream().map(Accelerator::driver).collect(Collectors.joining(" and "));
+        return fail(id, title, "amiId: " + image.name() + has + ", but " + hardware + " needs " + needed.driver()
+                + ": the instance would bill by the hour and nothing could train on it. Pick " + needed.imageFamily());
     }
 
     PreflightCheck dryRun() {
@@ -121,7 +153,7 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
         try {
             List<InstanceTypeInfo> info = ec2().describeInstanceTypes(r -> r.instanceTypesWithStrings(spec.instanceType())).instanceTypes();
             if (!info.isEmpty()) {
-                type = new TypeFacts(info.get(0).vCpuInfo().defaultVCpus(), info.get(0).processorInfo().supportedArchitecturesAsStrings());
+                type = typeFacts(info.get(0));
             }
         } catch (AwsServiceException e) {
             if (!code(e).startsWith("InvalidInstanceType")) {
@@ -143,6 +175,33 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
             return fail("vcpu-quota", "vCPU quota", detail + ". Fix: request an increase in Service Quotas, or stop other instances of that kind");
         }
         return pass("vcpu-quota", "vCPU quota", detail);
+    }
+
+    /**
+     * What DescribeInstanceTypes says of a type's accelerator: GPUs (NVIDIA, AMD, Habana Gaudi), Neuron devices
+     * (Trainium, Inferentia), or inference accelerators (Qualcomm). A maker Hangar does not know falls back to the family.
+     */
+    private TypeFacts typeFacts(InstanceTypeInfo t) {
+        int vcpus = t.vCpuInfo().defaultVCpus();
+        List<String> arch = t.processorInfo().supportedArchitecturesAsStrings();
+        Accelerator byFamily = Accelerator.ofInstanceType(spec.instanceType());
+        if (t.gpuInfo() != null && !t.gpuInfo().gpus().isEmpty()) {
+            var gpu = t.gpuInfo().gpus().get(0);
+            int count = t.gpuInfo().gpus().stream().mapToInt(g -> g.count() == null ? 0 : g.count()).sum();
+            return new TypeFacts(vcpus, arch, Accelerator.ofManufacturer(gpu.manufacturer()).orElse(byFamily),
+                    Accelerator.devices(count, gpu.manufacturer(), gpu.name()));
+        }
+        if (t.neuronInfo() != null && !t.neuronInfo().neuronDevices().isEmpty()) {
+            var device = t.neuronInfo().neuronDevices().get(0);
+            return new TypeFacts(vcpus, arch, Accelerator.NEURON, Accelerator.devices(device.count() == null ? 0 : device.count(), "AWS",
+                    device.name()));
+        }
+        if (t.inferenceAcceleratorInfo() != null && !t.inferenceAcceleratorInfo().accelerators().isEmpty()) {
+            var device = t.inferenceAcceleratorInfo().accelerators().get(0);
+            return new TypeFacts(vcpus, arch, Accelerator.ofManufacturer(device.manufacturer()).orElse(byFamily),
+                    Accelerator.devices(device.count() == null ? 0 : device.count(), device.manufacturer(), device.name()));
+        }
+        return new TypeFacts(vcpus, arch, byFamily, null);
     }
 
     /** vCPUs of this account's running instances that count against the same quota. */

@@ -1,5 +1,6 @@
 package dev.hangar.preflight;
 
+import dev.hangar.checklist.Accelerator;
 import dev.hangar.checklist.AccountFacts;
 import java.time.Instant;
 import java.util.List;
@@ -24,10 +25,11 @@ final class PreflightFacts {
     /** The instance type's vCPUs and architectures. */
     final CompletableFuture<TypeFacts> type = new CompletableFuture<>();
 
-    record ImageFacts(String name, String rootDeviceName, String architecture, Instant created) {
+    record ImageFacts(String name, String description, String rootDeviceName, String architecture, Instant created) {
     }
 
-    record TypeFacts(int vcpus, List<String> architectures) {
+    /** @param accelerators the type's accelerators in words, e.g. "8 × Habana Gaudi HL-205"; null without any */
+    record TypeFacts(int vcpus, List<String> architectures, Accelerator accelerator, String accelerators) {
     }
 
     String accountId() {
@@ -37,11 +39,13 @@ final class PreflightFacts {
     /** What the security checklist judges; the price is the catalog's to add. */
     AccountFacts toAccountFacts() {
         ImageFacts img = image.getNow(null);
+        TypeFacts t = type.getNow(null);
         return AccountFacts.builder().ebsEncryptionByDefault(ebsEncryptionByDefault)
                 .bucketBlocksPublicAccess(bucketBlocksPublicAccess).bucketIsPublic(bucketIsPublic).bucketRequiresTls(bucketRequiresTls)
                 .bucketHasDefaultEncryption(bucketHasDefaultEncryption)
                 .amiCreationDate(img == null ? null : img.created()).amiName(img == null ? null : img.name())
                 .subnetIsPublic(subnetIsPublic).subnetIsDefaultVpc(subnetInDefaultVpc).subnetHasNatOrEndpoints(subnetHasNatOrEndpoints)
-                .subnetRoutesToNat(subnetRoutesToNat).build();
+                .subnetRoutesToNat(subnetRoutesToNat).amiDescription(img == null ? null : img.description())
+                .accelerator(t == null ? null : t.accelerator()).acceleratorDevices(t == null ? null : t.accelerators()).build();
     }
 }

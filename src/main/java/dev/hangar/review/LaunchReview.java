@@ -17,9 +17,10 @@ import java.util.Optional;
  * mode, without credentials), the exact policies, the steps, the cost and where the machine sits.
  *
  * @param network where the instance sits and what it can reach
+ * @param summary what will be launched, at a glance: the first thing the review shows
  */
 public record LaunchReview(LaunchSpec spec, ChecklistReport checklist, Optional<PreflightReport> preflight, CostEstimate cost,
-        Blueprint blueprint, LaunchPlan plan, NetworkDiagram network) {
+        Blueprint blueprint, LaunchPlan plan, NetworkDiagram network, LaunchSummary summary) {
 
     public String trustPolicy() {
         return blueprint.iam().trustPolicy();

@@ -6,15 +6,19 @@ import dev.hangar.catalog.CostEstimate;
 import dev.hangar.catalog.CostEstimator;
 import dev.hangar.catalog.GpuCatalog;
 import dev.hangar.catalog.GpuOffer;
+import dev.hangar.catalog.ImageInfo;
 import dev.hangar.checklist.AccountFacts;
 import dev.hangar.checklist.Checklist;
 import dev.hangar.preflight.Preflight;
+import dev.hangar.preflight.PreflightCheck;
+import dev.hangar.preflight.PreflightReport;
 import dev.hangar.blueprint.Blueprint;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.spec.SpecValidator;
 import dev.hangar.provision.Launcher;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,17 +41,30 @@ public final class Reviewer {
 
     /** @throws dev.hangar.spec.InvalidSpecException before any AWS call, naming every invalid field */
     public LaunchReview review(LaunchSpec spec) {
+        return review(spec, List.of());
+    }
+
+    /**
+     * @param listed the images the wizard listed for the region (newest first): what a fix may offer instead, and the
+     *               chosen image's name when preflight could not read it; empty from the command line
+     * @throws dev.hangar.spec.InvalidSpecException before any AWS call, naming every invalid field
+     */
+    public LaunchReview review(LaunchSpec spec, List<ImageInfo> listed) {
         new SpecValidator().requireValid(spec);
         Optional<Preflight.Result> preflight = aws.map(a -> new Preflight(a, clock).run(spec));
         // What this caller's launch would create: the data policy is pinned to the bucket's account.
         Blueprint blueprint = Blueprint.forLaunch(spec, LaunchNames.fresh(spec.name()).launchId(),
                 preflight.map(Preflight.Result::callerArn).orElse(null));
         GpuCatalog types = catalog.gpuTypes(spec.region(), false);
-        Double price = types.offer(spec.instanceType()).map(GpuOffer::pricePerHour).orElse(null);
-        AccountFacts facts = preflight.map(Preflight.Result::facts).orElse(AccountFacts.unknown()).toBuilder()
-                .onDemandPricePerHour(price).build();
+        Optional<GpuOffer> offer = types.offer(spec.instanceType());
+        Double price = offer.map(GpuOffer::pricePerHour).orElse(null);
+        AccountFacts facts = ReviewFacts.of(preflight.map(Preflight.Result::facts).orElse(AccountFacts.unknown()), spec, offer, listed)
+                .toBuilder().onDemandPricePerHour(price).build();
         CostEstimate cost = CostEstimator.estimate(spec, price, types.source(), NetworkCosts.of(blueprint.network()));
-        return new LaunchReview(spec, Checklist.evaluate(blueprint, facts, clock), preflight.map(Preflight.Result::report), cost,
-                blueprint, Launcher.plan(blueprint), NetworkDiagram.of(blueprint, facts));
+        Optional<PreflightReport> report = preflight.map(Preflight.Result::report);
+        Boolean imageFound = report.map(r -> r.checks().stream().noneMatch(c -> c.id().equals("image")
+                && c.status() == PreflightCheck.Status.FAIL)).orElse(null);
+        return new LaunchReview(spec, Checklist.evaluate(blueprint, facts, clock), report, cost, blueprint, Launcher.plan(blueprint),
+                NetworkDiagram.of(blueprint, facts), LaunchSummary.of(spec, offer, facts, cost, imageFound, clock));
     }
 }

@@ -17,7 +17,7 @@ class ChecklistTest {
 
     /** Rules whose answer depends on an account fact, and so must not pass when nothing is known. */
     private static final Set<String> FACT_RULES = Set.of("ebs-encryption-by-default", "data-bucket-blocks-public-access",
-            "data-bucket-requires-tls", "data-bucket-default-encryption", "ami-up-to-date");
+            "data-bucket-requires-tls", "data-bucket-default-encryption", "ami-up-to-date", "image-fits-accelerator");
 
     @Test
     void ruleIdsAreStableKebabCaseAndUnique() {

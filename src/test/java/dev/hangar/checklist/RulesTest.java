@@ -50,6 +50,7 @@ class RulesTest {
             Map.entry("data-bucket-requires-tls", List.of("S3.5")),
             Map.entry("data-bucket-default-encryption", List.of("S3.4")),
             Map.entry("ami-up-to-date", List.of()),
+            Map.entry("image-fits-accelerator", List.of()),
             Map.entry("detailed-monitoring", List.of("CKV_AWS_126")),
             Map.entry("ebs-optimized", List.of("CKV_AWS_135")),
             Map.entry("idle-stop-on", List.of()),
@@ -255,6 +256,46 @@ class RulesTest {
         add(ami, "dated after now (clock skew)", spec(), facts().amiCreationDate(NOW.plusSeconds(3600)).build(), PASS, "0 days");
         add(ami, "unknown", spec(), WARN, "Could not check");
 
+        // Per accelerator family: the image that fits passes, another vendor's or none fails, no hint warns.
+        Rule accel = new ImageFitsAcceleratorRule();
+        String nvidia = "Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.5.1 (Ubuntu 22.04) 20250105";
+        String neuron = "Deep Learning AMI Neuron (Ubuntu 22.04) 20241221";
+        String habana = "Deep Learning AMI Habana PyTorch 2.4.0 SynapseAI 1.18.0 (Ubuntu 22.04) 20241115";
+        String rocm = "rocm-6.2-pytorch-ubuntu-22.04-20241010";
+        String plain = "ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-20250112";
+        add(accel, "nvidia: g5 with an NVIDIA DLAMI", spec(), facts().amiName(nvidia).build(), PASS,
+                "carries the NVIDIA driver and CUDA for g5.xlarge's NVIDIA GPU");
+        add(accel, "nvidia: g5 with a Neuron DLAMI", spec(), facts().amiName(neuron).build(), FAIL,
+                "carries the AWS Neuron driver and SDK (for Trainium and Inferentia), but g5.xlarge's NVIDIA GPU needs the NVIDIA driver");
+        add(accel, "nvidia: g5 with plain Ubuntu", spec(), facts().amiName(plain).build(), FAIL, "has no accelerator driver");
+        add(accel, "nvidia: p5 with a custom image", base().instanceType("p5.48xlarge").build(),
+                facts().amiName("team-llm-base-2024-11").build(), WARN, "make sure it has the NVIDIA driver and CUDA");
+        add(accel, "habana: dl1 with an NVIDIA DLAMI (the focus slip)", base().instanceType("dl1.24xlarge").build(),
+                facts().amiName(nvidia).accelerator(Accelerator.HABANA).acceleratorDevices("8 × Habana Gaudi HL-205").build(), FAIL,
+                "dl1.24xlarge's Habana Gaudi accelerator (8 × Habana Gaudi HL-205) needs the Habana SynapseAI driver");
+        add(accel, "habana: dl1 with the Habana DLAMI", base().instanceType("dl1.24xlarge").build(), facts().amiName(habana).build(),
+                PASS, "carries the Habana SynapseAI driver");
+        add(accel, "habana: dl1 with a custom image", base().instanceType("dl1.24xlarge").build(),
+                facts().amiName("my-image").amiDescription("built by ana").build(), WARN, "make sure it has the Habana SynapseAI driver");
+        add(accel, "neuron: trn1 with the Neuron DLAMI", base().instanceType("trn1.32xlarge").build(), facts().amiName(neuron).build(),
+                PASS, "AWS Neuron driver");
+        add(accel, "neuron: inf2 with an NVIDIA DLAMI", base().instanceType("inf2.xlarge").build(), facts().amiName(nvidia).build(),
+                FAIL, "inf2.xlarge's AWS Neuron accelerator needs the AWS Neuron driver and SDK");
+        add(accel, "neuron: trn2 with a custom image", base().instanceType("trn2.48xlarge").build(), facts().amiName("ckpt-image").build(),
+                WARN, "Could not tell");
+        add(accel, "amd: g4ad with a ROCm image", base().instanceType("g4ad.xlarge").build(), facts().amiName(rocm).build(), PASS,
+                "AMD's ROCm driver");
+        add(accel, "amd: g4ad with an NVIDIA DLAMI", base().instanceType("g4ad.xlarge").build(), facts().amiName(nvidia).build(), FAIL,
+                "g4ad.xlarge's AMD Radeon GPU needs AMD's ROCm driver");
+        add(accel, "amd: g4ad with a custom image", base().instanceType("g4ad.xlarge").build(), facts().amiName("golden-2024").build(),
+                WARN, "make sure it has AMD's ROCm driver");
+        add(accel, "none: a CPU type takes any image", base().instanceType("m7i.large").build(), facts().amiName(plain).build(), PASS,
+                "no GPU or other accelerator");
+        add(accel, "unknown image name (offline)", spec(), WARN, "Could not check: which driver image ami-0123456789abcdef0 carries");
+        add(accel, "the fix offers a listed image that fits", base().instanceType("dl1.24xlarge").build(), facts().amiName(nvidia)
+                .imageOptions(List.of(new ImageOption("ami-0aaaaaaaaaaaaaaa1", nvidia, null),
+                        new ImageOption("ami-0bbbbbbbbbbbbbbb2", habana, null))).build(), FAIL, "needs the Habana SynapseAI driver");
+
         add(new DetailedMonitoringRule(), "always", spec(), PASS, "detailed monitoring");
         add(new EbsOptimizedRule(), "always", spec(), PASS, "EbsOptimized=true");
 
@@ -338,12 +379,37 @@ class RulesTest {
                 "internet-downloads: subnet with endpoints only", "managed-by-ssm: ssh",
                 "least-privilege-data-access: read-write on the whole bucket",
                 "least-privilege-data-access: prefix without a slash", "idle-stop-on: off",
-                "data-volume-kept: deleted with the instance");
+                "data-volume-kept: deleted with the instance",
+                "image-fits-accelerator: the fix offers a listed image that fits");
         assertThat(fixable).doesNotContain("no-public-ip: public subnet named: manual fix only");
         LaunchSpec sshPublic = ssh("203.0.113.7/32").toBuilder().network(PUBLIC).build();
         LaunchSpec fixed = new NoPublicIpRule().evaluate(Blueprint.draft(sshPublic), unknown()).fix().applyTo(sshPublic);
         assertThat(fixed.access()).as("SSH without a public IP is out of reach: Session Manager instead").isEqualTo(dev.hangar.spec.Access.SSM);
         assertThat(fixed.network()).isEqualTo(dev.hangar.spec.NetworkMode.PRIVATE);
+    }
+
+    @Test
+    void withoutAListOfImagesTheFixNamesTheImageFamilyAndTheOtherWayOut() {
+        LaunchSpec dl1 = base().instanceType("dl1.24xlarge").build();
+        Finding f = new ImageFitsAcceleratorRule().evaluate(Blueprint.draft(dl1),
+                facts().amiName("Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.5.1 (Ubuntu 22.04) 20250105").build());
+        assertThat(f.fix().isOneClick()).isFalse();
+        assertThat(f.fix().description()).contains("the AWS Deep Learning AMI for Habana Gaudi",
+                "Or keep the image and pick an instance type with NVIDIA GPUs");
+    }
+
+    @Test
+    void theFixNamesTheListedImagesThatFitNewestFirstAndPicksTheFirst() {
+        LaunchSpec trn = base().instanceType("trn1.32xlarge").amiId("ami-0aaaaaaaaaaaaaaa1").build();
+        List<ImageOption> listed = List.of(
+                new ImageOption("ami-0aaaaaaaaaaaaaaa1", "Deep Learning Base OSS Nvidia Driver GPU AMI (Ubuntu 22.04) 20241201", null),
+                new ImageOption("ami-0bbbbbbbbbbbbbbb2", "Deep Learning AMI Neuron (Ubuntu 22.04) 20241221", null),
+                new ImageOption("ami-0ccccccccccccccc3", "my-trainer", "Neuron SDK 2.21 on Amazon Linux 2023"));
+        Finding f = new ImageFitsAcceleratorRule().evaluate(Blueprint.draft(trn), facts().imageOptions(listed).build());
+        assertThat(f.status()).as("the listed entry names the chosen image when preflight did not").isEqualTo(FAIL);
+        assertThat(f.fix().description()).startsWith("Use Deep Learning AMI Neuron (Ubuntu 22.04) 20241221 (ami-0bbbbbbbbbbbbbbb2)")
+                .contains("These fit too: my-trainer (ami-0ccccccccccccccc3)");
+        assertThat(f.fix().applyTo(trn).amiId()).isEqualTo("ami-0bbbbbbbbbbbbbbb2");
     }
 
     @Test

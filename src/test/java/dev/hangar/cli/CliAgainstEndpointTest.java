@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -172,6 +173,54 @@ class CliAgainstEndpointTest {
         assertThat(text.lines().filter(l -> l.startsWith("  WARN") || l.startsWith("  FAIL")).toList())
                 .noneMatch(l -> l.contains("public IP") || l.contains("internet") || l.contains("SSM, S3 and CloudWatch"));
         assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+    }
+
+    /** Issue 17: what will be launched comes first, in the text and as a summary object in the JSON. */
+    @Test
+    void planSaysWhatWillBeLaunchedFirst() throws Exception {
+        assertThat(run("plan", "--spec", spec.toString(), "--json")).as(err.toString()).isZero();
+        JsonNode summary = JSON.readTree(out.toString()).get("summary");
+        assertThat(summary.get("region").asText()).isEqualTo("us-east-1");
+        assertThat(summary.get("availabilityZone").isNull()).isTrue();
+        assertThat(summary.get("zones").size()).isPositive();
+        assertThat(summary.get("instanceType").asText()).isEqualTo("g5.xlarge");
+        assertThat(summary.at("/gpu/model").asText()).isEqualTo("A10G");
+        assertThat(summary.at("/gpu/count").asInt()).isEqualTo(1);
+        assertThat(summary.at("/gpu/memoryPerGpuGiB").asDouble()).isBetween(22.0, 23.0);
+        assertThat(summary.get("vcpus").asInt()).isEqualTo(4);
+        assertThat(summary.get("memoryGiB").asDouble()).isEqualTo(16.0);
+        assertThat(summary.at("/image/id").asText()).isEqualTo(Fixtures.PYTORCH_UBUNTU_AMI);
+        assertThat(summary.at("/image/name").asText()).startsWith("Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.5.1");
+        assertThat(summary.at("/image/created").asText()).isEqualTo("2025-01-06T09:12:45Z");
+        assertThat(summary.at("/image/drivers/0").asText()).isEqualTo("nvidia");
+        assertThat(summary.get("access").asText()).isEqualTo("ssm");
+        assertThat(summary.get("network").asText()).isEqualTo("private");
+        assertThat(summary.get("bucket").asText()).isEqualTo("research-data");
+        assertThat(summary.get("bucketAccess").asText()).isEqualTo("read-only");
+        assertThat(summary.get("rootVolumeGiB").asInt()).isEqualTo(100);
+        assertThat(summary.get("dataVolumeGiB").asInt()).isEqualTo(100);
+        assertThat(summary.get("perHour").asDouble()).isGreaterThan(1.0);
+        assertThat(summary.get("perMonth").asDouble()).isGreaterThan(700.0);
+        assertThat(summary.at("/rows/0/label").asText()).isEqualTo("Region");
+
+        assertThat(run("plan", "--spec", spec.toString())).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(2)).isEqualTo("What you are launching:");
+        assertThat(lines.subList(3, 11)).extracting(l -> l.trim().split(" ")[0])
+                .containsExactly("Region", "Instance", "Image", "Access", "Network", "Data", "Volumes", "Cost");
+        assertThat(lines.get(4)).isEqualTo("  Instance  g5.xlarge: 1 × NVIDIA A10G, 22.4 GiB GPU memory · 4 vCPUs, 16 GiB RAM · on-demand, "
+                + "dedicated hardware");
+        assertThat(lines.get(5)).startsWith("  Image     Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.5.1 (Ubuntu 22.04) 20250105 ("
+                + Fixtures.PYTORCH_UBUNTU_AMI + "), made 2025-01-06 (");
+        assertThat(lines.get(10)).startsWith("  Cost      $").contains(" per hour, about $").endsWith(" prices)");
+        assertThat(findById(JSON.readTree(runJson()).at("/preflight/checks"), "image-fits-accelerator").get("status").asText())
+                .isEqualTo("PASS");
+        assertThat(aws.endpoint().mutatingRequests()).isEmpty();
+    }
+
+    private String runJson() {
+        assertThat(run("plan", "--spec", spec.toString(), "--json")).isZero();
+        return out.toString();
     }
 
     @Test

@@ -43,7 +43,7 @@ class PreflightTest {
     void aGoodSpecPassesEveryCheckAndChangesNothing() {
         Preflight.Result r = run(spec().build());
         assertThat(r.report().checks()).extracting(PreflightCheck::id)
-                .containsExactly("identity", "image", "dry-run", "offering", "vcpu-quota", "bucket", "key-pair", "network", "ebs-default-encryption",
+                .containsExactly("identity", "image", "image-fits-accelerator", "dry-run", "offering", "vcpu-quota", "bucket", "key-pair", "network", "ebs-default-encryption",
                         "connect-permissions");
         assertThat(r.report().checks()).filteredOn(c -> !c.id().equals("ebs-default-encryption")).allMatch(c -> c.status() == Status.PASS);
         assertThat(r.report().passed()).isTrue();
@@ -111,6 +111,28 @@ class PreflightTest {
         PreflightCheck image = check(run(spec().amiId(Fixtures.PYTORCH_ARM64_AMI).build()), "image");
         assertThat(image.status()).isEqualTo(Status.FAIL);
         assertThat(image.detail()).contains("arm64").contains("x86_64");
+    }
+
+    @Test
+    void anNvidiaImageDoesNotFitAHabanaTypeAndTheDriverMatchesForAnNvidiaOne() {
+        PreflightCheck slip = check(run(spec().instanceType("dl1.24xlarge").build()), "image-fits-accelerator");
+        assertThat(slip.status()).isEqualTo(Status.FAIL);
+        assertThat(slip.detail()).startsWith("amiId: Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.5.1")
+                .contains("carries the NVIDIA driver and CUDA", "dl1.24xlarge's Habana Gaudi accelerator (8 × Habana Gaudi HL-205)",
+                        "Pick the AWS Deep Learning AMI for Habana Gaudi");
+        PreflightCheck fits = check(run(spec().build()), "image-fits-accelerator");
+        assertThat(fits.status()).isEqualTo(Status.PASS);
+        assertThat(fits.detail()).contains("g5.xlarge's NVIDIA GPU (1 × NVIDIA A10G)");
+        Preflight.Result seen = run(spec().build());
+        assertThat(seen.facts().accelerator()).isEqualTo(dev.hangar.checklist.Accelerator.NVIDIA);
+        assertThat(seen.facts().acceleratorDevices()).isEqualTo("1 × NVIDIA A10G");
+        assertThat(seen.facts().amiDescription()).contains("NVIDIA driver 550.127.05");
+        PreflightCheck neuron = check(run(spec().instanceType("trn1.32xlarge").build()), "image-fits-accelerator");
+        assertThat(neuron.status()).as("Trainium reports Neuron devices, not GPUs").isEqualTo(Status.FAIL);
+        assertThat(neuron.detail()).contains("AWS Neuron accelerator");
+        PreflightCheck plain = check(run(spec().amiId(Fixtures.UBUNTU_AMI).build()), "image-fits-accelerator");
+        assertThat(plain.status()).isEqualTo(Status.FAIL);
+        assertThat(plain.detail()).contains("has no accelerator driver");
     }
 
     @Test

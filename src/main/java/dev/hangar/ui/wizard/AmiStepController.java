@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -29,6 +30,7 @@ final class AmiStepController implements StepController {
     private final StringProperty amiId;
     private final ObservableStringValue instanceType;
     private final ObservableValue<GpuOffer> offer;
+    private final ObjectProperty<List<ImageInfo>> listed;
     private final WizardServices services;
     private final AmiViewModel model;
     private String loadedFor;
@@ -44,13 +46,15 @@ final class AmiStepController implements StepController {
      * @param amiId        the spec's image, which this step chooses
      * @param instanceType the chosen type: the images listed depend on it
      * @param offer        the chosen type's offer, whose architectures the image must match
+     * @param listed       where the images found go, for the review to offer the ones that fit
      */
     AmiStepController(StepContext context, StringProperty amiId, ObservableStringValue instanceType, ObservableValue<GpuOffer> offer,
-            WizardServices services) {
+            ObjectProperty<List<ImageInfo>> listed, WizardServices services) {
         this.context = context;
         this.amiId = amiId;
         this.instanceType = instanceType;
         this.offer = offer;
+        this.listed = listed;
         this.services = services;
         this.model = new AmiViewModel(services.engine().clock());
     }
@@ -112,6 +116,7 @@ final class AmiStepController implements StepController {
 
     private void show(List<ImageInfo> found) {
         images = found;
+        listed.set(List.copyOf(found));
         List<String> arch = offer.getValue() == null ? List.of() : offer.getValue().type().architectures();
         Map<String, List<ImageInfo>> groups = model.groups(found, arch);
         TreeItem<ImageInfo> root = new TreeItem<>();

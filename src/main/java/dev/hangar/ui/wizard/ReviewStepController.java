@@ -12,6 +12,8 @@ import dev.hangar.blueprint.Blueprint;
 import dev.hangar.preflight.PreflightCheck;
 import dev.hangar.review.EvidenceFactory;
 import dev.hangar.review.LaunchReview;
+import dev.hangar.review.LaunchSummary;
+import dev.hangar.catalog.ImageInfo;
 import dev.hangar.review.NetworkDiagram;
 import dev.hangar.spec.InvalidSpecException;
 import dev.hangar.spec.LaunchSpec;
@@ -29,6 +31,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.event.ActionEvent;
 import javafx.geometry.VPos;
 import javafx.fxml.FXML;
@@ -53,9 +56,11 @@ final class ReviewStepController implements StepController {
     private final ObjectProperty<LaunchReview> review;
     private final BooleanProperty processing;
     private final WizardServices services;
+    private final ObservableValue<List<ImageInfo>> listed;
     /** The review under way; a new one (a fix applied, the step entered again) replaces it. */
     private TaskHandle reviewing = TaskHandle.none();
 
+    @FXML private GridPane launchSummary;
     @FXML private Label reviewSummary;
     @FXML private Label costLabel;
     @FXML private ListView<Finding> checklistList;
@@ -72,13 +77,15 @@ final class ReviewStepController implements StepController {
      * @param draft      the spec reviewed; a checklist fix replaces it
      * @param review     where the review goes; Launch needs one for the spec as it is now
      * @param processing the wizard's busy flag
+     * @param listed     the images the Machine image step listed: a fix for an image that does not fit offers those that do
      */
     ReviewStepController(SessionModel session, SpecDraft draft, ObjectProperty<LaunchReview> review, BooleanProperty processing,
-            WizardServices services) {
+            ObservableValue<List<ImageInfo>> listed, WizardServices services) {
         this.session = session;
         this.draft = draft;
         this.review = review;
         this.processing = processing;
+        this.listed = listed;
         this.services = services;
     }
 
@@ -110,7 +117,9 @@ final class ReviewStepController implements StepController {
         review.set(null);
         reviewSummary.setText("Checking " + spec.name() + (session.clients().isPresent() ? " against your account…" : " offline…"));
         launchBlockedReason.setText("");
-        reviewing = Tasks.create(() -> reviewer.review(spec))
+        List<ImageInfo> images = listed.getValue() == null ? List.of() : listed.getValue();
+        launchSummary.getChildren().clear();
+        reviewing = Tasks.create(() -> reviewer.review(spec, images))
                 .busy(processing)
                 .onSuccess(this::show)
                 .onError(InvalidSpecException.class, e -> invalid(e.problems()))
@@ -120,6 +129,7 @@ final class ReviewStepController implements StepController {
 
     private void show(LaunchReview result) {
         review.set(result);
+        showSummary(result.summary());
         var counts = result.checklist().counts();
         reviewSummary.setText("Security checklist: " + counts.get(Status.PASS) + " pass · " + counts.get(Status.WARN) + " warn · "
                 + counts.get(Status.FAIL) + " fail" + result.preflight().map(p -> "    Preflight: " + (p.passed() ? "passed" : "FAILED")).orElse(""));
@@ -135,6 +145,24 @@ final class ReviewStepController implements StepController {
                         .map(a -> "  " + a + "\n    " + IamPolicies.grants(a)).collect(Collectors.joining("\n"))));
         launchBlockedReason.setText(result.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(""));
         showNetwork(result);
+    }
+
+    /** What will be launched, a row per part: the label in a column, the value wrapping rather than cut off. */
+    private void showSummary(LaunchSummary summary) {
+        launchSummary.getChildren().clear();
+        int row = 0;
+        for (LaunchSummary.Row r : summary.rows()) {
+            Label label = new Label(r.label());
+            label.getStyleClass().add("summary-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            Label value = new Label(r.value());
+            value.setId("summary-" + r.label().toLowerCase(java.util.Locale.ROOT));
+            value.getStyleClass().add("summary-value");
+            value.setWrapText(true);
+            value.setMinHeight(Region.USE_PREF_SIZE);
+            GridPane.setValignment(label, VPos.TOP);
+            launchSummary.addRow(row++, label, value);
+        }
     }
 
     /** The diagram as labelled rows: the route in monospace, its meaning beside it, wrapping rather than cut off. */
@@ -164,6 +192,7 @@ final class ReviewStepController implements StepController {
     }
 
     private void blocked(String reason) {
+        launchSummary.getChildren().clear();
         reviewSummary.setText("");
         networkPlace.setText("");
         networkRoutes.getChildren().clear();

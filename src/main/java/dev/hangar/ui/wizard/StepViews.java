@@ -26,7 +26,7 @@ final class StepViews {
         } else if (type == InstanceTypeStepController.class) {
             return new InstanceTypeStepController(context(state), state.instanceType, state.offer, state.market, services);
         } else if (type == AmiStepController.class) {
-            return new AmiStepController(context(state), state.amiId, state.instanceType, state.offer, services);
+            return new AmiStepController(context(state), state.amiId, state.instanceType, state.offer, state.images, services);
         } else if (type == AccessStepController.class) {
             return new AccessStepController(context(state), new AccessStepController.Fields(state.access, state.keyPair, state.createKeyPair,
                     state.sshCidr, state.allowSshFromAnywhere), new AccessStepController.Network(state.network, state.associatePublicIp,
@@ -38,7 +38,8 @@ final class StepViews {
             return new OptionsStepController(state.problems(), new OptionsStepController.Fields(state.name, state.tenancy, state.market,
                     state.idleStopMinutes, state.egress, state.tags, state.offer));
         } else if (type == ReviewStepController.class) {
-            return new ReviewStepController(state.session(), state, state.reviewProperty(), state.processingProperty(), services);
+            return new ReviewStepController(state.session(), state, state.reviewProperty(), state.processingProperty(), state.images,
+                    services);
         } else if (type == LaunchStepController.class) {
             return new LaunchStepController(state.session(), state.specBinding(), state.outcomeProperty(), launch, services);
         } else if (type == DoneStepController.class) {

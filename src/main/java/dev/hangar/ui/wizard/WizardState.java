@@ -4,6 +4,7 @@ import dev.hangar.auth.AwsSession;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.aws.AwsSettings;
 import dev.hangar.catalog.GpuOffer;
+import dev.hangar.catalog.ImageInfo;
 import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.review.LaunchReview;
 import dev.hangar.spec.Access;
@@ -76,6 +77,8 @@ public final class WizardState implements SpecDraft {
 
     // What the steps found
     final ObjectProperty<GpuOffer> offer = new SimpleObjectProperty<>();
+    /** The images the Machine image step listed: the review names the ones that fit the type's accelerator. */
+    final ObjectProperty<List<ImageInfo>> images = new SimpleObjectProperty<>(List.of());
     final ObjectProperty<LaunchReview> review = new SimpleObjectProperty<>();
     final ObjectProperty<LaunchOutcome> outcome = new SimpleObjectProperty<>();
 
@@ -94,6 +97,8 @@ public final class WizardState implements SpecDraft {
             associatePublicIp, network, subnetId, market, idleStopMinutes, egress, tags};
         spec = Bindings.createObjectBinding(this::build, fields);
         problems = Bindings.createObjectBinding(() -> new SpecValidator().validate(spec.get()), spec);
+        // Image IDs are per region: another region's list would offer images that do not exist there.
+        region.addListener((obs, old, now) -> images.set(List.of()));
     }
 
     public ObjectProperty<WizardStep> currentStepProperty() { return currentStep; }

@@ -64,6 +64,8 @@ class WizardChecklistUiTest {
             w.screenshot("dark-08-review-fail");
             robot.clickOn("#themeToggle");
 
+            // The summary comes first: scroll the page down to the checklist, and the list to the finding, as a person would.
+            w.showFinding("no-admin-ports-from-anywhere");
             robot.clickOn("#fix-no-admin-ports-from-anywhere");
             WizardDriver.waitUntil(() -> w.state.review.get() != null && !w.state.processingProperty().get(), "the review after the fix");
             assertThat(w.state.access.get()).isEqualTo(Access.SSM);

@@ -90,6 +90,17 @@ final class WizardDriver implements AutoCloseable {
         return state.review.get();
     }
 
+    /** Scrolls the Review step down to the checklist, and the checklist to a finding, so its fix button can be clicked. */
+    void showFinding(String ruleId) {
+        robot.interact(() -> {
+            robot.lookup("#reviewScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0);
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<dev.hangar.checklist.Finding> list = robot.lookup("#checklistList").queryAs(javafx.scene.control.ListView.class);
+            list.getItems().stream().filter(f -> f.ruleId().equals(ruleId)).findFirst().ifPresent(list::scrollTo);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     void next() {
         waitUntil(() -> !button("#nextButton").isDisabled(), "Next to be enabled on " + state.currentStep());
         robot.clickOn("#nextButton");

@@ -113,6 +113,7 @@ class WizardNetworkUiTest {
 
             // The warning's fix: back to private, which the Access step shows.
             robot.clickOn("Security checklist");
+            w.showFinding("internet-downloads");
             robot.clickOn("#fix-internet-downloads");
             WizardDriver.waitUntil(() -> w.state.review.get() != null && !w.state.processingProperty().get(), "the review after the fix");
             assertThat(w.state.spec().network()).isEqualTo(NetworkMode.PRIVATE);
