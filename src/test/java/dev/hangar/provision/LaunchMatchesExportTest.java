@@ -108,6 +108,17 @@ class LaunchMatchesExportTest {
         assertThat(only(endpoint.requests("ec2", "AttachVolume")).param("Device"))
                 .isEqualTo(resource(tf, "aws_volume_attachment", "data").attr("device_name"));
 
+        // Hangar's own network: the VPC, and a NAT gateway exactly when the engine made one, as the export declares.
+        if (blueprint.network() != null) {
+            assertThat(only(endpoint.requests("ec2", "CreateVpc")).param("CidrBlock")).isEqualTo(resource(tf, "aws_vpc", "hangar").attr("cidr_block"));
+            assertThat(endpoint.requests("ec2", "CreateNatGateway").isEmpty())
+                    .isEqualTo(tf.blocks("resource").stream().noneMatch(b -> b.labels().get(0).equals("aws_nat_gateway")));
+            assertThat(endpoint.requests("ec2", "CreateVpcEndpoint").stream().map(r -> r.param("ServiceName")).distinct().sorted().toList())
+                    .isEqualTo(tf.blocks("resource").stream().filter(b -> b.labels().get(0).equals("aws_vpc_endpoint"))
+                            .map(b -> String.valueOf(b.body().attr("service_name"))).distinct().sorted().toList());
+            assertThat(run.param("NetworkInterface.1.SubnetId")).as("the instance sits in Hangar's network").isNotNull();
+        }
+
         Body sg = resource(tf, "aws_security_group", "instance");
         assertThat(sent(endpoint.requests("ec2", "AuthorizeSecurityGroupIngress"))).isEqualTo(declared(sg.blocks("ingress")));
         if (spec.egress() == Egress.ALL) {
