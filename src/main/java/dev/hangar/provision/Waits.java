@@ -31,6 +31,19 @@ public final class Waits {
      * @param onWait  told each time the check says "not yet", with the seconds waited so far
      */
     public void until(String what, Duration timeout, Check check, Consumer<Long> onWait) throws Exception {
+        wait(what, timeout, check, onWait, true);
+    }
+
+    /**
+     * Like {@link #until}, but asking at a steady {@link Pacing#firstDelay()} instead of backing off: for the waits on a
+     * launch's critical path that AWS ends within a minute or two (IAM propagation, an instance starting, a NAT gateway,
+     * Session Manager's agent), where a backed-off poll would add up to its whole last interval to what the user waits.
+     */
+    public void steadily(String what, Duration timeout, Check check, Consumer<Long> onWait) throws Exception {
+        wait(what, timeout, check, onWait, false);
+    }
+
+    private void wait(String what, Duration timeout, Check check, Consumer<Long> onWait, boolean backOff) throws Exception {
         long start = System.nanoTime();
         Duration delay = pacing.firstDelay();
         while (!check.done()) {
@@ -40,7 +53,7 @@ public final class Waits {
             }
             onWait.accept(waited);
             sleep(delay);
-            delay = pacing.next(delay);
+            delay = backOff ? pacing.next(delay) : delay;
         }
     }
 

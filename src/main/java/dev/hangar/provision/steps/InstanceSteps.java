@@ -45,7 +45,7 @@ final class InstanceSteps {
         public String apply(LaunchContext ctx) throws Exception {
             String id = ctx.facts().get(LaunchFacts.INSTANCE).instanceId();
             Instance[] seen = new Instance[1];
-            ctx.waits().until("instance " + id + " to run", ctx.waits().pacing().instanceTimeout(), () -> {
+            ctx.waits().steadily("instance " + id + " to run", ctx.waits().pacing().instanceTimeout(), () -> {
                 Instance i = ctx.ec2().describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0);
                 seen[0] = i;
                 InstanceStateName state = i.state().name();

@@ -401,7 +401,7 @@ final class NetworkSteps {
                         .tagSpecifications(parts.tags(ResourceType.NATGATEWAY, NetworkModel.PART_NAT_GATEWAY, null, natName)))
                         .natGateway().natGatewayId());
             }
-            ctx.waits().until("NAT gateway " + natId + " to become available", ctx.waits().pacing().instanceTimeout(), () -> {
+            ctx.waits().steadily("NAT gateway " + natId + " to become available", ctx.waits().pacing().instanceTimeout(), () -> {
                 NatGateway nat = parts.ec2().describeNatGateways(r -> r.natGatewayIds(natId)).natGateways().get(0);
                 if (nat.state() == NatGatewayState.FAILED || nat.state() == NatGatewayState.DELETED || nat.state() == NatGatewayState.DELETING) {
                     throw new StepFailedException("NAT gateway " + natId + " is " + nat.stateAsString() + ": " + nat.failureMessage());

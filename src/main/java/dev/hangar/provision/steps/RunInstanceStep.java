@@ -119,7 +119,7 @@ final class RunInstanceStep extends BaseStep {
                 }
                 // A new instance profile takes seconds to reach EC2; DryRun tells when it has, without starting anything.
                 ctx.waiting(id(), "IAM is propagating the new instance profile");
-                ctx.waits().until("IAM to propagate instance profile " + ctx.names().instanceProfileName(), ctx.waits().pacing().iamTimeout(),
+                ctx.waits().steadily("IAM to propagate instance profile " + ctx.names().instanceProfileName(), ctx.waits().pacing().iamTimeout(),
                         () -> dryRunPasses(ctx, request),
                         s -> ctx.waiting(id(), "IAM is propagating the new instance profile (" + s + " s)"));
             }

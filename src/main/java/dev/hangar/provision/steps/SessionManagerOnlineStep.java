@@ -45,7 +45,7 @@ final class SessionManagerOnlineStep extends BaseStep {
         long start = System.nanoTime();
         String note;
         try {
-            ctx.waits().until("Session Manager to report " + instanceId + " online", ctx.waits().pacing().sessionManagerTimeout(),
+            ctx.waits().steadily("Session Manager to report " + instanceId + " online", ctx.waits().pacing().sessionManagerTimeout(),
                     () -> online(ctx, instanceId),
                     s -> ctx.waiting(id(), "the instance's Session Manager agent has not reported in yet (" + s + " s)"));
             ctx.journal().output(OUTPUT, ONLINE);
