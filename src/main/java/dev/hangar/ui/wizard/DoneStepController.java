@@ -32,6 +32,7 @@ final class DoneStepController implements StepController {
     private final WizardServices services;
     private final MonitorServices monitor;
     private final ConnectViewModel connect;
+    private final Runnable launchAnother;
     private SshConfigEntry entry;
 
     @FXML private Label doneSummary;
@@ -58,9 +59,11 @@ final class DoneStepController implements StepController {
      * @param outcome the launch's result
      * @param spec    the spec launched (its name, access and idle stop are shown)
      * @param monitor what the monitor opened from here works with
+     * @param launchAnother back to the Region step for a new launch, the account and region kept
      */
     DoneStepController(ObservableValue<LaunchOutcome> outcome, ObservableValue<LaunchSpec> spec, WizardServices services,
-            MonitorServices monitor) {
+            MonitorServices monitor, Runnable launchAnother) {
+        this.launchAnother = launchAnother;
         this.outcome = outcome;
         this.spec = spec;
         this.services = services;
@@ -134,6 +137,12 @@ final class DoneStepController implements StepController {
     void openMonitor() {
         LaunchOutcome launched = outcome.getValue();
         MonitorWindow.open(openMonitorButton.getScene().getWindow(), monitor, launched == null ? null : launched.launchId());
+    }
+
+    /** A new launch from the Region step; this one's instance stays, in the monitor. */
+    @FXML
+    void launchAnother() {
+        launchAnother.run();
     }
 
     @FXML

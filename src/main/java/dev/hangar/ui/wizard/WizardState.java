@@ -80,6 +80,8 @@ public final class WizardState implements SpecDraft {
     final ObjectProperty<LaunchOutcome> outcome = new SimpleObjectProperty<>();
 
     private final ObjectBinding<LaunchSpec> spec;
+    /** The spec a new wizard starts with, before anything is chosen. */
+    private final LaunchSpec fresh;
     private final ObjectBinding<List<SpecProblem>> problems;
 
     /** With a session of its own (tests). */
@@ -94,6 +96,21 @@ public final class WizardState implements SpecDraft {
             associatePublicIp, network, subnetId, market, idleStopMinutes, egress, tags};
         spec = Bindings.createObjectBinding(this::build, fields);
         problems = Bindings.createObjectBinding(() -> new SpecValidator().validate(spec.get()), spec);
+        fresh = build();
+    }
+
+    /**
+     * After a launch: the Region step again, with the account and region kept and every other field as a new wizard
+     * has it. The launch just made lives on in the monitor.
+     */
+    public void startAnother() {
+        String kept = region.get();
+        load(fresh);
+        region.set(kept);
+        offer.set(null);
+        review.set(null);
+        outcome.set(null);
+        currentStep.set(WizardStep.REGION);
     }
 
     public ObjectProperty<WizardStep> currentStepProperty() { return currentStep; }
