@@ -3,6 +3,7 @@ package dev.hangar.ui.wizard;
 import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
+import dev.hangar.ui.CopyFeedback;
 import dev.hangar.ui.concurrent.Tasks;
 import dev.hangar.ui.connect.ConnectControls;
 import dev.hangar.ui.connect.ConnectTarget;
@@ -18,7 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 
 /**
@@ -54,6 +54,8 @@ final class DoneStepController implements StepController {
     @FXML private Button addSshConfigButton;
     @FXML private Label sshConfigStatus;
     @FXML private Button openMonitorButton;
+    @FXML private Button copyConnectButton;
+    @FXML private Button copyInstanceIdButton;
 
     /**
      * @param outcome the launch's result
@@ -124,12 +126,12 @@ final class DoneStepController implements StepController {
 
     @FXML
     void copyConnect() {
-        copy(connectCommand.getText());
+        CopyFeedback.copy(copyConnectButton, connectCommand.getText());
     }
 
     @FXML
     void copyInstanceId() {
-        copy(instanceIdField.getText());
+        CopyFeedback.copy(copyInstanceIdButton, instanceIdField.getText());
     }
 
     /** The monitor, on the launch just made. */
@@ -162,11 +164,5 @@ final class DoneStepController implements StepController {
                 })
                 .onError(Exception.class, ex -> sshConfigStatus.setText(ex.getMessage()))
                 .runOn(services.executor());
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 }

@@ -122,6 +122,12 @@ class WizardFlowUiTest {
             assertThat(w.button("#openMonitorButton").isDisabled()).as("the monitor is there").isFalse();
             assertThat(w.button("#backButton").isDisabled()).isTrue();
             w.screenshot("10-done");
+            robot.clickOn("#copyInstanceId");
+            assertThat(w.button("#copyInstanceId").getText()).as("Copy says it did").isEqualTo("Copied");
+            robot.interact(() -> assertThat(javafx.scene.input.Clipboard.getSystemClipboard().getString()).isEqualTo(outputs.get("instanceId")));
+            WizardDriver.waitUntil(() -> "Copy".equals(w.button("#copyInstanceId").getText()), "Copy to say Copy again");
+            robot.clickOn(robot.lookup("#stepList .step").lookup((javafx.scene.control.Labeled l) -> l.getText().endsWith("Review")).queryLabeled());
+            assertThat(w.state.currentStep()).as("never back from Done").isEqualTo(WizardStep.DONE);
 
             assertResourcesAsSpecified(aws, outputs.get("instanceId"), outputs.get("dataVolumeId"));
 
