@@ -33,7 +33,7 @@ public record ImageInfo(String imageId, String name, String ownerId, String arch
 
     /**
      * The framework the Deep Learning AMI's name says: "PyTorch", "TensorFlow", "JAX", "MXNet", "Base" (drivers and CUDA or
-     * Neuron only), "Multi-framework" (the old Conda DLAMI, "Deep Learning AMI (Ubuntu 18.04) Version 60"); "Other" otherwise.
+     * Neuron only), "Multi-framework" (the old Conda DLAMI); "Other" otherwise.
      */
     public String framework() {
         String n = String.valueOf(name).toLowerCase(Locale.ROOT);
@@ -52,7 +52,8 @@ public record ImageInfo(String imageId, String name, String ownerId, String arch
         if (n.matches(".*\\bbase\\b.*")) {
             return "Base";
         }
-        return n.matches("deep learning (arm64 )?ami \\(.*") ? "Multi-framework" : "Other";
+        // The Conda DLAMI named only its OS: "Deep Learning AMI (Ubuntu 18.04) Version 60", "Deep Learning AMI Ubuntu Linux - 2.4_Oct2017".
+        return n.matches("deep learning (arm64 )?ami (\\(|ubuntu|amazon linux|version).*") ? "Multi-framework" : "Other";
     }
 
     /**

@@ -153,7 +153,10 @@ class ViewModelsTest {
                 new String[] {"Deep Learning Proprietary Nvidia Driver AMI Amazon Linux 2 Version 78", "Other · Amazon Linux 2"},
                 new String[] {"Deep Learning AMI Neuron PyTorch 1.13 (Ubuntu 20.04) 20240101", "PyTorch · Ubuntu 20.04"},
                 new String[] {"Deep Learning AMI GPU TensorFlow 2.16 (Amazon Linux 2023) 20240601", "TensorFlow · Amazon Linux 2023"},
-                new String[] {"Deep Learning AMI (DLAMI) JAX 0.4 Ubuntu 22.04", "JAX · Ubuntu 22.04"});
+                new String[] {"Deep Learning AMI (DLAMI) JAX 0.4 Ubuntu 22.04", "JAX · Ubuntu 22.04"},
+                // moto's own two, as the wizard lists them against it
+                new String[] {"Deep Learning AMI Amazon Linux - 3.3_Oct2017", "Multi-framework · Amazon Linux"},
+                new String[] {"Deep Learning AMI Ubuntu Linux - 2.4_Oct2017", "Multi-framework · Ubuntu"});
         for (String[] c : cases) {
             assertThat(image("ami-1", c[0], "x86_64", "2026-11-20T00:00:00Z", false).group()).as(c[0]).isEqualTo(c[1]);
         }
