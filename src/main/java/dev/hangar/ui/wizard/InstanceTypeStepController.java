@@ -94,6 +94,13 @@ final class InstanceTypeStepController implements StepController {
                         + "\": request an increase in Service Quotas, or pick a smaller type.");
             }
         });
+        // Launch another clears the type: the row must be unselected too, or clicking it again would not choose it.
+        instanceType.addListener((obs, old, now) -> {
+            if (now == null) {
+                typeTable.getSelectionModel().clearSelection();
+                quotaWarning.setText("");
+            }
+        });
         quotaWarning.visibleProperty().bind(quotaWarning.textProperty().isNotEmpty());
         quotaWarning.managedProperty().bind(quotaWarning.visibleProperty());
         new FieldErrors(context.problems(), "instanceType").show(typeError, "instanceType");

@@ -142,6 +142,11 @@ class WizardFlowUiTest {
             assertThat(w.state.name.get()).isEqualTo("gpu-training");
             assertThat(w.state.outcomeProperty().get()).isNull();
             assertThat(w.button("#backButton").isDisabled()).as("Region's Back goes to Account").isFalse();
+            w.next();
+            w.expectStep(WizardStep.INSTANCE_TYPE);
+            assertThat(types.getSelectionModel().getSelectedItem()).as("the last launch's type is not still selected").isNull();
+            robot.clickOn(robot.lookup(".table-cell").lookup((javafx.scene.control.Labeled l) -> "g5.xlarge".equals(l.getText())).queryLabeled());
+            assertThat(w.state.instanceType.get()).as("the same type can be chosen again").isEqualTo("g5.xlarge");
         }
     }
 
