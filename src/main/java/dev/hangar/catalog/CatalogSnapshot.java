@@ -36,6 +36,18 @@ public final class CatalogSnapshot {
         return LocalDate.parse(root.get("date").asText());
     }
 
+    /** How a researcher is told where a bundled price comes from: "prices from AWS's list of 1 May 2025 (offline copy)". */
+    public String pricesNote() {
+        return "prices from AWS's list of " + date().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH))
+                + " (offline copy)";
+    }
+
+    /** The bundled list price of a type in a region; empty when the snapshot has none. */
+    public java.util.Optional<Double> price(String region, String instanceType) {
+        JsonNode p = root.path("prices").path(region).path(instanceType);
+        return p.isNumber() ? java.util.Optional.of(p.asDouble()) : java.util.Optional.empty();
+    }
+
     public String sourceDescription() {
         return root.get("source").asText();
     }
@@ -54,7 +66,8 @@ public final class CatalogSnapshot {
             JsonNode t = root.get("types").get(e.getKey());
             List<String> zones = new ArrayList<>();
             e.getValue().forEach(z -> zones.add(z.asText()));
-            offers.add(new GpuOffer(type(e.getKey(), t), zones, prices.has(e.getKey()) ? prices.get(e.getKey()).asDouble() : null));
+            offers.add(prices.has(e.getKey()) ? new GpuOffer(type(e.getKey(), t), zones, prices.get(e.getKey()).asDouble(), pricesNote())
+                    : new GpuOffer(type(e.getKey(), t), zones, null));
         });
         return new GpuCatalog(region, date().atStartOfDay().toInstant(ZoneOffset.UTC), "snapshot of " + date(), offers);
     }

@@ -35,9 +35,26 @@ record LiveCatalog(AwsClients aws, Clock clock) {
         Map<String, Double> prices = prices(region);
         List<GpuOffer> offers = types.values().stream()
                 .filter(t -> zones.containsKey(t.name()))
-                .map(t -> new GpuOffer(t, zones.get(t.name()).stream().sorted().toList(), prices.get(t.name())))
+                .map(t -> withBundledPrice(region, new GpuOffer(t, zones.get(t.name()).stream().sorted().toList(), prices.get(t.name()))))
                 .toList();
         return new GpuCatalog(region, clock.instant(), "live", offers);
+    }
+
+    /**
+     * A type the Pricing API gave no price for (no permission, no network, an emulator) takes the bundled list price,
+     * saying so: a dated price beats every price shown as "—".
+     */
+    private static GpuOffer withBundledPrice(String region, GpuOffer offer) {
+        if (offer.pricePerHour() != null) {
+            return offer;
+        }
+        CatalogSnapshot snapshot = Bundled.SNAPSHOT;
+        return snapshot.price(region, offer.type().name()).map(p -> offer.pricedFrom(p, snapshot.pricesNote())).orElse(offer);
+    }
+
+    /** Read once, when first needed. */
+    private static final class Bundled {
+        static final CatalogSnapshot SNAPSHOT = CatalogSnapshot.bundled();
     }
 
     /** Prices are a nicety: without Pricing permissions the catalog still lists the types. */

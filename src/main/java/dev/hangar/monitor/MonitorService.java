@@ -211,11 +211,12 @@ public final class MonitorService {
         String source;
         try {
             GpuCatalog prices = catalogs.computeIfAbsent(region, r -> catalog.gpuTypes(r, false));
-            Optional<Double> listed = prices.offer(i.instanceTypeAsString()).map(GpuOffer::pricePerHour);
+            Optional<GpuOffer> offer = prices.offer(i.instanceTypeAsString());
+            Optional<Double> listed = offer.map(GpuOffer::pricePerHour);
             if (listed.isPresent()) {
                 boolean dedicated = i.placement() != null && i.placement().tenancy() == Tenancy.DEDICATED;
                 price = listed.get() * (dedicated ? CostEstimator.DEDICATED_PRICE_FACTOR : 1);
-                source = prices.source();
+                source = offer.get().priceNote() != null ? offer.get().priceNote() : prices.source(); // the bundled list says its date
             } else {
                 source = "unknown: no price for " + i.instanceTypeAsString() + " in the " + prices.source() + " GPU catalog";
             }

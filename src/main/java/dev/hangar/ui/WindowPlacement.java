@@ -29,6 +29,16 @@ public record WindowPlacement(double x, double y, double width, double height, b
         }
     }
 
+    /**
+     * Remembers the theme at once, keeping the window's saved place: saved only when the window closes, a choice was
+     * lost whenever the app did not close its window (ended by the system, killed, crashed).
+     */
+    public static void saveTheme(Path file, Theme theme) {
+        load(file).map(p -> new WindowPlacement(p.x, p.y, p.width, p.height, p.maximized, theme))
+                .orElse(new WindowPlacement(0, 0, 0, 0, false, theme)) // too small to apply: only the theme counts
+                .save(file);
+    }
+
     public static WindowPlacement of(Stage stage, Theme theme) {
         return new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(), theme);
     }

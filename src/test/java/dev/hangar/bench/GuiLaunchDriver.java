@@ -93,10 +93,13 @@ public final class GuiLaunchDriver {
         phase();
         onFx(() -> ((Button) find("#nextButton")).fire());
         waitUntil(() -> find("#launchMessage") != null, "the Launch step");
-        waitUntil(() -> !find("#nextButton").isDisabled(), "the launch to end");
+        // A launch that succeeds moves on to Done by itself; one that fails stays, with Back enabled.
+        waitUntil(() -> "Done".equals(((javafx.scene.control.Label) find("#stepTitle")).getText()) || !find("#backButton").isDisabled(),
+                "the launch to end");
         result.put("launch", phaseEnd(launchMark));
         String message = fx(() -> ((javafx.scene.control.Label) find("#launchMessage")).getText());
-        next("Launch");
+        callsPerStep.put("Launch", CallLog.histogram(CallLog.since(stepMark)));
+        stepMark = CallLog.mark();
         if (!(find("#openMonitorButton") instanceof Button)) {
             throw new AssertionError("the launch did not succeed: " + message);
         }

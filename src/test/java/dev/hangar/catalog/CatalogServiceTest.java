@@ -35,6 +35,27 @@ class CatalogServiceTest {
     }
 
     @Test
+    void withoutThePricingApiTheBundledPricesServeAndSayTheirDate(LocalAws aws) {
+        aws.endpoint().inject(dev.hangar.testing.Fault.on("pricing", "GetProducts").always()
+                .error(400, "AccessDeniedException", "User is not authorized to perform: pricing:GetProducts"));
+        CatalogService service = new CatalogService(Optional.of(aws.clients()), new CatalogCache(home, Clock.systemUTC()), Clock.systemUTC());
+        GpuCatalog catalog = service.gpuTypes(LocalAws.REGION, false);
+        assertThat(catalog.source()).isEqualTo("live");
+        GpuOffer g5 = catalog.offer("g5.xlarge").orElseThrow();
+        assertThat(g5.pricePerHour()).isEqualTo(1.006);
+        assertThat(g5.priceNote()).isEqualTo("prices from AWS's list of 1 May 2025 (offline copy)");
+        assertThat(catalog.offer("g4ad.xlarge").orElseThrow().pricePerHour()).as("not in the bundled list either").isNull();
+        // The note survives the disk cache.
+        assertThat(service.gpuTypes(LocalAws.REGION, false).offer("g5.xlarge").orElseThrow().priceNote()).isEqualTo(g5.priceNote());
+    }
+
+    @Test
+    void livePricesCarryNoNote(LocalAws aws) {
+        CatalogService service = new CatalogService(Optional.of(aws.clients()), new CatalogCache(home, Clock.systemUTC()), Clock.systemUTC());
+        assertThat(service.gpuTypes(LocalAws.REGION, false).offer("g5.xlarge").orElseThrow().priceNote()).isNull();
+    }
+
+    @Test
     void aWarmCacheMakesNoCallAndRefreshBypassesIt(LocalAws aws) {
         CatalogService service = new CatalogService(Optional.of(aws.clients()), new CatalogCache(home, Clock.systemUTC()), Clock.systemUTC());
         service.gpuTypes(LocalAws.REGION, false);

@@ -81,6 +81,18 @@ class MonitorServiceTest {
     }
 
     @Test
+    void withoutThePricingApiTheCostUsesTheBundledPriceAndSaysItsDate() throws Exception {
+        aws.endpoint().inject(dev.hangar.testing.Fault.on("pricing", "GetProducts").always()
+                .error(400, "AccessDeniedException", "User is not authorized to perform: pricing:GetProducts"));
+        org.assertj.core.util.Files.delete(home.resolve("cache").toFile()); // the launch read the prices; read them again, denied
+
+        CostSoFar cost = f.monitor.refresh(MonitorQuery.all()).launch(launchId).orElseThrow().cost();
+
+        assertThat(cost.pricePerHour()).isEqualTo(1.006); // us-east-1's g5.xlarge in the bundled list
+        assertThat(cost.priceSource()).isEqualTo("prices from AWS's list of 1 May 2025 (offline copy)");
+    }
+
+    @Test
     void oneRefreshIsOneBatchOfCallsPerRegionWhateverTheNumberOfInstances() {
         String other = f.untrackedInstance("elsewhere-a1b2c3");
         f.monitor.refresh(MonitorQuery.all().withMetrics(MetricWindow.LAST_HOUR)); // the first reads the region's prices once

@@ -1,6 +1,7 @@
 package dev.hangar.ui.auth;
 
 import dev.hangar.auth.SsoAccount;
+import dev.hangar.ui.CopyFeedback;
 import dev.hangar.ui.auth.SignInViewModel.Phase;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -11,8 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 
 /** Binds the sign-in dialog's view to its {@link SignInViewModel}; copying to the clipboard is all it does itself. */
 public final class SignInController {
@@ -38,6 +37,8 @@ public final class SignInController {
     @FXML private Button cancelButton;
     @FXML private Button signInButton;
     @FXML private Button useButton;
+    @FXML private Button copyUrlButton;
+    @FXML private Button copyCodeButton;
 
     /** @param close closes the dialog (Cancel outside the wait) */
     SignInController(SignInViewModel model, Runnable close) {
@@ -119,18 +120,12 @@ public final class SignInController {
 
     @FXML
     void copyUrl() {
-        copy(model.verificationUrlProperty().get());
+        CopyFeedback.copy(copyUrlButton, model.verificationUrlProperty().get());
     }
 
     @FXML
     void copyCode() {
-        copy(model.userCodeProperty().get());
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        CopyFeedback.copy(copyCodeButton, model.userCodeProperty().get());
     }
 
     private void styleMessage(boolean error) {

@@ -1,6 +1,7 @@
 package dev.hangar.ui.connect;
 
 import dev.hangar.connect.ConnectPurpose;
+import dev.hangar.ui.CopyFeedback;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -9,8 +10,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 
 /**
@@ -36,7 +35,7 @@ public record ConnectControls(Button shell, Button jupyter, Button forward, Butt
         shell.setOnAction(e -> model.open(ConnectPurpose.shell()));
         jupyter.setOnAction(e -> model.open(ConnectPurpose.jupyter()));
         forward.setOnAction(e -> ForwardPortDialog.ask(window(forward)).ifPresent(p -> model.open(ConnectPurpose.forward(p))));
-        copySshHost.setOnAction(e -> model.copySshHost(ConnectControls::toClipboard));
+        copySshHost.setOnAction(e -> model.copySshHost(text -> CopyFeedback.copy(copySshHost, text)));
         addSshConfig.setOnAction(e -> model.addToSshConfig());
         // Always shown, so that the lines below do not move when the instance comes online.
         reason.textProperty().bind(Bindings.when(model.readyProperty()).then(READY).otherwise(model.blockedReasonProperty()));
@@ -60,12 +59,6 @@ public record ConnectControls(Button shell, Button jupyter, Button forward, Butt
     private static void showOnlyWhen(Node node, ObservableValue<Boolean> condition) {
         node.visibleProperty().bind(Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(condition.getValue()), condition));
         node.managedProperty().bind(node.visibleProperty());
-    }
-
-    private static void toClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static Window window(Node node) {

@@ -75,6 +75,13 @@ final class AmiStepController implements StepController {
             }
         });
         amiIdField.textProperty().bindBidirectional(amiId);
+        // Launch another clears the image: unselect its row, so that clicking it again chooses it.
+        amiId.addListener((obs, old, now) -> {
+            if (now == null && amiTree.getSelectionModel().getSelectedItem() != null
+                    && amiTree.getSelectionModel().getSelectedItem().getValue() != null) {
+                amiTree.getSelectionModel().clearSelection();
+            }
+        });
         amiWarning.textProperty().bind(Bindings.createStringBinding(() -> model.warning(amiId.get()), amiId));
         amiWarning.visibleProperty().bind(amiWarning.textProperty().isNotEmpty());
         amiWarning.managedProperty().bind(amiWarning.visibleProperty());

@@ -16,7 +16,7 @@ import java.util.Optional;
 final class AmiViewModel {
 
     /** Framework groups in the order researchers most often want them; the account's own images come last. */
-    private static final List<String> FRAMEWORKS = List.of("PyTorch", "TensorFlow", "Base", "Other");
+    private static final List<String> FRAMEWORKS = List.of("PyTorch", "TensorFlow", "JAX", "Base", "Multi-framework", "MXNet", "Other");
 
     private final Clock clock;
     private final List<ImageInfo> all = new ArrayList<>();

@@ -62,6 +62,12 @@ final class DataStepController implements StepController {
         bucketChoice.setEditable(true);
         bucketChoice.getEditor().setText(fields.dataBucket().get());
         bucketChoice.getEditor().textProperty().addListener((obs, old, now) -> fields.dataBucket().set(now));
+        // Launch another clears the bucket: the field shows it, rather than keep a name the spec no longer has.
+        fields.dataBucket().addListener((obs, old, now) -> {
+            if (!java.util.Objects.equals(now == null ? "" : now, bucketChoice.getEditor().getText())) {
+                bucketChoice.getEditor().setText(now == null ? "" : now);
+            }
+        });
         bucketChoice.valueProperty().addListener((obs, old, now) -> readPosture(now));
         ToggleGroup access = new ToggleGroup();
         readOnlyRadio.setToggleGroup(access);

@@ -3,6 +3,7 @@ package dev.hangar.ui.wizard;
 import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.LaunchSpec;
+import dev.hangar.ui.CopyFeedback;
 import dev.hangar.ui.concurrent.Tasks;
 import dev.hangar.ui.connect.ConnectControls;
 import dev.hangar.ui.connect.ConnectTarget;
@@ -18,7 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 
 /**
@@ -32,6 +32,7 @@ final class DoneStepController implements StepController {
     private final WizardServices services;
     private final MonitorServices monitor;
     private final ConnectViewModel connect;
+    private final Runnable launchAnother;
     private SshConfigEntry entry;
 
     @FXML private Label doneSummary;
@@ -53,14 +54,18 @@ final class DoneStepController implements StepController {
     @FXML private Button addSshConfigButton;
     @FXML private Label sshConfigStatus;
     @FXML private Button openMonitorButton;
+    @FXML private Button copyConnectButton;
+    @FXML private Button copyInstanceIdButton;
 
     /**
      * @param outcome the launch's result
      * @param spec    the spec launched (its name, access and idle stop are shown)
      * @param monitor what the monitor opened from here works with
+     * @param launchAnother back to the Region step for a new launch, the account and region kept
      */
     DoneStepController(ObservableValue<LaunchOutcome> outcome, ObservableValue<LaunchSpec> spec, WizardServices services,
-            MonitorServices monitor) {
+            MonitorServices monitor, Runnable launchAnother) {
+        this.launchAnother = launchAnother;
         this.outcome = outcome;
         this.spec = spec;
         this.services = services;
@@ -121,12 +126,12 @@ final class DoneStepController implements StepController {
 
     @FXML
     void copyConnect() {
-        copy(connectCommand.getText());
+        CopyFeedback.copy(copyConnectButton, connectCommand.getText());
     }
 
     @FXML
     void copyInstanceId() {
-        copy(instanceIdField.getText());
+        CopyFeedback.copy(copyInstanceIdButton, instanceIdField.getText());
     }
 
     /** The monitor, on the launch just made. */
@@ -134,6 +139,12 @@ final class DoneStepController implements StepController {
     void openMonitor() {
         LaunchOutcome launched = outcome.getValue();
         MonitorWindow.open(openMonitorButton.getScene().getWindow(), monitor, launched == null ? null : launched.launchId());
+    }
+
+    /** A new launch from the Region step; this one's instance stays, in the monitor. */
+    @FXML
+    void launchAnother() {
+        launchAnother.run();
     }
 
     @FXML
@@ -153,11 +164,5 @@ final class DoneStepController implements StepController {
                 })
                 .onError(Exception.class, ex -> sshConfigStatus.setText(ex.getMessage()))
                 .runOn(services.executor());
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 }

@@ -23,8 +23,15 @@ record GpuTypeRow(GpuOffer offer, Headroom headroom) {
         return offer.type().gpuCount();
     }
 
+    /** Across all the type's GPUs: the catalog stores the total (DescribeInstanceTypes' TotalGpuMemoryInMiB). */
     double gpuMemoryGiB() {
         return offer.type().gpuMemoryGiB();
+    }
+
+    /** One GPU's memory (a fractional GPU's slice): what decides whether a model fits on a GPU. */
+    double gpuMemoryPerGpuGiB() {
+        int count = offer.type().gpuCount();
+        return count <= 1 ? gpuMemoryGiB() : gpuMemoryGiB() / count;
     }
 
     int vcpus() {
@@ -66,10 +73,15 @@ record GpuTypeRow(GpuOffer offer, Headroom headroom) {
                 || (token.endsWith("gb") && matchesMemory(token.substring(0, token.length() - 2)));
     }
 
-    /** "24gb" finds types with at least 24 GiB of GPU memory. */
+    /**
+     * "24gb" finds types with at least 24 GB per GPU. GPUs are sold by decimal GB while AWS reports MiB: an A10G's
+     * "24 GB" is 22,888 MiB (22.4 GiB, 24.0 GB), a T4's "16 GB" 16,384 MiB; either reading reaching the number counts.
+     */
     private boolean matchesMemory(String number) {
         try {
-            return gpuMemoryGiB() >= Double.parseDouble(number);
+            double wanted = Double.parseDouble(number);
+            double gb = gpuMemoryPerGpuGiB() * 1024 * 1024 * 1024 / 1e9;
+            return gb + 0.05 >= wanted;
         } catch (NumberFormatException e) {
             return false;
         }

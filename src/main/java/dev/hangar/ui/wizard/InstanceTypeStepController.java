@@ -2,6 +2,7 @@ package dev.hangar.ui.wizard;
 
 import dev.hangar.catalog.GpuCatalog;
 import dev.hangar.catalog.GpuOffer;
+import dev.hangar.catalog.InstanceTypeOrder;
 import dev.hangar.catalog.QuotaHeadroom;
 import dev.hangar.catalog.QuotaHeadroom.Headroom;
 import dev.hangar.spec.Market;
@@ -11,7 +12,10 @@ import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
@@ -34,6 +38,9 @@ final class InstanceTypeStepController implements StepController {
     private final WizardServices services;
     private final InstanceTypeViewModel model = new InstanceTypeViewModel();
     private String loadedFor;
+    /** True while the types are read: the table shows a progress indicator, never "No GPU type matches." */
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty loadingText = new SimpleStringProperty("Loading the GPU types…");
 
     @FXML private TextField typeFilter;
     @FXML private Button refreshButton;
@@ -59,20 +66,22 @@ final class InstanceTypeStepController implements StepController {
     @FXML
     private void initialize() {
         typeTable.getColumns().setAll(java.util.List.of(
-                column("Type", 100, GpuTypeRow::name, Object::toString),
-                column("GPU", 130, GpuTypeRow::gpuModel, Object::toString),
-                column("GPUs", 48, GpuTypeRow::gpuCount, n -> n == 0 ? "part" : n.toString()),
-                column("GPU memory", 100, GpuTypeRow::gpuMemoryGiB, g -> String.format("%.0f GiB", g)),
-                column("vCPU", 48, GpuTypeRow::vcpus, Object::toString),
-                column("Memory", 72, GpuTypeRow::memoryGiB, g -> String.format("%.0f GiB", g)),
-                column("$/hour", 62, GpuTypeRow::pricePerHour, p -> String.format("%.3f", p)),
-                column("Zones", 100, GpuTypeRow::zones, Object::toString),
-                column("Quota headroom", 120, GpuTypeRow::freeVcpus, n -> n < 0 ? "unknown" : n + " vCPU free")));
-        typeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                typeColumn(),
+                column("GPU", 150, GpuTypeRow::gpuModel, Object::toString),
+                column("GPUs", 52, GpuTypeRow::gpuCount, n -> n == 0 ? "part" : n.toString()),
+                column("Per GPU", 80, GpuTypeRow::gpuMemoryPerGpuGiB, InstanceTypeStepController::gib),
+                column("All GPUs", 80, GpuTypeRow::gpuMemoryGiB, InstanceTypeStepController::gib),
+                column("vCPU", 52, GpuTypeRow::vcpus, Object::toString),
+                column("Memory", 80, GpuTypeRow::memoryGiB, g -> String.format("%.0f GiB", g)),
+                column("$/hour", 70, GpuTypeRow::pricePerHour, p -> String.format("%.3f", p)),
+                column("Zones", 104, GpuTypeRow::zones, Object::toString),
+                column("Quota headroom", 130, GpuTypeRow::freeVcpus, n -> n < 0 ? "unknown" : n + " vCPU free")));
+        // Unconstrained: at the window's minimum the table scrolls sideways; squeezed, it cut headers and GPU names.
+        typeTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         model.rows().comparatorProperty().bind(typeTable.comparatorProperty());
         typeTable.setItems(model.rows());
         typeTable.setRowFactory(t -> new QuotaRow());
-        typeTable.setPlaceholder(new Label("No GPU type matches."));
+        typeTable.setPlaceholder(LoadingPlaceholder.of(loading, loadingText, "No GPU type matches."));
         typeFilter.textProperty().bindBidirectional(model.filterProperty());
         catalogSource.textProperty().bind(model.sourceProperty());
         refreshButton.disableProperty().bind(context.processing());
@@ -83,6 +92,13 @@ final class InstanceTypeStepController implements StepController {
                 quotaWarning.setText(row.fitsQuota() ? "" : row.name() + " needs " + row.vcpus() + " vCPUs but only "
                         + row.freeVcpus() + " are free under \"" + row.headroom().quotaName()
                         + "\": request an increase in Service Quotas, or pick a smaller type.");
+            }
+        });
+        // Launch another clears the type: the row must be unselected too, or clicking it again would not choose it.
+        instanceType.addListener((obs, old, now) -> {
+            if (now == null) {
+                typeTable.getSelectionModel().clearSelection();
+                quotaWarning.setText("");
             }
         });
         quotaWarning.visibleProperty().bind(quotaWarning.textProperty().isNotEmpty());
@@ -118,6 +134,8 @@ final class InstanceTypeStepController implements StepController {
         loadedFor = region + "|" + System.identityHashCode(context.session().sessionProperty().get());
         catalogSource.textProperty().unbind();
         catalogSource.setText("Loading the GPU types of " + region + "…");
+        loadingText.set("Loading the GPU types of " + region + "…");
+        loading.set(true);
         Tasks.create(() -> {
             GpuCatalog catalog = services.engine().catalog(clients).gpuTypes(region, refresh);
             Map<String, Headroom> headroom = Map.of();
@@ -132,6 +150,7 @@ final class InstanceTypeStepController implements StepController {
             return new Loaded(catalog, headroom);
         })
                 .busy(context.processing())
+                .andFinally(() -> loading.set(false))
                 .onSuccess(loaded -> {
                     model.show(loaded.catalog(), loaded.headroom());
                     catalogSource.textProperty().bind(model.sourceProperty());
@@ -155,10 +174,23 @@ final class InstanceTypeStepController implements StepController {
         }
     }
 
+    /** Sorted as a person reads types: g5.2xlarge before g5.12xlarge. */
+    private static TableColumn<GpuTypeRow, String> typeColumn() {
+        TableColumn<GpuTypeRow, String> type = column("Type", 112, GpuTypeRow::name, Object::toString);
+        type.setComparator(InstanceTypeOrder.INSTANCE);
+        return type;
+    }
+
+    /** 22.4 GiB rather than 22: a rounded A10G looked smaller than its 24 GB. */
+    static String gib(double g) {
+        return Math.abs(g - Math.rint(g)) < 0.05 ? String.format(java.util.Locale.ROOT, "%.0f GiB", g) : String.format(java.util.Locale.ROOT, "%.1f GiB", g);
+    }
+
     private static <T> TableColumn<GpuTypeRow, T> column(String title, double width, Function<GpuTypeRow, T> value,
                                                          Function<T, String> format) {
         TableColumn<GpuTypeRow, T> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(width); // at the window's minimum the table scrolls sideways rather than cut a header or a type name
         c.setId("col-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setCellFactory(col -> new TableCell<>() {

@@ -44,22 +44,29 @@ final class InstanceTypeViewModel {
         List<GpuTypeRow> list = catalog.offers().stream()
                 .map(o -> new GpuTypeRow(o, headroomByFamily.get(o.type().family())))
                 .sorted(java.util.Comparator.comparing(GpuTypeRow::pricePerHour, java.util.Comparator.nullsLast(Double::compare))
-                        .thenComparing(GpuTypeRow::name))
+                        .thenComparing(GpuTypeRow::name, dev.hangar.catalog.InstanceTypeOrder.INSTANCE))
                 .toList();
         rows.setAll(list);
-        source.set(list.size() + " GPU types in " + catalog.region() + " · " + describe(catalog)
+        source.set(list.size() + " GPU types in " + catalog.region() + " · " + describe(catalog) + bundledPrices(list)
                 + (headroomByFamily.isEmpty() ? " · quota headroom unknown" : ""));
+    }
+
+    /** Says when AWS's Pricing API did not answer and some prices are the bundled, dated ones. */
+    private static String bundledPrices(List<GpuTypeRow> list) {
+        List<String> notes = list.stream().map(r -> r.offer().priceNote()).filter(java.util.Objects::nonNull).distinct().toList();
+        long count = list.stream().filter(r -> r.offer().priceNote() != null).count();
+        return notes.isEmpty() ? "" : " · " + count + " " + String.join(", ", notes);
     }
 
     private static String describe(GpuCatalog catalog) {
         return switch (catalog.source()) {
             case "live" -> "read from AWS just now";
             case "cache" -> "from the cache of " + catalog.fetchedAt().toString().substring(0, 10);
-            default -> catalog.source();
+            default -> catalog.source().startsWith("snapshot of ") ? "the offline copy bundled with Hangar" : catalog.source();
         };
     }
 
-    /** Every word must match the type name, the GPU model, or "24gb" as a minimum GPU memory. */
+    /** Every word must match the type name, the GPU model, or "24gb" as a minimum memory per GPU. */
     private void applyFilter(String text) {
         String[] tokens = text == null ? new String[0] : text.toLowerCase(Locale.ROOT).trim().split("\\s+");
         List<String> words = Arrays.stream(tokens).filter(t -> !t.isEmpty()).toList();

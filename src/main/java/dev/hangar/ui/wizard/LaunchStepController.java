@@ -33,6 +33,8 @@ final class LaunchStepController implements StepController {
     private final ObjectProperty<LaunchOutcome> outcome;
     private final WizardServices services;
     private final LaunchViewModel model;
+    /** Shows Done; called once a launch has succeeded (a failure stays here, to show the rollback). */
+    private final Runnable onLaunched;
 
     @FXML private ProgressBar launchProgress;
     @FXML private Label launchMessage;
@@ -45,9 +47,11 @@ final class LaunchStepController implements StepController {
      * @param spec    the reviewed spec, launched as it is when the step is entered
      * @param outcome where the launch's result goes, for the Done step
      * @param model   the launch as shown, shared with the window, whose close request cancels it
+     * @param onLaunched moves on to Done once the launch has succeeded
      */
     LaunchStepController(SessionModel session, ObservableValue<LaunchSpec> spec, ObjectProperty<LaunchOutcome> outcome, LaunchViewModel model,
-            WizardServices services) {
+            WizardServices services, Runnable onLaunched) {
+        this.onLaunched = onLaunched;
         this.session = session;
         this.model = model;
         this.spec = spec;
@@ -112,7 +116,12 @@ final class LaunchStepController implements StepController {
             model.attach(launch);
             return launch.run();
         })
-                .onSuccess((LaunchOutcome done) -> outcome.set(done))
+                .onSuccess((LaunchOutcome done) -> {
+                    outcome.set(done);
+                    if (done.succeeded()) {
+                        onLaunched.run(); // nothing left to do here: a click on Next would only be a dead end
+                    }
+                })
                 .onError(InterruptedException.class, e -> model.failed("The launch was interrupted; run 'hangar status' to see what exists."))
                 .onError(Exception.class, e -> model.failed("The launch could not run: " + Show.firstLine(e.getMessage())))
                 .andFinally(model::detach)

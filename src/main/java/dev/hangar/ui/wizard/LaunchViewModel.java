@@ -132,6 +132,19 @@ final class LaunchViewModel implements CloseGuard.Work {
         return "Launching: " + progressText.get() + " done…";
     }
 
+    /** Forgets the last launch (the instance it made lives on in the monitor): the Launch step starts afresh. UI thread. */
+    void clear() {
+        rows.clear();
+        log.clear();
+        progress.set(0);
+        progressText.set("");
+        message.set("");
+        finished.set(null);
+        rollingBack.set(false);
+        cancelling.set(false);
+        running.set(false);
+    }
+
     /** A new launch: every step pending. */
     void start(String launchId, List<Step> steps) {
         rows.setAll(steps.stream().map(s -> new LaunchRow(s.id(), s.title(), LaunchRow.State.PENDING)).toList());

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -33,6 +35,8 @@ final class RegionStepController implements StepController {
     private final ObservableList<RegionSummary> regions = FXCollections.observableArrayList();
     private final FilteredList<RegionSummary> shown = new FilteredList<>(regions);
     private Object loadedFor = new Object();
+    /** True while the regions are read: the list shows a progress indicator, not an empty list. */
+    private final BooleanProperty loading = new SimpleBooleanProperty();
 
     @FXML private TextField regionFilter;
     @FXML private ListView<RegionSummary> regionList;
@@ -57,6 +61,7 @@ final class RegionStepController implements StepController {
     private void initialize() {
         regionList.setItems(shown);
         regionList.setCellFactory(list -> new RegionCell());
+        regionList.setPlaceholder(LoadingPlaceholder.of(loading, new SimpleStringProperty("Loading the regions…"), "No region matches."));
         regionFilter.textProperty().addListener((obs, old, text) -> {
             String t = text.toLowerCase(Locale.ROOT).trim();
             shown.setPredicate(r -> t.isEmpty() || r.region().contains(t) || RegionNames.of(r.region()).toLowerCase(Locale.ROOT).contains(t));
@@ -74,6 +79,11 @@ final class RegionStepController implements StepController {
         return new FieldErrors(problems, "region").none();
     }
 
+    /** True while the regions are read. */
+    BooleanProperty loadingProperty() {
+        return loading;
+    }
+
     @Override
     public void entered() {
         AwsSession current = session.sessionProperty().get();
@@ -83,8 +93,10 @@ final class RegionStepController implements StepController {
         loadedFor = current;
         var catalog = new RegionCatalog(session.clients(), current == null ? null : current.accountId(), services.engine().catalogCache());
         String home = region.get() == null ? "us-east-1" : region.get();
+        loading.set(true);
         Tasks.create(() -> catalog.regions(home))
                 .busy(processing)
+                .andFinally(() -> loading.set(false))
                 .onSuccess(this::show)
                 .onError(Exception.class, e -> {
                     regionSource.setText("The regions could not be listed: " + e.getMessage());

@@ -41,9 +41,13 @@ final class StepViews {
             return new ReviewStepController(state.session(), state, state.reviewProperty(), state.processingProperty(), state.images,
                     services);
         } else if (type == LaunchStepController.class) {
-            return new LaunchStepController(state.session(), state.specBinding(), state.outcomeProperty(), launch, services);
+            return new LaunchStepController(state.session(), state.specBinding(), state.outcomeProperty(), launch, services,
+                    () -> state.currentStepProperty().set(WizardStep.DONE));
         } else if (type == DoneStepController.class) {
-            return new DoneStepController(state.outcomeProperty(), state.specBinding(), services, services.monitor(state));
+            return new DoneStepController(state.outcomeProperty(), state.specBinding(), services, services.monitor(state), () -> {
+                launch.clear();
+                state.startAnother();
+            });
         }
         throw new IllegalArgumentException("no controller " + type.getName() + " in the wizard");
     }

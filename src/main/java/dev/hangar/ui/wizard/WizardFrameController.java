@@ -39,6 +39,7 @@ public final class WizardFrameController {
     /** Below this, the countdown stands out. */
     private static final Duration ENDING_SOON = Duration.ofMinutes(5);
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass REACHABLE = PseudoClass.getPseudoClass("reachable");
 
     private final ObjectProperty<WizardStep> currentStep;
     private final BooleanProperty processing;
@@ -50,7 +51,10 @@ public final class WizardFrameController {
     private final Timeline countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
     private final Map<WizardStep, Label> stepLabels = new EnumMap<>(WizardStep.class);
 
-    /** The steps down the side, the current one marked; a column of labels, as nothing there is clicked. */
+    /** The furthest step shown since the wizard (or "Launch another") started: the sidebar goes back to any up to it. */
+    private WizardStep furthest = WizardStep.ACCOUNT;
+
+    /** The steps down the side, the current one marked; the visited ones can be clicked to return to. */
     @FXML private VBox stepList;
     @FXML private HBox accountBanner;
     @FXML private Label bannerText;
@@ -82,19 +86,25 @@ public final class WizardFrameController {
 
     @FXML
     private void initialize() {
-        // The list shows where you are; moving is done with Back and Next, which check each step.
+        // The list shows where you are; a click goes to a step already visited, checked as Back and Next check.
         for (WizardStep step : WizardStep.values()) {
             Label label = new Label((step.ordinal() + 1) + "   " + step.title());
             label.getStyleClass().add("step");
+            label.setOnMouseEntered(e -> label.pseudoClassStateChanged(REACHABLE, canJumpTo(step)));
+            label.setOnMouseClicked(e -> jumpTo(step));
             stepLabels.put(step, label);
             stepList.getChildren().add(label);
         }
-        stepList.setMouseTransparent(true);
         themeToggle.setSelected(theme.get() == Theme.DARK);
         themeToggle.selectedProperty().addListener((obs, was, dark) -> theme.set(dark ? Theme.DARK : Theme.LIGHT));
         bindBanner();
         bindCountdown();
-        currentStep.addListener((obs, old, step) -> show(step));
+        currentStep.addListener((obs, old, step) -> {
+            if (old == WizardStep.DONE) {
+                furthest = step; // Launch another: a new spec, so the steps after this one are to be visited again
+            }
+            show(step);
+        });
         show(currentStep.get());
     }
 
@@ -112,6 +122,35 @@ public final class WizardFrameController {
         }
     }
 
+    /** Goes to a visited step by the sidebar, if {@link #canJumpTo} allows; otherwise nothing happens. */
+    void jumpTo(WizardStep target) {
+        if (canJumpTo(target)) {
+            currentStep.set(target);
+        }
+    }
+
+    /**
+     * A visited step before Launch, while nothing is loading: back when the current step lets Back leave it (not during
+     * a launch, never from Done), forward only over steps whose input is complete, as pressing Next on each would.
+     * Launch starts only from Review's button, and Done is reached only by a launch.
+     */
+    boolean canJumpTo(WizardStep target) {
+        WizardStep now = currentStep.get();
+        if (target == now || now == WizardStep.DONE || target.compareTo(WizardStep.LAUNCH) >= 0 || target.compareTo(furthest) > 0
+                || processing.get()) {
+            return false;
+        }
+        if (target.compareTo(now) < 0) {
+            return views.get(now).controller().canGoBack().get();
+        }
+        for (WizardStep s = now; s.compareTo(target) < 0; s = s.next()) {
+            if (!views.get(s).controller().canProceed().get()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Signs the IAM Identity Center session in again, in place: the wizard's state and a running launch stay. */
     @FXML
     void signInAgain() {
@@ -127,6 +166,9 @@ public final class WizardFrameController {
     }
 
     private void show(WizardStep step) {
+        if (step.compareTo(furthest) > 0) {
+            furthest = step;
+        }
         var view = views.get(step);
         StepController controller = view.controller();
         stepLabels.forEach((each, label) -> {

@@ -83,6 +83,8 @@ public final class WizardState implements SpecDraft {
     final ObjectProperty<LaunchOutcome> outcome = new SimpleObjectProperty<>();
 
     private final ObjectBinding<LaunchSpec> spec;
+    /** The spec a new wizard starts with, before anything is chosen. */
+    private final LaunchSpec fresh;
     private final ObjectBinding<List<SpecProblem>> problems;
 
     /** With a session of its own (tests). */
@@ -99,6 +101,21 @@ public final class WizardState implements SpecDraft {
         problems = Bindings.createObjectBinding(() -> new SpecValidator().validate(spec.get()), spec);
         // Image IDs are per region: another region's list would offer images that do not exist there.
         region.addListener((obs, old, now) -> images.set(List.of()));
+        fresh = build();
+    }
+
+    /**
+     * After a launch: the Region step again, with the account and region kept and every other field as a new wizard
+     * has it. The launch just made lives on in the monitor.
+     */
+    public void startAnother() {
+        String kept = region.get();
+        load(fresh);
+        region.set(kept);
+        offer.set(null);
+        review.set(null);
+        outcome.set(null);
+        currentStep.set(WizardStep.REGION);
     }
 
     public ObjectProperty<WizardStep> currentStepProperty() { return currentStep; }

@@ -76,7 +76,10 @@ public final class WizardWindow {
         Scene scene = new Scene(new Region(), WIDTH, HEIGHT);
         theme.get().applyTo(scene);
         scene.setRoot(createRoot());
-        theme.addListener((obs, old, now) -> now.applyTo(scene));
+        theme.addListener((obs, old, now) -> {
+            now.applyTo(scene);
+            WindowPlacement.saveTheme(placementFile, now);
+        });
         stage.setTitle(TITLE);
         stage.setMinWidth(900);
         stage.setMinHeight(600);

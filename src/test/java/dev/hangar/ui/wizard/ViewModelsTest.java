@@ -51,7 +51,7 @@ class ViewModelsTest {
         assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactly("g5.xlarge");
         model.filterProperty().set("24gb");
         assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactlyInAnyOrder("g6.xlarge", "g5.xlarge", "p4d.24xlarge");
-        model.filterProperty().set("nvidia xlarge 100gb");
+        model.filterProperty().set("nvidia xlarge 40gb"); // per GPU: the A100s have 40 each, 320 in all
         assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactly("p4d.24xlarge");
         model.filterProperty().set("  ");
         assertThat(model.rows()).hasSize(4);
@@ -90,6 +90,76 @@ class ViewModelsTest {
         assertThat(model.warning("ami-1")).contains("815 days old").contains("90 days");
         assertThat(model.warning("ami-0123456789abcdef0")).contains("the review checks");
         assertThat(model.warning("")).isEmpty();
+    }
+
+    @Test
+    void bundledPricesAreNamedWithTheirDateInTheSourceLine() {
+        String note = "prices from AWS's list of 1 May 2025 (offline copy)";
+        GpuCatalog catalog = new GpuCatalog("us-east-1", NOW, "live", List.of(
+                offer("g5.xlarge", "A10G", 1, 22888, 4, 1.006).pricedFrom(1.006, note),
+                offer("g4dn.xlarge", "T4", 1, 16384, 4, 0.526).pricedFrom(0.526, note),
+                offer("g4ad.xlarge", "Radeon Pro V520", 1, 8192, 4, null)));
+        InstanceTypeViewModel model = new InstanceTypeViewModel();
+        model.show(catalog, Map.of());
+        assertThat(model.sourceProperty().get()).contains("read from AWS just now · 2 " + note);
+    }
+
+    @Test
+    void typesSortByFamilyThenSizeAsNumbersNotText() {
+        GpuCatalog catalog = new GpuCatalog("us-east-1", NOW, "live", List.of(
+                offer("g5.12xlarge", "A10G", 4, 91552, 48, null),
+                offer("g5.2xlarge", "A10G", 1, 22888, 8, null),
+                offer("g5.xlarge", "A10G", 1, 22888, 4, null),
+                offer("g4dn.metal", "T4", 8, 131072, 96, null),
+                offer("g5.48xlarge", "A10G", 8, 183104, 192, null),
+                offer("g4dn.xlarge", "T4", 1, 16384, 4, null)));
+        InstanceTypeViewModel model = new InstanceTypeViewModel();
+        model.show(catalog, Map.of());
+        // Unknown prices all: the order is the types' own.
+        assertThat(model.rows()).extracting(GpuTypeRow::name)
+                .containsExactly("g4dn.xlarge", "g4dn.metal", "g5.xlarge", "g5.2xlarge", "g5.12xlarge", "g5.48xlarge");
+    }
+
+    @Test
+    void memoryPerGpuIsItsOwnValueAndTheFilterReadsIt() {
+        // As moto and DescribeInstanceTypes report them: an A10G is 22,888 MiB (sold as 24 GB); the catalog holds the total.
+        GpuCatalog catalog = new GpuCatalog("us-east-1", NOW, "live", List.of(
+                offer("g5.xlarge", "A10G", 1, 22888, 4, 1.006),
+                offer("g5.12xlarge", "A10G", 4, 91552, 48, 5.672),
+                offer("g4dn.12xlarge", "T4", 4, 65536, 48, 3.912),
+                offer("p4d.24xlarge", "A100", 8, 327680, 96, 32.77)));
+        InstanceTypeViewModel model = new InstanceTypeViewModel();
+        model.show(catalog, Map.of());
+        assertThat(model.find("g5.12xlarge").gpuMemoryPerGpuGiB()).isEqualTo(22888 / 1024.0);
+        assertThat(model.find("g5.12xlarge").gpuMemoryGiB()).isEqualTo(91552 / 1024.0);
+        assertThat(InstanceTypeStepController.gib(model.find("g5.xlarge").gpuMemoryPerGpuGiB())).isEqualTo("22.4 GiB");
+        assertThat(InstanceTypeStepController.gib(model.find("p4d.24xlarge").gpuMemoryPerGpuGiB())).isEqualTo("40 GiB");
+
+        model.filterProperty().set("24gb");
+        assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactlyInAnyOrder("g5.xlarge", "g5.12xlarge", "p4d.24xlarge");
+        model.filterProperty().set("16gb");
+        assertThat(model.rows()).extracting(GpuTypeRow::name).contains("g4dn.12xlarge");
+        model.filterProperty().set("64gb");
+        assertThat(model.rows()).as("64 GiB is four T4s' total, not one's").isEmpty();
+    }
+
+    @Test
+    void deepLearningAmisNamingTheirOsAnywhereAreGroupedByIt() {
+        List<String[]> cases = List.of(
+                new String[] {"Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.7 on Ubuntu 22.04 20250601", "PyTorch · Ubuntu 22.04"},
+                new String[] {"Deep Learning Base AMI with Single CUDA Ubuntu-22.04 20250601", "Base · Ubuntu 22.04"},
+                new String[] {"Deep Learning Base OSS Nvidia Driver GPU AMI AL2023 20250601", "Base · Amazon Linux 2023"},
+                new String[] {"Deep Learning AMI (Amazon Linux 2) Version 69.1", "Multi-framework · Amazon Linux 2"},
+                new String[] {"Deep Learning Proprietary Nvidia Driver AMI Amazon Linux 2 Version 78", "Other · Amazon Linux 2"},
+                new String[] {"Deep Learning AMI Neuron PyTorch 1.13 (Ubuntu 20.04) 20240101", "PyTorch · Ubuntu 20.04"},
+                new String[] {"Deep Learning AMI GPU TensorFlow 2.16 (Amazon Linux 2023) 20240601", "TensorFlow · Amazon Linux 2023"},
+                new String[] {"Deep Learning AMI (DLAMI) JAX 0.4 Ubuntu 22.04", "JAX · Ubuntu 22.04"},
+                // moto's own two, as the wizard lists them against it
+                new String[] {"Deep Learning AMI Amazon Linux - 3.3_Oct2017", "Multi-framework · Amazon Linux"},
+                new String[] {"Deep Learning AMI Ubuntu Linux - 2.4_Oct2017", "Multi-framework · Ubuntu"});
+        for (String[] c : cases) {
+            assertThat(image("ami-1", c[0], "x86_64", "2026-11-20T00:00:00Z", false).group()).as(c[0]).isEqualTo(c[1]);
+        }
     }
 
     private static ImageInfo image(String id, String name, String arch, String created, boolean own) {

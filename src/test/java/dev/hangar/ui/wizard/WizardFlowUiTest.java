@@ -113,19 +113,40 @@ class WizardFlowUiTest {
             w.next();
 
             w.expectStep(WizardStep.LAUNCH);
-            WizardDriver.waitUntil(() -> w.state.outcomeProperty().get() != null, "the launch to end");
-            assertThat(w.state.outcomeProperty().get().succeeded()).as(w.state.outcomeProperty().get().message()).isTrue();
             w.screenshot("09-launch");
-            w.next();
-
+            // A launch that succeeds moves on to Done by itself: nothing is left to do on the Launch step.
             w.expectStep(WizardStep.DONE);
+            assertThat(w.state.outcomeProperty().get().succeeded()).as(w.state.outcomeProperty().get().message()).isTrue();
             var outputs = w.state.outcomeProperty().get().outputs();
             assertThat(w.node("#connectCommand", TextField.class).getText()).startsWith("aws ssm start-session --target " + outputs.get("instanceId"));
             assertThat(w.button("#openMonitorButton").isDisabled()).as("the monitor is there").isFalse();
             assertThat(w.button("#backButton").isDisabled()).isTrue();
             w.screenshot("10-done");
+            robot.clickOn("#copyInstanceId");
+            assertThat(w.button("#copyInstanceId").getText()).as("Copy says it did").isEqualTo("Copied");
+            robot.interact(() -> assertThat(javafx.scene.input.Clipboard.getSystemClipboard().getString()).isEqualTo(outputs.get("instanceId")));
+            WizardDriver.waitUntil(() -> "Copy".equals(w.button("#copyInstanceId").getText()), "Copy to say Copy again");
+            robot.clickOn(robot.lookup("#stepList .step").lookup((javafx.scene.control.Labeled l) -> l.getText().endsWith("Review")).queryLabeled());
+            assertThat(w.state.currentStep()).as("never back from Done").isEqualTo(WizardStep.DONE);
 
             assertResourcesAsSpecified(aws, outputs.get("instanceId"), outputs.get("dataVolumeId"));
+
+            // Launch another: back to Region with the account and region kept, and a fresh spec otherwise.
+            robot.clickOn("#launchAnotherButton");
+            w.expectStep(WizardStep.REGION);
+            assertThat(w.text("#bannerText")).contains("Account " + LocalAws.ACCOUNT_ID);
+            assertThat(w.state.sessionProperty().get()).as("the account is kept").isNotNull();
+            assertThat(w.state.region.get()).isEqualTo(LocalAws.REGION);
+            assertThat(w.state.instanceType.get()).as("a fresh spec").isNull();
+            assertThat(w.state.amiId.get()).isNull();
+            assertThat(w.state.name.get()).isEqualTo("gpu-training");
+            assertThat(w.state.outcomeProperty().get()).isNull();
+            assertThat(w.button("#backButton").isDisabled()).as("Region's Back goes to Account").isFalse();
+            w.next();
+            w.expectStep(WizardStep.INSTANCE_TYPE);
+            assertThat(types.getSelectionModel().getSelectedItem()).as("the last launch's type is not still selected").isNull();
+            robot.clickOn(robot.lookup(".table-cell").lookup((javafx.scene.control.Labeled l) -> "g5.xlarge".equals(l.getText())).queryLabeled());
+            assertThat(w.state.instanceType.get()).as("the same type can be chosen again").isEqualTo("g5.xlarge");
         }
     }
 

@@ -63,6 +63,7 @@ class WizardLaunchFailuresUiTest {
             assertThat(rows.getItems()).anyMatch(r -> r.state() == LaunchRow.State.ROLLBACK);
             assertThat(rows.getItems()).anyMatch(r -> r.state() == LaunchRow.State.REMOVED && r.title().startsWith("Removed iam-role"));
             assertThat(w.text("#launchMessage")).contains("everything it created was removed");
+            assertThat(w.state.currentStep()).as("a failed launch stays to show its rollback").isEqualTo(WizardStep.LAUNCH);
             assertThat(w.button("#nextButton").isDisabled()).isTrue();
             assertThat(w.button("#backButton").isDisabled()).as("back to the review after a rollback").isFalse();
             robot.interact(() -> rows.scrollTo(rows.getItems().size() - 1));

@@ -60,7 +60,8 @@ class WizardPlanOnlyUiTest {
             w.expectStep(WizardStep.INSTANCE_TYPE);
             TableView<?> types = w.node("#typeTable", TableView.class);
             WizardDriver.waitUntil(() -> !types.getItems().isEmpty(), "GPU types from the snapshot");
-            assertThat(w.text("#catalogSource")).contains("snapshot of");
+            assertThat(w.text("#catalogSource")).contains("the offline copy bundled with Hangar")
+                    .contains("prices from AWS's list of 1 May 2025 (offline copy)");
             assertThat(w.button("#nextButton").isDisabled()).as("no type chosen yet").isTrue();
 
             w.prefill(WizardLaunchFailuresUiTest.spec(), WizardStep.REVIEW);
