@@ -26,6 +26,20 @@ public final class AwsErrors {
         return code.equals(code(e));
     }
 
+    /**
+     * Runs an AWS call whose failure with one of {@code codes} means the work is done already: the resource is gone, or
+     * an earlier attempt whose answer was lost made it.
+     */
+    public static void ignoring(List<String> codes, Runnable call) {
+        try {
+            call.run();
+        } catch (AwsServiceException e) {
+            if (!codes.contains(code(e))) {
+                throw e;
+            }
+        }
+    }
+
     /** The SDK's client-side messages can run to pages (every credentials provider tried): keep the gist. */
     private static String firstSentence(String message) {
         if (message == null) {

@@ -3,7 +3,6 @@ package dev.hangar.connect;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -56,15 +55,7 @@ public final class BrowserOpener {
     }
 
     private Optional<Path> find(String program) {
-        for (String dir : env.getOrDefault("PATH", env.getOrDefault("Path", "")).split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, program);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
+        return ExecutableSearch.onPath(env, osName).apply(program);
     }
 
     private File nullDevice() {

@@ -3,8 +3,6 @@ package dev.hangar.connect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hangar.aws.AwsClients;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +27,7 @@ public final class SessionManagerPlugin {
 
     /** The plugin on the PATH of {@code env}, if it is installed. */
     public static Optional<Path> find(Map<String, String> env) {
-        String path = env.getOrDefault("PATH", "");
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, windows ? NAME + ".exe" : NAME);
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return ExecutableSearch.onPath(env, System.getProperty("os.name", "")).apply(NAME);
     }
 
     /** How to install the plugin on this OS, in AWS's own words and packages. */

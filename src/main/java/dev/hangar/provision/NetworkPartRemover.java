@@ -74,12 +74,12 @@ final class NetworkPartRemover {
     }
 
     private void deleteEndpoint(String id) {
-        ignoring(List.of("InvalidVpcEndpointId.NotFound", "InvalidVpcEndpoint.NotFound"), () -> ec2.deleteVpcEndpoints(d -> d.vpcEndpointIds(id)));
+        AwsErrors.ignoring(List.of("InvalidVpcEndpointId.NotFound", "InvalidVpcEndpoint.NotFound"), () -> ec2.deleteVpcEndpoints(d -> d.vpcEndpointIds(id)));
     }
 
     /** Deletes the NAT gateway and waits until it is gone: until then its Elastic IP cannot be released, nor its subnet deleted. */
     private void deleteNat(String id) throws Exception {
-        ignoring(List.of("NatGatewayNotFound", "InvalidNatGatewayID.NotFound"), () -> ec2.deleteNatGateway(d -> d.natGatewayId(id)));
+        AwsErrors.ignoring(List.of("NatGatewayNotFound", "InvalidNatGatewayID.NotFound"), () -> ec2.deleteNatGateway(d -> d.natGatewayId(id)));
         waits.until("NAT gateway " + id + " to be deleted", waits.pacing().cleanupTimeout(), () -> nat(id)
                 .map(n -> n.state() == NatGatewayState.DELETED || n.state() == NatGatewayState.FAILED).orElse(true), s -> { });
     }
@@ -109,7 +109,7 @@ final class NetworkPartRemover {
                         () -> ec2.detachInternetGateway(d -> d.internetGatewayId(id).vpcId(attachment.vpcId())));
             }
         }
-        ignoring(List.of("InvalidInternetGatewayID.NotFound"), () -> ec2.deleteInternetGateway(d -> d.internetGatewayId(id)));
+        AwsErrors.ignoring(List.of("InvalidInternetGatewayID.NotFound"), () -> ec2.deleteInternetGateway(d -> d.internetGatewayId(id)));
     }
 
     /** A route table goes once no subnet uses it; it is this launch's to remove, so its subnets' associations go first. */
@@ -118,7 +118,7 @@ final class NetworkPartRemover {
         for (var table : tables) {
             for (RouteTableAssociation a : table.associations()) {
                 if (!Boolean.TRUE.equals(a.main())) {
-                    ignoring(List.of("InvalidAssociationID.NotFound"), () -> ec2.disassociateRouteTable(d -> d.associationId(a.routeTableAssociationId())));
+                    AwsErrors.ignoring(List.of("InvalidAssociationID.NotFound"), () -> ec2.disassociateRouteTable(d -> d.associationId(a.routeTableAssociationId())));
                 }
             }
         }
@@ -188,13 +188,4 @@ final class NetworkPartRemover {
         return Filter.builder().name("tag:" + key).values(value).build();
     }
 
-    private static void ignoring(List<String> codes, Runnable call) {
-        try {
-            call.run();
-        } catch (AwsServiceException e) {
-            if (!codes.contains(AwsErrors.code(e))) {
-                throw e;
-            }
-        }
-    }
 }

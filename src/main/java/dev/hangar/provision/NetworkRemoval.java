@@ -175,7 +175,7 @@ public final class NetworkRemoval {
             for (NatGateway nat : nats) {
                 try {
                     if (nat.state() != NatGatewayState.DELETING) {
-                        ignoring(List.of("NatGatewayNotFound", "InvalidNatGatewayID.NotFound"),
+                        AwsErrors.ignoring(List.of("NatGatewayNotFound", "InvalidNatGatewayID.NotFound"),
                                 () -> ec2.deleteNatGateway(d -> d.natGatewayId(nat.natGatewayId())));
                     }
                     deleting.add(nat.natGatewayId());
@@ -245,9 +245,9 @@ public final class NetworkRemoval {
             String id = table.routeTableId();
             part(ResourceKind.NETWORK_ROUTE_TABLE, id, () -> {
                 for (RouteTableAssociation a : table.associations()) {
-                    ignoring(List.of("InvalidAssociationID.NotFound"), () -> ec2.disassociateRouteTable(d -> d.associationId(a.routeTableAssociationId())));
+                    AwsErrors.ignoring(List.of("InvalidAssociationID.NotFound"), () -> ec2.disassociateRouteTable(d -> d.associationId(a.routeTableAssociationId())));
                 }
-                ignoring(List.of("InvalidRouteTableID.NotFound"), () -> ec2.deleteRouteTable(d -> d.routeTableId(id)));
+                AwsErrors.ignoring(List.of("InvalidRouteTableID.NotFound"), () -> ec2.deleteRouteTable(d -> d.routeTableId(id)));
             });
         }
 
@@ -266,7 +266,7 @@ public final class NetworkRemoval {
                             () -> ec2.detachInternetGateway(d -> d.internetGatewayId(id).vpcId(attachment.vpcId())),
                             "Gateway.NotAttached", "InvalidInternetGatewayID.NotFound");
                 }
-                ignoring(List.of("InvalidInternetGatewayID.NotFound"), () -> ec2.deleteInternetGateway(d -> d.internetGatewayId(id)));
+                AwsErrors.ignoring(List.of("InvalidInternetGatewayID.NotFound"), () -> ec2.deleteInternetGateway(d -> d.internetGatewayId(id)));
             });
         }
 
@@ -360,13 +360,4 @@ public final class NetworkRemoval {
         }
     }
 
-    private static void ignoring(List<String> codes, Runnable call) {
-        try {
-            call.run();
-        } catch (AwsServiceException e) {
-            if (!codes.contains(AwsErrors.code(e))) {
-                throw e;
-            }
-        }
-    }
 }

@@ -97,7 +97,7 @@ public final class ResourceRemover {
         if (found.isEmpty() || !notYetTerminating(found.get(0)) || found.get(0).state().name() == InstanceStateName.STOPPED) {
             return;
         }
-        ignoring(List.of("IncorrectInstanceState"), () -> ec2().stopInstances(s -> s.instanceIds(instanceId)));
+        AwsErrors.ignoring(List.of("IncorrectInstanceState"), () -> ec2().stopInstances(s -> s.instanceIds(instanceId)));
         waits.until("instance " + instanceId + " to stop", waits.pacing().cleanupTimeout(), () -> {
             List<Instance> now = instances(instanceId);
             return now.isEmpty() || now.get(0).state().name() == InstanceStateName.STOPPED || !notYetTerminating(now.get(0));
@@ -110,7 +110,7 @@ public final class ResourceRemover {
         if (found.isEmpty() || found.get(0).attachments().stream().noneMatch(a -> instanceId.equals(a.instanceId()))) {
             return;
         }
-        ignoring(List.of("IncorrectState", "InvalidAttachment.NotFound"), () -> ec2().detachVolume(d -> d.volumeId(volumeId).instanceId(instanceId)));
+        AwsErrors.ignoring(List.of("IncorrectState", "InvalidAttachment.NotFound"), () -> ec2().detachVolume(d -> d.volumeId(volumeId).instanceId(instanceId)));
         waits.until("volume " + volumeId + " to detach", waits.pacing().cleanupTimeout(), () -> {
             List<Volume> v = volumes(volumeId);
             return v.isEmpty() || v.get(0).state() == VolumeState.AVAILABLE;
@@ -127,7 +127,7 @@ public final class ResourceRemover {
             for (var a : v.get(0).attachments()) {
                 detach(volumeId, a.instanceId());
             }
-            ignoring(List.of("InvalidVolume.NotFound"), () -> ec2().deleteVolume(d -> d.volumeId(volumeId)));
+            AwsErrors.ignoring(List.of("InvalidVolume.NotFound"), () -> ec2().deleteVolume(d -> d.volumeId(volumeId)));
         }
     }
 
@@ -139,7 +139,7 @@ public final class ResourceRemover {
         List<String> left = ec2().describeVolumes(d -> d.filters(tag(LaunchTags.LAUNCH_ID, launchId),
                         Filter.builder().name("status").values("available").build()))
                 .volumes().stream().map(Volume::volumeId).filter(v -> !keep.contains(v)).toList();
-        left.forEach(v -> ignoring(List.of("InvalidVolume.NotFound"), () -> ec2().deleteVolume(d -> d.volumeId(v))));
+        left.forEach(v -> AwsErrors.ignoring(List.of("InvalidVolume.NotFound"), () -> ec2().deleteVolume(d -> d.volumeId(v))));
         return left;
     }
 
@@ -156,11 +156,11 @@ public final class ResourceRemover {
         // A persistent spot request would start a new instance for the one terminated: cancel it first.
         List<String> spotRequests = live.stream().map(Instance::spotInstanceRequestId).filter(r -> r != null).distinct().toList();
         if (!spotRequests.isEmpty()) {
-            ignoring(List.of("InvalidSpotInstanceRequestID.NotFound"),
+            AwsErrors.ignoring(List.of("InvalidSpotInstanceRequestID.NotFound"),
                     () -> ec2().cancelSpotInstanceRequests(c -> c.spotInstanceRequestIds(spotRequests)));
         }
         if (!toTerminate.isEmpty()) {
-            ignoring(List.of("InvalidInstanceID.NotFound"), () -> ec2().terminateInstances(t -> t.instanceIds(toTerminate)));
+            AwsErrors.ignoring(List.of("InvalidInstanceID.NotFound"), () -> ec2().terminateInstances(t -> t.instanceIds(toTerminate)));
         }
         for (String instanceId : ids) {
             waits.until("instance " + instanceId + " to terminate", waits.pacing().cleanupTimeout(), () -> {
@@ -268,18 +268,9 @@ public final class ResourceRemover {
     }
 
     private static void ignoringMissing(Runnable call) {
-        ignoring(List.of("NoSuchEntity"), call);
+        AwsErrors.ignoring(List.of("NoSuchEntity"), call);
     }
 
-    private static void ignoring(List<String> codes, Runnable call) {
-        try {
-            call.run();
-        } catch (AwsServiceException e) {
-            if (!codes.contains(AwsErrors.code(e))) {
-                throw e;
-            }
-        }
-    }
 
     private Ec2Client ec2() {
         return aws.ec2(region);

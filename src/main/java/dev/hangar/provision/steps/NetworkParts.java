@@ -242,14 +242,4 @@ final class NetworkParts {
         }
     }
 
-    /** Runs a call that may fail only because an earlier attempt (a lost answer) did it already. */
-    static void ignoring(List<String> codes, Runnable call) {
-        try {
-            call.run();
-        } catch (AwsServiceException e) {
-            if (!codes.contains(AwsErrors.code(e))) {
-                throw e;
-            }
-        }
-    }
 }

@@ -163,12 +163,12 @@ final class NetworkSteps {
             String groupId = group.get().groupId();
             if (!group.get().ipPermissions().isEmpty()) {
                 List<IpPermission> inbound = group.get().ipPermissions();
-                NetworkParts.ignoring(List.of("InvalidPermission.NotFound"),
+                AwsErrors.ignoring(List.of("InvalidPermission.NotFound"),
                         () -> parts.ec2().revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(inbound)));
             }
             if (!group.get().ipPermissionsEgress().isEmpty()) {
                 List<IpPermission> outbound = group.get().ipPermissionsEgress();
-                NetworkParts.ignoring(List.of("InvalidPermission.NotFound"),
+                AwsErrors.ignoring(List.of("InvalidPermission.NotFound"),
                         () -> parts.ec2().revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(outbound)));
             }
         }
@@ -300,7 +300,7 @@ final class NetworkSteps {
         boolean done = known.filter(t -> t.routeTableId().equals(tableId))
                 .map(t -> t.associations().stream().anyMatch(a -> subnetId.equals(a.subnetId()))).orElse(false);
         if (!done) {
-            NetworkParts.ignoring(List.of("Resource.AlreadyAssociated"),
+            AwsErrors.ignoring(List.of("Resource.AlreadyAssociated"),
                     () -> parts.ec2().associateRouteTable(r -> r.routeTableId(tableId).subnetId(subnetId)));
         }
     }
@@ -326,7 +326,7 @@ final class NetworkSteps {
                                 () -> parts.internetGateway().map(InternetGateway::internetGatewayId)));
                 boolean attached = igw.map(g -> g.attachments().stream().anyMatch(a -> vpcId.equals(a.vpcId()))).orElse(false);
                 if (!attached) {
-                    NetworkParts.ignoring(List.of("Resource.AlreadyAssociated"),
+                    AwsErrors.ignoring(List.of("Resource.AlreadyAssociated"),
                             () -> parts.ec2().attachInternetGateway(r -> r.internetGatewayId(igwId).vpcId(vpcId)));
                 }
                 List<Subnet> subnets = parts.subnets(vpcId);
@@ -340,7 +340,7 @@ final class NetworkSteps {
                         .filter(t -> parts.isPart(t.tags(), NetworkModel.PART_PUBLIC_ROUTES, zone)).findFirst();
                 String tableId = ensureRouteTable(parts, ctx, vpcId, table.map(RouteTable::routeTableId), NetworkModel.PART_PUBLIC_ROUTES, zone);
                 if (table.map(t -> defaultRoute(t).isEmpty()).orElse(true)) {
-                    NetworkParts.ignoring(List.of("RouteAlreadyExists"), () -> parts.ec2().createRoute(r -> r.routeTableId(tableId)
+                    AwsErrors.ignoring(List.of("RouteAlreadyExists"), () -> parts.ec2().createRoute(r -> r.routeTableId(tableId)
                             .destinationCidrBlock(ANYWHERE).gatewayId(igwId)));
                 }
                 associate(parts, table, tableId, publicSubnetId);
@@ -461,7 +461,7 @@ final class NetworkSteps {
                 Optional<Route> route = defaultRoute(table);
                 String tableId = table.routeTableId();
                 if (route.isEmpty()) {
-                    NetworkParts.ignoring(List.of("RouteAlreadyExists"), () -> parts.ec2().createRoute(r -> r.routeTableId(tableId)
+                    AwsErrors.ignoring(List.of("RouteAlreadyExists"), () -> parts.ec2().createRoute(r -> r.routeTableId(tableId)
                             .destinationCidrBlock(ANYWHERE).natGatewayId(natId)));
                     changed.add(tableId);
                 } else if (!natId.equals(route.get().natGatewayId())) {
@@ -548,13 +548,13 @@ final class NetworkSteps {
             String groupId = group.groupId();
             if (!group.ipPermissionsEgress().isEmpty()) {
                 List<IpPermission> outbound = group.ipPermissionsEgress();
-                NetworkParts.ignoring(List.of("InvalidPermission.NotFound"),
+                AwsErrors.ignoring(List.of("InvalidPermission.NotFound"),
                         () -> parts.ec2().revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(outbound)));
             }
             boolean hasHttps = group.ipPermissions().stream().anyMatch(p -> "tcp".equals(p.ipProtocol()) && Integer.valueOf(443).equals(p.fromPort())
                     && p.ipRanges().stream().anyMatch(r -> NetworkModel.VPC_CIDR.equals(r.cidrIp())));
             if (!hasHttps) {
-                NetworkParts.ignoring(List.of("InvalidPermission.Duplicate"), () -> parts.ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId)
+                AwsErrors.ignoring(List.of("InvalidPermission.Duplicate"), () -> parts.ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId)
                         .ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
                                 .ipRanges(i -> i.cidrIp(NetworkModel.VPC_CIDR).description("HTTPS to the endpoints from inside Hangar's network")).build())));
             }

@@ -1,5 +1,6 @@
 package dev.hangar.provision.steps;
 
+import dev.hangar.blueprint.AwsErrors;
 import static dev.hangar.provision.steps.StepIds.*;
 
 import dev.hangar.journal.LaunchRecord;
@@ -112,7 +113,7 @@ final class SecurityGroupSteps {
                 if (!"InvalidPermission.NotFound".equals(e.awsErrorDetails().errorCode())) {
                     throw e;
                 }
-                ignoring("InvalidPermission.NotFound", () -> ctx.ec2().revokeSecurityGroupEgress(r -> r.groupId(groupId)
+                AwsErrors.ignoring(List.of("InvalidPermission.NotFound"), () -> ctx.ec2().revokeSecurityGroupEgress(r -> r.groupId(groupId)
                         .ipPermissions(IpPermission.builder().ipProtocol("-1").ipRanges(anyIpv4).build())));
             }
             return "";
@@ -128,7 +129,7 @@ final class SecurityGroupSteps {
         @Override
         public String apply(LaunchContext ctx) {
             List<IpPermission> allowed = ctx.blueprint().securityGroup().egress().stream().map(SecurityGroupSteps::permission).toList();
-            ignoring("InvalidPermission.Duplicate", () -> ctx.ec2().authorizeSecurityGroupEgress(r -> r.groupId(groupId(ctx)).ipPermissions(allowed)));
+            AwsErrors.ignoring(List.of("InvalidPermission.Duplicate"), () -> ctx.ec2().authorizeSecurityGroupEgress(r -> r.groupId(groupId(ctx)).ipPermissions(allowed)));
             return describe(ctx.spec().egress());
         }
 
@@ -151,18 +152,8 @@ final class SecurityGroupSteps {
         public String apply(LaunchContext ctx) {
             List<SecurityGroupModel.Rule> rules = ctx.blueprint().securityGroup().ingress();
             List<IpPermission> permissions = rules.stream().map(SecurityGroupSteps::permission).toList();
-            ignoring("InvalidPermission.Duplicate", () -> ctx.ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId(ctx)).ipPermissions(permissions)));
+            AwsErrors.ignoring(List.of("InvalidPermission.Duplicate"), () -> ctx.ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId(ctx)).ipPermissions(permissions)));
             return rules.stream().map(SecurityGroupModel.Rule::cidr).collect(java.util.stream.Collectors.joining(", "));
-        }
-    }
-
-    private static void ignoring(String errorCode, Runnable call) {
-        try {
-            call.run();
-        } catch (Ec2Exception e) {
-            if (!errorCode.equals(e.awsErrorDetails().errorCode())) {
-                throw e;
-            }
         }
     }
 

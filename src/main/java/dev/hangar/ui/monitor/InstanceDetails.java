@@ -1,5 +1,6 @@
 package dev.hangar.ui.monitor;
 
+import dev.hangar.ui.CopyFeedback;
 import dev.hangar.monitor.MonitoredInstance;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,8 +8,6 @@ import java.util.Map;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
@@ -37,11 +36,7 @@ final class InstanceDetails {
         connect.getStyleClass().add("code");
         GridPane.setHgrow(connect, Priority.ALWAYS);
         Button copy = new Button("Copy");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(connect.getText());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(e -> CopyFeedback.copy(copy, connect.getText()));
         grid.addRow(row, label("Connect"), connect, copy);
     }
 
