@@ -25,6 +25,11 @@ public final class Main {
             }
         }
         if (args.length == 0) {
+            var noDisplay = DisplayCheck.missing(System.getProperty("os.name", ""), System.getenv(), System.getProperty("glass.platform"));
+            if (noDisplay.isPresent()) {
+                System.err.println(noDisplay.get());
+                System.exit(2);
+            }
             Application.launch(HangarApplication.class);
             return;
         }
