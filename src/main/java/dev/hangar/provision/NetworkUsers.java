@@ -17,6 +17,10 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * parts of the network it created: any instance inside that is not terminated (whoever started it), and any other
  * launch of this home's journal in the region that is launching or launched on the network (it may not have started
  * its instance yet). A corrupt journal file counts as a user: better a network left standing than one pulled away.
+ *
+ * <p>The same judgement as {@link NetworkInventory#whyInUse}, asked without it on purpose: the inventory tells whether a
+ * launching launch is busy by trying its lock, and during a rollback that launch is this process's own, whose lock a
+ * second channel on the same file would release.
  */
 final class NetworkUsers {
 
