@@ -17,14 +17,20 @@ public record ConnectInvocation(Path home, AwsSettings settings) {
 
     /** {@code --home H [--profile P] [--endpoint-url U] [--allow-insecure-endpoint] connect --launch ID [purpose]}. */
     public List<String> args(String launchId, ConnectPurpose purpose) {
-        List<String> args = new ArrayList<>(List.of("--home", home.toAbsolutePath().toString()));
+        List<String> args = globalOptions();
+        args.addAll(List.of("connect", "--launch", launchId));
+        args.addAll(purpose.options());
+        return args;
+    }
+
+    /** {@code --home H [--profile P] [--endpoint-url U] [--allow-insecure-endpoint]}: for any command of another process. */
+    public List<String> globalOptions() {
+        List<String> args = new ArrayList<>(List.of("--home", home.toAbsolutePath().normalize().toString()));
         settings.profile().ifPresent(p -> args.addAll(List.of("--profile", p)));
         settings.endpoint().ifPresent(e -> args.addAll(List.of("--endpoint-url", e.toString())));
         if (settings.allowInsecureEndpoint()) {
             args.add("--allow-insecure-endpoint");
         }
-        args.addAll(List.of("connect", "--launch", launchId));
-        args.addAll(purpose.options());
         return args;
     }
 

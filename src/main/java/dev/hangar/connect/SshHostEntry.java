@@ -3,7 +3,6 @@ package dev.hangar.connect;
 import dev.hangar.aws.AwsSettings;
 import dev.hangar.journal.LaunchRecord;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,9 +31,7 @@ public record SshHostEntry(SshTarget target, HangarSshFiles files, List<String> 
 
     public static SshHostEntry of(SshTarget target, Path hangarHome, AwsSettings aws, SelfCommand hangar) {
         Path home = hangarHome.toAbsolutePath().normalize();
-        List<String> args = new ArrayList<>(List.of("--home", home.toString()));
-        aws.profile().ifPresent(p -> args.addAll(List.of("--profile", p)));
-        aws.endpoint().ifPresent(e -> args.addAll(List.of("--endpoint-url", e.toString())));
+        List<String> args = new ConnectInvocation(home, aws).globalOptions();
         args.addAll(List.of("ssh-proxy", "--launch", target.launchId()));
         return new SshHostEntry(target, HangarSshFiles.under(home), hangar.with(args));
     }
