@@ -101,11 +101,12 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         }
         LaunchNames names = new LaunchNames(id);
         Map<String, String> tags = LaunchTags.of(id, spec, createdBy);
+        RunModel run = RunModel.of(spec, names);
         return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
                 IamModel.of(spec, names, bucketAccount(spec, createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
-                InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.gpuAware(spec, names),
+                InstanceModel.of(spec, rootDeviceName, run), DataVolumeModel.of(spec, tags), IdleAlarmModel.gpuAware(spec, names),
                 IdleAlarmModel.noGpuData(spec, names), SessionModel.of(spec, names, tags),
-                NetworkModel.of(spec, createdBy), RunModel.of(spec, names));
+                NetworkModel.of(spec, createdBy), run);
     }
 
     /** The data bucket's account: the spec's dataBucketOwner, else the launching caller's (from its ARN). */

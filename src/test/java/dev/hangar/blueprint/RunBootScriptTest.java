@@ -1,0 +1,409 @@
+package dev.hangar.blueprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.testing.ShellCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The first-boot script of a launch with a run, run for real by bash under a temporary root with recording stand-ins
+ * (see {@link BootMachine}) for systemctl, mount-s3, apt-get, gpg, curl and shutdown: Mountpoint installed only when
+ * its key signed it, the bucket prefix mounted read-only or writable as the spec's access says, hangar-run.service as
+ * the login user in the code folder with its environment; then the unit's wrapper and stop hook, run as systemd would:
+ * the code unpacked once, setup once, the command, state lines, retries, and the machine stopped once after the command.
+ */
+class RunBootScriptTest {
+
+    private static final String LAUNCH = "train-1a2b3c";
+    /** Mountpoint for Amazon S3's signing key, as its installation guide gives it. */
+    private static final String MOUNTPOINT_KEY = "673FE4061506BB469A0EF857BE397A52B086DA5A";
+    private static final String MOUNTPOINT_BUCKET = "mountpoint-s3-release.s3.us-east-1.amazonaws.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path root;
+    private BootMachine machine;
+
+    @BeforeEach
+    void instance() throws IOException {
+        machine = new BootMachine(root);
+        Files.createFile(root.resolve("attached"));
+        Files.createDirectories(root.resolve("home/ubuntu"));
+        // gpg speaks for the key of what it verifies: Mountpoint's for mount-s3, the agent's otherwise.
+        machine.standIn("gpg", """
+                echo "gpg-home ${GNUPGHOME:-}" >>"$HANGAR_ROOT/calls.log"
+                case " $* " in *" --verify "*) ;; *) exit 0 ;; esac
+                case "$*" in *mount-s3*) product=mountpoint key=%s ;; *) product=agent key=%s ;; esac
+                if [ "$(cat "$HANGAR_ROOT/gpg-says-$product" 2>/dev/null)" = bad ]; then
+                  echo "[GNUPG:] BADSIG BE397A52B086DA5A someone"; exit 1
+                fi
+                echo "[GNUPG:] VALIDSIG $key 2025-01-07 1736208000 0 4 0 1 8 00 $key"
+                """.formatted(MOUNTPOINT_KEY, BootMachine.AWS_AGENT_KEY));
+        machine.standIn("apt-get", """
+                cp "${@: -1}" "$HANGAR_ROOT/installed-mountpoint"
+                cat >"$HANGAR_ROOT/stand-ins/mount-s3" <<'STANDIN'
+                #!/bin/bash
+                echo "mount-s3 $*" >>"$HANGAR_ROOT/calls.log"
+                printf '%s\\n' "$@" >"$HANGAR_ROOT/mount-s3-args"
+                STANDIN
+                chmod +x "$HANGAR_ROOT/stand-ins/mount-s3"
+                """);
+        machine.standIn("systemctl", "exit 0");
+        machine.standIn("shutdown", "exit 0");
+        String agent = "amazoncloudwatch-agent-us-east-1.s3.us-east-1.amazonaws.com";
+        machine.serve(agent + "/ubuntu/amd64/latest/amazon-cloudwatch-agent.deb", "the agent");
+        machine.serve(agent + "/ubuntu/amd64/latest/amazon-cloudwatch-agent.deb.sig", "its signature");
+        machine.serve(agent + "/assets/amazon-cloudwatch-agent.gpg", "AWS's agent key");
+        machine.serve(MOUNTPOINT_BUCKET + "/latest/x86_64/mount-s3.deb", "Mountpoint");
+        machine.serve(MOUNTPOINT_BUCKET + "/latest/x86_64/mount-s3.deb.asc", "its signature");
+        machine.serve(MOUNTPOINT_BUCKET + "/public_keys/KEYS", "Mountpoint's key");
+    }
+
+    private static RunModel run(String setup, String command, Map<String, String> env, boolean stopWhenDone, String codeKind,
+            boolean readWrite) {
+        String archive = codeKind.equals("archive") ? RunModel.codeArchiveKey("datasets/", LAUNCH) : null;
+        String s3 = codeKind.equals("s3") ? "s3://code-bucket/projects/it's here/" : null;
+        return new RunModel(setup, command, env, stopWhenDone, archive == null ? null : "./project", archive, s3,
+                "my-datasets", "datasets/", readWrite, RunModel.logGroup(LAUNCH), RunModel.LOG_RETENTION_DAYS);
+    }
+
+    private static RunModel archiveRun() {
+        return run("pip install -r requirements.txt", "python train.py", Map.of("EPOCHS", "3"), true, "archive", false);
+    }
+
+    private List<String> boot(RunModel run) throws IOException, InterruptedException {
+        Path script = root.resolve("first-boot.sh");
+        Files.writeString(script, UserData.script(run));
+        return machine.run(script);
+    }
+
+    private String unit() throws IOException {
+        return machine.read("etc/systemd/system/hangar-run.service");
+    }
+
+    @Test
+    void theRenderedScriptTheWrapperAndTheStopHookAreShellcheckClean() throws Exception {
+        Path rendered = root.resolve("rendered.sh");
+        Files.writeString(rendered, UserData.script(run("a", "b", Map.of("A", "1"), true, "s3", true)));
+        for (Path script : List.of(rendered, resource("hangar-run.sh"), resource("hangar-run-stopped.sh"))) {
+            ShellCheck.Result r = ShellCheck.check(script);
+            assertThat(r.exitCode()).as(script + "\n" + r.output()).isZero();
+        }
+    }
+
+    @Test
+    void theUnitRunsAsTheLoginUserInTheCodeFolderWithItsEnvironmentAndRestartPolicy() throws Exception {
+        List<String> calls = boot(archiveRun());
+
+        assertThat(unit().lines()).contains("User=ubuntu", "WorkingDirectory=/mnt/data/code", "EnvironmentFile=/etc/hangar/run.env",
+                "ExecStart=/bin/bash /usr/local/lib/hangar/hangar-run.sh " + LAUNCH + " archive",
+                "ExecStopPost=+/bin/bash /usr/local/lib/hangar/hangar-run-stopped.sh " + LAUNCH,
+                "Restart=on-failure", "RestartSec=30", "RestartPreventExitStatus=100",
+                "After=hangar-s3-data.service", "Requires=hangar-s3-data.service",
+                "RequiresMountsFor=/mnt/data", "WantedBy=multi-user.target");
+        assertThat(unit()).as("the environment is not in the unit's text").doesNotContain("EPOCHS", "HANGAR_DATA");
+        Path env = root.resolve("etc/hangar/run.env");
+        assertThat(Files.getPosixFilePermissions(env)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(SystemdEnvironmentFileParser.parse(Files.readString(env))).containsExactly(Map.entry("EPOCHS", "3"),
+                Map.entry("HANGAR_DATA", "/mnt/s3"), Map.entry("HANGAR_SCRATCH", "/mnt/data"),
+                Map.entry("HANGAR_CHECKPOINTS", "/mnt/data/checkpoints"));
+        assertThat(calls).contains("chown ubuntu: " + root + "/mnt/data/code " + root + "/mnt/data/checkpoints",
+                "systemctl daemon-reload", "systemctl enable hangar-s3-data.service hangar-run.service",
+                "systemctl start --no-block hangar-run.service");
+        assertThat(root.resolve("mnt/data/checkpoints")).isDirectory();
+        assertThat(machine.read("etc/hangar/run-setup.sh")).isEqualTo("pip install -r requirements.txt\n");
+        assertThat(machine.read("etc/hangar/run-command.sh")).isEqualTo("python train.py\n");
+    }
+
+    @Test
+    void theRunsLogsGoToItsLogGroupByTheAgentInstalledEvenWithoutAGpu() throws Exception {
+        List<String> calls = boot(archiveRun());
+
+        assertThat(calls).anyMatch(c -> c.startsWith("dpkg -i -E ") && c.endsWith("amazon-cloudwatch-agent.deb"));
+        String config = root + "/opt/aws/amazon-cloudwatch-agent/etc/hangar-run-logs.json";
+        assertThat(calls).contains("amazon-cloudwatch-agent-ctl -a append-config -m ec2 -s -c file:" + config);
+        JsonNode files = JSON.readTree(Path.of(config).toFile()).at("/logs/logs_collected/files/collect_list");
+        assertThat(files).hasSize(2);
+        assertThat(files.get(0).toString()).isEqualTo("{\"file_path\":\"/var/log/hangar/run.log\",\"log_group_name\":\"/hangar/"
+                + LAUNCH + "\",\"log_stream_name\":\"run\"}");
+        assertThat(files.get(1).toString()).isEqualTo("{\"file_path\":\"/var/log/hangar/state.log\",\"log_group_name\":\"/hangar/"
+                + LAUNCH + "\",\"log_stream_name\":\"state\"}");
+        assertThat(Files.readString(Path.of(config))).as("nothing that needs more than CreateLogStream and PutLogEvents")
+                .doesNotContain("retention", "log_group_class");
+        assertThat(calls).contains("chown ubuntu: " + root + "/var/log/hangar " + root + "/var/log/hangar/run.log "
+                + root + "/var/log/hangar/state.log");
+    }
+
+    @ParameterizedTest(name = "read-write {0}")
+    @ValueSource(booleans = {false, true})
+    void theBucketPrefixIsMountedAtMntS3ReadOnlyOrWritableAsTheSpecSays(boolean readWrite) throws Exception {
+        List<String> calls = boot(run(null, "python train.py", Map.of(), false, "archive", readWrite));
+
+        assertThat(calls).anyMatch(c -> c.startsWith("apt-get -o DPkg::Lock::Timeout=300 install -y ") && c.endsWith("/mount-s3.deb"));
+        assertThat(machine.read("installed-mountpoint")).isEqualTo("Mountpoint");
+        assertThat(machine.log()).contains("signed by AWS's key " + MOUNTPOINT_KEY + ": installing it");
+        String service = machine.read("etc/systemd/system/hangar-s3-data.service");
+        assertThat(service.lines()).contains("Type=forking", "ExecStart=/bin/bash /etc/hangar/hangar-s3-data.sh",
+                "ExecStop=/bin/umount /mnt/s3", "WantedBy=multi-user.target");
+
+        List<String> args = mountArgs("hangar-s3-data.sh");
+
+        List<String> expected = new ArrayList<>(List.of("my-datasets", "/mnt/s3", "--prefix", "datasets/", "--uid", "1000",
+                "--gid", "1000", "--allow-other"));
+        expected.addAll(readWrite ? List.of("--allow-delete", "--allow-overwrite") : List.of("--read-only"));
+        assertThat(args).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void codeInS3IsASecondReadOnlyMountTheRunNeeds() throws Exception {
+        boot(run(null, "python train.py", Map.of(), false, "s3", true));
+
+        assertThat(mountArgs("hangar-s3-code.sh")).containsExactly("code-bucket", "/mnt/code-s3", "--prefix", "projects/it's here/",
+                "--uid", "1000", "--gid", "1000", "--allow-other", "--read-only");
+        assertThat(unit().lines()).contains("Requires=hangar-s3-data.service hangar-s3-code.service",
+                "ExecStart=/bin/bash /usr/local/lib/hangar/hangar-run.sh " + LAUNCH + " s3")
+                .noneMatch(l -> l.startsWith("ExecStopPost"));
+        assertThat(machine.calls()).contains("systemctl enable hangar-s3-data.service hangar-s3-code.service hangar-run.service");
+    }
+
+    @Test
+    void withoutCodeTheRunWorksInTheLoginUsersHome() throws Exception {
+        boot(run(null, "nvidia-smi", Map.of(), false, "none", false));
+
+        assertThat(unit().lines()).contains("WorkingDirectory=~", "ExecStart=/bin/bash /usr/local/lib/hangar/hangar-run.sh " + LAUNCH + " none");
+    }
+
+    @Test
+    void setupCommandAndEnvironmentArriveExactlyAndNothingInThemRunsAtBoot() throws Exception {
+        String evil = "echo '$(touch pwned)' \"`touch pwned`\" $(touch pwned)\nHANGAR_EOF\nHANGAR_EOF_1\n'\"\\\n# not a comment";
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUOTES", "it's \"quoted\" \\ $(touch pwned) `touch pwned` ${HOME}");
+        env.put("SPACES", "  leading and trailing  ");
+        env.put("EMPTY", "");
+        RunModel run = new RunModel(evil, evil + "\n", env, true, null, null, null, "my-datasets", "it's $(touch pwned)/",
+                false, RunModel.logGroup(LAUNCH), RunModel.LOG_RETENTION_DAYS);
+
+        boot(run);
+
+        assertThat(machine.read("etc/hangar/run-setup.sh")).isEqualTo(evil + "\n");
+        assertThat(machine.read("etc/hangar/run-command.sh")).isEqualTo(evil + "\n");
+        Map<String, String> expected = new LinkedHashMap<>(env);
+        expected.putAll(Map.of("HANGAR_DATA", "/mnt/s3", "HANGAR_SCRATCH", "/mnt/data", "HANGAR_CHECKPOINTS", "/mnt/data/checkpoints"));
+        assertThat(SystemdEnvironmentFileParser.parse(machine.read("etc/hangar/run.env"))).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(mountArgs("hangar-s3-data.sh")).contains("it's $(touch pwned)/");
+        try (var files = Files.walk(root)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).doesNotContain("pwned");
+        }
+    }
+
+    @Test
+    void aBadMountpointSignatureIsRefusedAndTheRunDoesNotStartWithoutItsData() throws Exception {
+        Files.writeString(root.resolve("gpg-says-mountpoint"), "bad");
+
+        List<String> calls = boot(archiveRun());
+
+        assertThat(calls).noneMatch(c -> c.startsWith("apt-get") || c.startsWith("systemctl"));
+        assertThat(root.resolve("installed-mountpoint")).doesNotExist();
+        assertThat(root.resolve("etc/systemd/system/hangar-run.service")).doesNotExist();
+        assertThat(machine.log()).contains("REFUSED: https://" + MOUNTPOINT_BUCKET + "/latest/x86_64/mount-s3.deb is not signed by"
+                + " AWS's Mountpoint key " + MOUNTPOINT_KEY);
+        JsonNode state = JSON.readTree(machine.read("var/log/hangar/state.log"));
+        assertThat(state.get("state").asText()).isEqualTo("failed");
+        assertThat(state.get("exitCode").isNull()).isTrue();
+        assertThat(state.get("reason").asText()).contains("Mountpoint for Amazon S3 could not be installed", "/mnt/s3 (HANGAR_DATA)");
+        assertThat(machine.read("var/log/hangar/run.log")).contains("the run cannot start: Mountpoint for Amazon S3 could not be installed");
+        assertThat(calls).as("the agent still ships that state").anyMatch(c -> c.startsWith("amazon-cloudwatch-agent-ctl -a append-config"));
+    }
+
+    @Test
+    void mountpointComesOnlyFromItsRegionalAddress() throws Exception {
+        List<String> calls = boot(archiveRun());
+
+        assertThat(calls.stream().filter(c -> c.startsWith("curl ") && c.contains("mount"))).isNotEmpty()
+                .allMatch(c -> c.contains("https://" + MOUNTPOINT_BUCKET + "/"));
+        assertThat(UserData.script(archiveRun())).doesNotContainPattern("https?://[^\\s\"]*s3\\.amazonaws\\.com");
+    }
+
+    // The unit's wrapper and stop hook, run as systemd runs them: ExecStart as the user, then ExecStopPost.
+
+    private void unitFiles(String setup, String command) throws IOException {
+        Files.createDirectories(root.resolve("var/log/hangar"));
+        Files.createDirectories(root.resolve("mnt/data/code"));
+        Files.createDirectories(root.resolve("etc/hangar"));
+        if (setup != null) {
+            Files.writeString(root.resolve("etc/hangar/run-setup.sh"), setup + "\n");
+        }
+        Files.writeString(root.resolve("etc/hangar/run-command.sh"), command + "\n");
+    }
+
+    private int start(String codeKind) throws IOException, InterruptedException {
+        return machine.exitCode(resource("hangar-run.sh"), Map.of("HOME", root.resolve("home/ubuntu").toString()), LAUNCH, codeKind);
+    }
+
+    private void stopHook() throws IOException, InterruptedException {
+        machine.run(resource("hangar-run-stopped.sh"), LAUNCH);
+    }
+
+    private long shutdowns() throws IOException {
+        return machine.calls().stream().filter(c -> c.startsWith("shutdown")).peek(c -> assertThat(c).isEqualTo("shutdown -h now")).count();
+    }
+
+    private List<JsonNode> states() throws IOException {
+        List<JsonNode> states = new ArrayList<>();
+        for (String line : machine.read("var/log/hangar/state.log").lines().toList()) {
+            JsonNode state = JSON.readTree(line);
+            assertThat(state.get("time").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+            states.add(state);
+        }
+        return states;
+    }
+
+    private List<String> stateNames() throws IOException {
+        return states().stream().map(s -> s.get("state").asText() + ":" + s.get("exitCode")).toList();
+    }
+
+    @Test
+    void theArchiveIsUnpackedOnceSetupRunsOnceAndTheCommandsOutputAndStatesAreLogged() throws Exception {
+        unitFiles("echo setting up; echo x >>\"$HANGAR_ROOT/setups\"", "echo training with $HOME; echo oops >&2");
+        Path archive = Files.createDirectories(root.resolve("mnt/s3/hangar/" + LAUNCH)).resolve("code.tar.gz");
+        Path project = Files.createDirectories(root.resolve("project"));
+        Files.writeString(project.resolve("train.py"), "print('hi')\n");
+        assertThat(new ProcessBuilder("tar", "-czf", archive.toString(), "-C", project.toString(), "train.py").start().waitFor()).isZero();
+
+        assertThat(start("archive")).isZero();
+
+        assertThat(root.resolve("mnt/data/code/train.py")).hasContent("print('hi')");
+        assertThat(stateNames()).containsExactly("setting-up:null", "running:null", "succeeded:0");
+        assertThat(states()).allSatisfy(s -> assertThat(s.size()).as("state, exitCode, time").isEqualTo(3));
+        assertThat(machine.read("var/log/hangar/run.log")).contains("setting up", "training with " + root + "/home/ubuntu", "oops");
+
+        Files.delete(root.resolve("mnt/data/code/train.py"));
+        assertThat(start("archive")).as("a start after the run succeeded").isZero();
+
+        assertThat(root.resolve("mnt/data/code/train.py")).as("unpacked once").doesNotExist();
+        assertThat(machine.read("setups")).as("setup once").isEqualTo("x\n");
+        assertThat(stateNames()).as("nothing ran again").hasSize(3);
+        assertThat(machine.read("var/log/hangar/run.log")).contains("this run has ended; to run it again: sudo rm -r /mnt/data/.hangar/" + LAUNCH);
+    }
+
+    @Test
+    void aFailingCommandIsTriedThreeTimesWithSetupOnceThenFailsForGood() throws Exception {
+        unitFiles("echo x >>\"$HANGAR_ROOT/setups\"", "echo y >>\"$HANGAR_ROOT/commands\"; exit 3");
+
+        List<Integer> exits = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            exits.add(start("none"));
+        }
+
+        assertThat(exits).as("restart, restart, given up (no restart), still given up").containsExactly(1, 1, 100, 100);
+        assertThat(machine.read("setups")).isEqualTo("x\n");
+        assertThat(machine.read("commands")).isEqualTo("y\ny\ny\n");
+        assertThat(stateNames()).containsExactly("setting-up:null", "running:null", "running:null", "running:null", "failed:3");
+    }
+
+    @Test
+    void withStopWhenDoneTheMachineStopsOnceAfterTheCommandSucceeds() throws Exception {
+        unitFiles(null, "echo done");
+
+        assertThat(start("none")).isZero();
+        stopHook();
+        assertThat(shutdowns()).isEqualTo(1);
+
+        // A person starts the machine again to look at the results: the unit starts, nothing runs, the machine stays up.
+        assertThat(start("none")).isZero();
+        stopHook();
+        assertThat(shutdowns()).isEqualTo(1);
+        assertThat(machine.read("var/log/hangar/run.log")).contains("the command has ended: stopping the machine (stopWhenDone)");
+    }
+
+    @Test
+    void withStopWhenDoneTheMachineStopsOnceAfterTheCommandFailsForGoodNotWhileItIsRetried() throws Exception {
+        unitFiles(null, "exit 7");
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            start("none");
+            stopHook();
+            assertThat(shutdowns()).as("after attempt " + attempt).isEqualTo(attempt < 3 ? 0 : 1);
+        }
+        start("none");
+        stopHook();
+
+        assertThat(shutdowns()).isEqualTo(1);
+        assertThat(stateNames()).endsWith("failed:7");
+    }
+
+    @Test
+    void aSetupThatFailsForGoodLeavesTheMachineUpForALook() throws Exception {
+        unitFiles("exit 2", "echo never >>\"$HANGAR_ROOT/commands\"");
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            start("none");
+            stopHook();
+        }
+
+        assertThat(shutdowns()).isZero();
+        assertThat(root.resolve("commands")).doesNotExist();
+        assertThat(stateNames()).containsExactly("setting-up:null", "setting-up:null", "setting-up:null", "failed:2");
+    }
+
+    @Test
+    void aStopByHandOrByAShutdownIsNotAFailureAndDoesNotStopTheMachine() throws Exception {
+        unitFiles(null, "echo started; exec /bin/sleep 30");
+        ProcessBuilder pb = new ProcessBuilder("bash", resource("hangar-run.sh").toString(), LAUNCH, "none").directory(root.toFile());
+        pb.environment().put("HANGAR_ROOT", root.toString());
+        pb.environment().put("HOME", root.resolve("home/ubuntu").toString());
+        Process wrapper = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!machine.read("var/log/hangar/run.log").contains("started") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        wrapper.destroy(); // SIGTERM, as systemctl stop sends it
+        assertThat(wrapper.waitFor(20, TimeUnit.SECONDS)).as("the wrapper ends at once").isTrue();
+        stopHook();
+
+        assertThat(wrapper.exitValue()).isEqualTo(143);
+        assertThat(shutdowns()).isZero();
+        assertThat(stateNames()).containsExactly("running:null");
+        assertThat(root.resolve("mnt/data/.hangar/" + LAUNCH + "/command-failures")).doesNotExist();
+        assertThat(machine.read("var/log/hangar/run.log")).contains("stopped during the command");
+    }
+
+    @Test
+    void aMissingCodeArchiveFailsTheRunWithItsReasonAndNoRetry() throws Exception {
+        unitFiles(null, "echo never");
+
+        assertThat(start("archive")).isEqualTo(100);
+
+        JsonNode state = states().get(0);
+        assertThat(state.get("state").asText()).isEqualTo("failed");
+        assertThat(state.get("reason").asText()).contains("code archive /mnt/s3/hangar/" + LAUNCH + "/code.tar.gz");
+    }
+
+    private List<String> mountArgs(String script) throws IOException, InterruptedException {
+        Files.deleteIfExists(root.resolve("mount-s3-args"));
+        machine.run(root.resolve("etc/hangar/" + script));
+        return Files.readAllLines(root.resolve("mount-s3-args"));
+    }
+
+    private Path resource(String name) throws IOException {
+        Path file = root.resolve("resource-" + name);
+        Files.writeString(file, UserData.resource(name), StandardCharsets.UTF_8);
+        return file;
+    }
+}
