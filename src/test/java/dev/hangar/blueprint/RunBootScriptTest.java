@@ -97,13 +97,60 @@ class RunBootScriptTest {
     }
 
     @Test
-    void theRenderedScriptTheWrapperAndTheStopHookAreShellcheckClean() throws Exception {
-        Path rendered = root.resolve("rendered.sh");
-        Files.writeString(rendered, UserData.script(run("a", "b", Map.of("A", "1"), true, "s3", true)));
-        for (Path script : List.of(rendered, resource("hangar-run.sh"), resource("hangar-run-stopped.sh"))) {
-            ShellCheck.Result r = ShellCheck.check(script);
+    void theRenderedScriptAndEveryScriptItInstallsAreShellcheckClean() throws Exception {
+        boot(run("a", "b", Map.of("A", "1"), true, "s3", true));
+
+        for (String script : List.of("first-boot.sh", "usr/local/lib/hangar/hangar-run.sh", "usr/local/lib/hangar/hangar-run-stopped.sh",
+                "etc/hangar/hangar-s3-data.sh", "etc/hangar/hangar-s3-code.sh")) {
+            ShellCheck.Result r = ShellCheck.check(root.resolve(script));
             assertThat(r.exitCode()).as(script + "\n" + r.output()).isZero();
         }
+        for (String source : List.of("hangar-run.sh", "hangar-run-stopped.sh")) {
+            ShellCheck.Result r = ShellCheck.check(resource(source));
+            assertThat(r.exitCode()).as(source + "\n" + r.output()).isZero();
+        }
+    }
+
+    @Test
+    void aMountpointDownloadThatFailsWhileTheNatComesUpIsTriedAgain() throws Exception {
+        String url = "https://" + MOUNTPOINT_BUCKET + "/latest/x86_64/mount-s3.deb";
+        machine.failing(url, 2);
+
+        boot(archiveRun());
+
+        assertThat(machine.read("installed-mountpoint")).isEqualTo("Mountpoint");
+        assertThat(machine.log()).contains("downloading " + url + " failed (attempt 2); trying again in 10 s");
+        assertThat(unit()).contains("User=ubuntu");
+    }
+
+    @Test
+    void aNetworkThatCannotReachMountpointsBucketSaysSoAndStartsNoRun() throws Exception {
+        String url = "https://" + MOUNTPOINT_BUCKET + "/latest/x86_64/mount-s3.deb";
+        machine.failing(url, 1000);
+
+        List<String> calls = boot(archiveRun());
+
+        assertThat(machine.log()).contains("downloading " + url + " failed 7 times: giving up");
+        assertThat(calls).noneMatch(c -> c.startsWith("systemctl"));
+        assertThat(JSON.readTree(machine.read("var/log/hangar/state.log")).get("reason").asText())
+                .isEqualTo("Mountpoint for Amazon S3 could not be installed, so no bucket at /mnt/s3 (HANGAR_DATA)");
+    }
+
+    @Test
+    void onAnRpmSystemWithAGravitonProcessorMountpointIsTheArm64Rpm() throws Exception {
+        machine.system("amzn", "aarch64");
+        String agent = "amazoncloudwatch-agent-us-east-1.s3.us-east-1.amazonaws.com/amazon_linux/arm64/latest/amazon-cloudwatch-agent.rpm";
+        machine.serve(agent, "the agent");
+        machine.serve(agent + ".sig", "its signature");
+        machine.serve(MOUNTPOINT_BUCKET + "/latest/arm64/mount-s3.rpm", "Mountpoint for Graviton");
+        machine.serve(MOUNTPOINT_BUCKET + "/latest/arm64/mount-s3.rpm.asc", "its signature");
+        machine.standIn("yum", Files.readString(machine.bin.resolve("apt-get")).lines().skip(2).collect(java.util.stream.Collectors.joining("\n")));
+
+        List<String> calls = boot(archiveRun());
+
+        assertThat(calls).anyMatch(c -> c.startsWith("yum install -y ") && c.endsWith("/mount-s3.rpm"));
+        assertThat(machine.read("installed-mountpoint")).isEqualTo("Mountpoint for Graviton");
+        assertThat(unit()).contains("User=ubuntu");
     }
 
     @Test
@@ -241,22 +288,30 @@ class RunBootScriptTest {
 
     // The unit's wrapper and stop hook, run as systemd runs them: ExecStart as the user, then ExecStopPost.
 
-    private void unitFiles(String setup, String command) throws IOException {
-        Files.createDirectories(root.resolve("var/log/hangar"));
-        Files.createDirectories(root.resolve("mnt/data/code"));
-        Files.createDirectories(root.resolve("etc/hangar"));
-        if (setup != null) {
-            Files.writeString(root.resolve("etc/hangar/run-setup.sh"), setup + "\n");
-        }
-        Files.writeString(root.resolve("etc/hangar/run-command.sh"), command + "\n");
+    /** Boots a machine with this run; the wrapper and hook then run from where the boot put them. */
+    private void booted(String setup, String command, String codeKind) throws IOException, InterruptedException {
+        boot(run(setup, command, Map.of(), true, codeKind, false));
     }
 
-    private int start(String codeKind) throws IOException, InterruptedException {
-        return machine.exitCode(resource("hangar-run.sh"), Map.of("HOME", root.resolve("home/ubuntu").toString()), LAUNCH, codeKind);
+    /** The unit's line, split into words: ExecStart or ExecStopPost, as systemd would run it (without its '+'). */
+    private List<String> exec(String key) throws IOException {
+        String line = unit().lines().filter(l -> l.startsWith(key + "=")).findFirst().orElseThrow();
+        List<String> words = new ArrayList<>(List.of(line.substring(key.length() + 1).replaceFirst("^\\+", "").split(" ")));
+        assertThat(words.get(0)).isEqualTo("/bin/bash");
+        words.set(1, root + words.get(1));
+        return words;
+    }
+
+    /** ExecStart, as the login user would run it, in the unit's working folder; its exit code. */
+    private int start() throws IOException, InterruptedException {
+        List<String> words = exec("ExecStart");
+        return machine.exitCode(Path.of(words.get(1)), Map.of("HOME", root.resolve("home/ubuntu").toString()),
+                words.subList(2, words.size()).toArray(String[]::new));
     }
 
     private void stopHook() throws IOException, InterruptedException {
-        machine.run(resource("hangar-run-stopped.sh"), LAUNCH);
+        List<String> words = exec("ExecStopPost");
+        machine.run(Path.of(words.get(1)), words.subList(2, words.size()).toArray(String[]::new));
     }
 
     private long shutdowns() throws IOException {
@@ -279,13 +334,13 @@ class RunBootScriptTest {
 
     @Test
     void theArchiveIsUnpackedOnceSetupRunsOnceAndTheCommandsOutputAndStatesAreLogged() throws Exception {
-        unitFiles("echo setting up; echo x >>\"$HANGAR_ROOT/setups\"", "echo training with $HOME; echo oops >&2");
+        booted("echo setting up; echo x >>\"$HANGAR_ROOT/setups\"", "echo training with $HOME; echo oops >&2", "archive");
         Path archive = Files.createDirectories(root.resolve("mnt/s3/hangar/" + LAUNCH)).resolve("code.tar.gz");
         Path project = Files.createDirectories(root.resolve("project"));
         Files.writeString(project.resolve("train.py"), "print('hi')\n");
         assertThat(new ProcessBuilder("tar", "-czf", archive.toString(), "-C", project.toString(), "train.py").start().waitFor()).isZero();
 
-        assertThat(start("archive")).isZero();
+        assertThat(start()).isZero();
 
         assertThat(root.resolve("mnt/data/code/train.py")).hasContent("print('hi')");
         assertThat(stateNames()).containsExactly("setting-up:null", "running:null", "succeeded:0");
@@ -293,7 +348,7 @@ class RunBootScriptTest {
         assertThat(machine.read("var/log/hangar/run.log")).contains("setting up", "training with " + root + "/home/ubuntu", "oops");
 
         Files.delete(root.resolve("mnt/data/code/train.py"));
-        assertThat(start("archive")).as("a start after the run succeeded").isZero();
+        assertThat(start()).as("a start after the run succeeded").isZero();
 
         assertThat(root.resolve("mnt/data/code/train.py")).as("unpacked once").doesNotExist();
         assertThat(machine.read("setups")).as("setup once").isEqualTo("x\n");
@@ -303,11 +358,11 @@ class RunBootScriptTest {
 
     @Test
     void aFailingCommandIsTriedThreeTimesWithSetupOnceThenFailsForGood() throws Exception {
-        unitFiles("echo x >>\"$HANGAR_ROOT/setups\"", "echo y >>\"$HANGAR_ROOT/commands\"; exit 3");
+        booted("echo x >>\"$HANGAR_ROOT/setups\"", "echo y >>\"$HANGAR_ROOT/commands\"; exit 3", "none");
 
         List<Integer> exits = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            exits.add(start("none"));
+            exits.add(start());
         }
 
         assertThat(exits).as("restart, restart, given up (no restart), still given up").containsExactly(1, 1, 100, 100);
@@ -318,14 +373,14 @@ class RunBootScriptTest {
 
     @Test
     void withStopWhenDoneTheMachineStopsOnceAfterTheCommandSucceeds() throws Exception {
-        unitFiles(null, "echo done");
+        booted(null, "echo done", "none");
 
-        assertThat(start("none")).isZero();
+        assertThat(start()).isZero();
         stopHook();
         assertThat(shutdowns()).isEqualTo(1);
 
         // A person starts the machine again to look at the results: the unit starts, nothing runs, the machine stays up.
-        assertThat(start("none")).isZero();
+        assertThat(start()).isZero();
         stopHook();
         assertThat(shutdowns()).isEqualTo(1);
         assertThat(machine.read("var/log/hangar/run.log")).contains("the command has ended: stopping the machine (stopWhenDone)");
@@ -333,14 +388,14 @@ class RunBootScriptTest {
 
     @Test
     void withStopWhenDoneTheMachineStopsOnceAfterTheCommandFailsForGoodNotWhileItIsRetried() throws Exception {
-        unitFiles(null, "exit 7");
+        booted(null, "exit 7", "none");
 
         for (int attempt = 1; attempt <= 3; attempt++) {
-            start("none");
+            start();
             stopHook();
             assertThat(shutdowns()).as("after attempt " + attempt).isEqualTo(attempt < 3 ? 0 : 1);
         }
-        start("none");
+        start();
         stopHook();
 
         assertThat(shutdowns()).isEqualTo(1);
@@ -349,10 +404,10 @@ class RunBootScriptTest {
 
     @Test
     void aSetupThatFailsForGoodLeavesTheMachineUpForALook() throws Exception {
-        unitFiles("exit 2", "echo never >>\"$HANGAR_ROOT/commands\"");
+        booted("exit 2", "echo never >>\"$HANGAR_ROOT/commands\"", "none");
 
         for (int attempt = 1; attempt <= 3; attempt++) {
-            start("none");
+            start();
             stopHook();
         }
 
@@ -363,8 +418,10 @@ class RunBootScriptTest {
 
     @Test
     void aStopByHandOrByAShutdownIsNotAFailureAndDoesNotStopTheMachine() throws Exception {
-        unitFiles(null, "echo started; exec /bin/sleep 30");
-        ProcessBuilder pb = new ProcessBuilder("bash", resource("hangar-run.sh").toString(), LAUNCH, "none").directory(root.toFile());
+        booted(null, "echo started; exec /bin/sleep 30", "none");
+        List<String> command = exec("ExecStart");
+        command.set(0, "bash");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
         pb.environment().put("HANGAR_ROOT", root.toString());
         pb.environment().put("HOME", root.resolve("home/ubuntu").toString());
         Process wrapper = pb.start();
@@ -386,9 +443,9 @@ class RunBootScriptTest {
 
     @Test
     void aMissingCodeArchiveFailsTheRunWithItsReasonAndNoRetry() throws Exception {
-        unitFiles(null, "echo never");
+        booted(null, "echo never", "archive");
 
-        assertThat(start("archive")).isEqualTo(100);
+        assertThat(start()).isEqualTo(100);
 
         JsonNode state = states().get(0);
         assertThat(state.get("state").asText()).isEqualTo("failed");
