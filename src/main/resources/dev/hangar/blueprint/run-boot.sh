@@ -68,7 +68,8 @@ JSON
 
 # A systemd service that mounts a bucket prefix with Mountpoint, as root for the login user (--uid/--gid, and
 # --allow-other so that user may enter a root-made FUSE mount). Type=forking: mount-s3 returns once the mount is up, so
-# units ordered after it find the files. The arguments go through printf %q into a script, never into unit syntax.
+# units ordered after it find the files; after a crash, the restart first lets go of the dead mount. The arguments go
+# through printf %q into a script, never into unit syntax.
 write_mount_service() {
   local unit=$1 bucket=$2 prefix=$3 dir=$4 access=$5 user=$6 script
   script="/etc/hangar/$unit.sh"
@@ -87,6 +88,7 @@ After=network-online.target
 
 [Service]
 Type=forking
+ExecStartPre=-/bin/umount -l $dir
 ExecStart=/bin/bash $script
 ExecStop=/bin/umount $dir
 Restart=on-failure

@@ -205,7 +205,7 @@ class RunBootScriptTest {
         assertThat(machine.read("installed-mountpoint")).isEqualTo("Mountpoint");
         assertThat(machine.log()).contains("signed by AWS's key " + MOUNTPOINT_KEY + ": installing it");
         String service = machine.read("etc/systemd/system/hangar-s3-data.service");
-        assertThat(service.lines()).contains("Type=forking", "ExecStart=/bin/bash /etc/hangar/hangar-s3-data.sh",
+        assertThat(service.lines()).contains("Type=forking", "ExecStartPre=-/bin/umount -l /mnt/s3", "ExecStart=/bin/bash /etc/hangar/hangar-s3-data.sh",
                 "ExecStop=/bin/umount /mnt/s3", "WantedBy=multi-user.target");
 
         List<String> args = mountArgs("hangar-s3-data.sh");
@@ -275,6 +275,17 @@ class RunBootScriptTest {
         assertThat(state.get("reason").asText()).contains("Mountpoint for Amazon S3 could not be installed", "/mnt/s3 (HANGAR_DATA)");
         assertThat(machine.read("var/log/hangar/run.log")).contains("the run cannot start: Mountpoint for Amazon S3 could not be installed");
         assertThat(calls).as("the agent still ships that state").anyMatch(c -> c.startsWith("amazon-cloudwatch-agent-ctl -a append-config"));
+    }
+
+    @Test
+    void withoutItsDataVolumeTheRunDoesNotStartAndSaysWhy() throws Exception {
+        Files.delete(root.resolve("attached"));
+
+        List<String> calls = boot(archiveRun());
+
+        assertThat(calls).noneMatch(c -> c.startsWith("systemctl"));
+        assertThat(JSON.readTree(machine.read("var/log/hangar/state.log")).get("reason").asText())
+                .isEqualTo("no data volume at /mnt/data (HANGAR_SCRATCH)");
     }
 
     @Test
