@@ -21,7 +21,7 @@ run_failed() {
 
 # AWS's package from Mountpoint's release bucket (in us-east-1, by its regional address), for this system and processor,
 # installed only when Mountpoint's key signed it (signed_by_aws, with that key in place of the agent's). An isolated
-# network cannot reach that bucket: its S3 gateway endpoint carries only its own region.
+# network outside us-east-1 cannot reach that bucket: its S3 gateway endpoint carries only its own region.
 install_mountpoint() {
   local platform kind arch bucket=https://mountpoint-s3-release.s3.us-east-1.amazonaws.com url work package
   if command -v mount-s3 >/dev/null; then return 0; fi
@@ -34,8 +34,10 @@ install_mountpoint() {
   if fetch "$url" "$package" && fetch "$url.asc" "$package.asc" && fetch "$bucket/public_keys/KEYS" "$work/KEYS"; then
     if (agent_key_fingerprint=$mountpoint_key_fingerprint && signed_by_aws "$package" "$package.asc" "$work/KEYS"); then
       echo "Mountpoint from $url is signed by AWS's key $mountpoint_key_fingerprint: installing it"
-      # apt-get (not dpkg) brings its FUSE library; the lock timeout waits out unattended-upgrades at first boot.
+      # apt-get (not dpkg) brings its FUSE library (libfuse2 is not on every image, and a new image's package lists are
+      # empty); the lock timeout waits out unattended-upgrades at first boot.
       if [ "$kind" = deb ]; then
+        apt-get -o DPkg::Lock::Timeout=300 update -q
         DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y "$package"
       else
         yum install -y "$package"
