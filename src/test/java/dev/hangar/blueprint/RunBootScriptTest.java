@@ -113,6 +113,36 @@ class RunBootScriptTest {
     }
 
     @Test
+    void theUnitsPassSystemdsOwnVerification() throws Exception {
+        boot(run("a", "b", Map.of("A", "1"), true, "s3", true));
+
+        verified("hangar-s3-data.service", "hangar-s3-code.service", "hangar-run.service");
+    }
+
+    /** systemd-analyze verify finds nothing to say of the units the boot wrote. */
+    private void verified(String... units) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(systemdAnalyze(), "verify"));
+        for (String unit : units) {
+            command.add(root.resolve("etc/systemd/system").resolve(unit).toString());
+        }
+        Process verify = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(verify.exitValue()).as(out).isZero();
+        assertThat(out).as("no unknown key, bad value or missing unit").isEmpty();
+    }
+
+    private static String systemdAnalyze() {
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            if (Files.isExecutable(Path.of(dir, "systemd-analyze"))) {
+                return dir + "/systemd-analyze";
+            }
+        }
+        throw new AssertionError("this test needs systemd-analyze (Debian/Ubuntu: apt-get install systemd), which reads unit files"
+                + " as systemd does");
+    }
+
+    @Test
     void aMountpointDownloadThatFailsWhileTheNatComesUpIsTriedAgain() throws Exception {
         String url = "https://" + MOUNTPOINT_BUCKET + "/latest/x86_64/mount-s3.deb";
         machine.failing(url, 2);
@@ -235,6 +265,7 @@ class RunBootScriptTest {
         boot(run(null, "nvidia-smi", Map.of(), false, "none", false));
 
         assertThat(unit().lines()).contains("WorkingDirectory=~", "ExecStart=/bin/bash /usr/local/lib/hangar/hangar-run.sh " + LAUNCH + " none");
+        verified("hangar-s3-data.service", "hangar-run.service");
     }
 
     @Test
