@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code hangar cluster create|delete} as a user runs them, in their own process, with a recording stand-in for
  * ParallelCluster's {@code pcluster} first on the PATH, against the local endpoint with Hangar's network in it.
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, TestCredentials.class})
 class ClusterCommandTest {
 
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -190,11 +190,27 @@ class ClusterCommandTest {
     }
 
     @Test
+    void exportAsksTheAccountForTheSubnetEfaAndImageWhenSignedIn() throws Exception {
+        InProcessCli.Result export = InProcessCli.run(aws.uri(), home, "export", "--spec", spec.toString(), "--format", "parallelcluster");
+
+        assertThat(export.exit()).as(export.toString()).isZero();
+        JsonNode c = YAML.readTree(export.out());
+        assertThat(c.at("/HeadNode/Networking/SubnetId").asText()).isEqualTo(privateSubnet);
+        assertThat(c.at("/Image/Os").asText()).isEqualTo("ubuntu2204");
+        assertThat(export.out()).contains("EFA on: g5.48xlarge supports EFA (DescribeInstanceTypes)");
+        assertThat(aws.endpoint().requests("ec2", "DescribeSubnets")).isNotEmpty();
+    }
+
+    @Test
     void aSpecWithoutClusterAndAnUnknownNameAreRefused() throws Exception {
         Files.writeString(spec, Files.readString(spec).replaceAll(",\\s*\"cluster\": \\{[^}]*\\}", ""));
         InProcessCli.Result noCluster = InProcessCli.run(aws.uri(), home, "cluster", "create", "--spec", spec.toString(), "--yes");
         assertThat(noCluster.exit()).as(noCluster.toString()).isEqualTo(2);
         assertThat(noCluster.err()).contains("cluster: is needed for 'hangar cluster create'");
+
+        InProcessCli.Result export = InProcessCli.run(aws.uri(), home, "export", "--spec", spec.toString(), "--format", "parallelcluster");
+        assertThat(export.exit()).as(export.toString()).isEqualTo(2);
+        assertThat(export.err()).contains("--format parallelcluster needs a spec with \"cluster\"");
 
         InProcessCli.Result unknown = InProcessCli.run(aws.uri(), home, "cluster", "delete", "--name", "someone-elses", "--yes");
         assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(2);
