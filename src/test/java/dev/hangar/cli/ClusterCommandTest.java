@@ -177,6 +177,22 @@ class ClusterCommandTest {
     }
 
     @Test
+    void aClusterThatFailsToComeUpIsJournaledAsLeftBehindWithTheReason() throws Exception {
+        Files.createDirectories(record);
+        Files.writeString(record.resolve("head-node-fails"), "");
+
+        HangarProcess p = hangar(true, "cluster", "create", "--spec", spec.toString(), "--yes");
+
+        assertThat(p.await(Duration.ofSeconds(120))).as(p.output()).isEqualTo(1);
+        LaunchRecord launch = onlyLaunch();
+        assertThat(p.err()).contains("the cluster is CREATE_FAILED: HeadNodeBootstrapFailure: Cluster creation failed because the head node",
+                "hangar cluster delete --launch " + launch.launchId());
+        assertThat(launch.state()).as("the stack may still exist: delete removes it").isEqualTo(LaunchState.ROLLBACK_INCOMPLETE);
+        assertThat(launch.output(ClusterRecords.STATUS)).isEqualTo("CREATE_FAILED");
+        assertThat(launch.resources().get(0).state()).isEqualTo(ResourceRecord.CREATED);
+    }
+
+    @Test
     void withoutPclusterItSaysHowToInstallItAndWhatItWouldRun() throws Exception {
         HangarProcess p = hangar(false, "cluster", "create", "--spec", spec.toString(), "--yes");
 

@@ -3,7 +3,7 @@
 # $PCLUSTER_RECORD/call-N, the configuration create-cluster receives to $PCLUSTER_RECORD/received-config.yaml,
 # and it answers as pcluster 3.16.1 does, in JSON. describe-cluster says CREATE_IN_PROGRESS once, then
 # CREATE_COMPLETE; after delete-cluster the cluster does not exist. A file $PCLUSTER_RECORD/fail makes
-# create-cluster fail as pcluster's validators do.
+# create-cluster fail as pcluster's validators do; $PCLUSTER_RECORD/head-node-fails makes the creation end CREATE_FAILED.
 set -u
 rec="$PCLUSTER_RECORD"
 mkdir -p "$rec"
@@ -39,6 +39,10 @@ case "$command" in
     touch "$rec/described-$d"
     status=CREATE_COMPLETE
     if [ "$d" -lt 1 ]; then status=CREATE_IN_PROGRESS; fi
+    if [ "$status" = CREATE_COMPLETE ] && [ -f "$rec/head-node-fails" ]; then
+      printf '{"clusterName": "%s", "clusterStatus": "CREATE_FAILED", "cloudFormationStackStatus": "ROLLBACK_COMPLETE", "region": "us-east-1", "version": "3.16.1", "failures": [{"failureCode": "HeadNodeBootstrapFailure", "failureReason": "Cluster creation failed because the head node could not be set up."}]}\n' "$name"
+      exit 0
+    fi
     printf '{"clusterName": "%s", "clusterStatus": "%s", "cloudFormationStackStatus": "%s", "region": "us-east-1", "version": "3.16.1", "headNode": {"instanceId": "i-0123456789abcdef0", "instanceType": "t3.medium", "state": "running"}}\n' "$name" "$status" "$status"
     ;;
   delete-cluster)
