@@ -139,6 +139,10 @@ public record ClusterModel(String clusterName, String region, String os, String 
         if (subnet == null) {
             subnet = SUBNET_PLACEHOLDER;
         }
+        if (spec.usesHangarNetwork() && spec.network() == dev.hangar.spec.NetworkMode.ISOLATED) {
+            notes.add("network isolated: ParallelCluster without a route out needs interface endpoints Hangar's isolated network does not "
+                    + "have (CloudFormation, DynamoDB, EC2, STS, Secrets Manager, ...); see ParallelCluster's \"without internet access\" guide.");
+        }
         boolean ssh = spec.access() == Access.SSH;
         Map<String, String> tags = new LinkedHashMap<>(launchTags);
         tags.remove("Name");

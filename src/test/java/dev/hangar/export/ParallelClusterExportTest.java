@@ -209,6 +209,16 @@ class ParallelClusterExportTest {
     }
 
     @Test
+    void anIsolatedNetworkSaysWhatParallelClusterStillNeeds() {
+        LaunchSpec isolated = Fixtures.valid(spec(Access.SSM, Market.ON_DEMAND, EfaMode.AUTO, false).toBuilder()
+                .network(dev.hangar.spec.NetworkMode.ISOLATED).build());
+        String yaml = export(Blueprint.of(isolated));
+
+        assertThat(yaml).contains("# network isolated: ParallelCluster without a route out needs interface endpoints")
+                .contains("Values=isolated-subnet");
+    }
+
+    @Test
     void aSpecWithoutClusterIsAClearError() {
         assertThatIllegalArgumentException().isThrownBy(() -> export(Blueprint.of(Fixtures.ssm())))
                 .withMessageContaining("--format parallelcluster needs a spec with \"cluster\"");
