@@ -148,7 +148,7 @@ public record ClusterModel(String clusterName, String region, String os, String 
         tags.remove("Name");
         String prefix = spec.dataPrefix() == null ? "" : spec.dataPrefix();
         return new ClusterModel(names.iamName(), spec.region(), os, customAmi, c.headNodeType(), subnet,
-                InstanceModel.of(spec, null).associatePublicIp(), QUEUE, COMPUTE_RESOURCE, type, min, c.nodes(), efa, efaReason,
+                InstanceModel.of(spec, null, null).associatePublicIp(), QUEUE, COMPUTE_RESOURCE, type, min, c.nodes(), efa, efaReason,
                 efa && !block, capacityType, reservation, c.scaledownIdleMinutes(), spec.rootVolumeGiB(), "gp3", true,
                 spec.dataVolumeGiB(), !spec.deleteDataVolumeOnTermination(), spec.dataBucket(), prefix + "*",
                 spec.bucketAccess() == BucketAccess.READ_WRITE, IamPolicies.managedPolicyArns(spec),
