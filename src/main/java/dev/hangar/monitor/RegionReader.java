@@ -5,6 +5,7 @@ import dev.hangar.journal.LaunchRecord;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.blueprint.IdleAlarmModel;
 import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.ParallelClusterTags;
 import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +66,11 @@ final class RegionReader {
         Filter tagged = onlyLaunchId == null ? Filter.builder().name("tag-key").values(LaunchTags.LAUNCH_ID).build()
                 : Filter.builder().name("tag:" + LaunchTags.LAUNCH_ID).values(onlyLaunchId).build();
         ec2.describeInstancesPaginator(r -> r.filters(tagged)).reservations().forEach(res -> res.instances().forEach(keep));
+        if (onlyLaunchId == null) {
+            // ParallelCluster's nodes, whoever made the cluster: listed, priced and charted like Hangar's own instances.
+            Filter cluster = Filter.builder().name("tag-key").values(ParallelClusterTags.CLUSTER_NAME).build();
+            ec2.describeInstancesPaginator(r -> r.filters(cluster)).reservations().forEach(res -> res.instances().forEach(keep));
+        }
         // A journaled instance whose tag was removed behind Hangar's back must still show (and still costs): ask by ID,
         // a filter so that one AWS has forgotten does not fail the call. Only when one is missing.
         List<String> missing = launches.stream().map(r -> r.output("instanceId"))
