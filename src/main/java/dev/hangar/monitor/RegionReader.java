@@ -63,14 +63,10 @@ final class RegionReader {
         Ec2Client ec2 = aws.ec2(region);
         Map<String, Instance> instances = new LinkedHashMap<>();
         Consumer<Instance> keep = i -> instances.put(i.instanceId(), i);
-        Filter tagged = onlyLaunchId == null ? Filter.builder().name("tag-key").values(LaunchTags.LAUNCH_ID).build()
+        // With every launch asked for, ParallelCluster's nodes too (whoever made the cluster): one filter's values are OR-ed.
+        Filter tagged = onlyLaunchId == null ? Filter.builder().name("tag-key").values(LaunchTags.LAUNCH_ID, ParallelClusterTags.CLUSTER_NAME).build()
                 : Filter.builder().name("tag:" + LaunchTags.LAUNCH_ID).values(onlyLaunchId).build();
         ec2.describeInstancesPaginator(r -> r.filters(tagged)).reservations().forEach(res -> res.instances().forEach(keep));
-        if (onlyLaunchId == null) {
-            // ParallelCluster's nodes, whoever made the cluster: listed, priced and charted like Hangar's own instances.
-            Filter cluster = Filter.builder().name("tag-key").values(ParallelClusterTags.CLUSTER_NAME).build();
-            ec2.describeInstancesPaginator(r -> r.filters(cluster)).reservations().forEach(res -> res.instances().forEach(keep));
-        }
         // A journaled instance whose tag was removed behind Hangar's back must still show (and still costs): ask by ID,
         // a filter so that one AWS has forgotten does not fail the call. Only when one is missing.
         List<String> missing = launches.stream().map(r -> r.output("instanceId"))
