@@ -59,7 +59,8 @@ final class PlanCommand extends HangarSubcommand {
         out.println();
         out.println("What you are launching:");
         r.cluster().ifPresent(c -> out.println("  Cluster: " + c.headline()));
-        r.summary().lines().forEach(l -> out.println("  " + l));
+        // A cluster's cost is the head node plus its nodes, printed below; the summary's one-machine cost would mislead.
+        r.summary().lines().stream().filter(l -> r.cluster().isEmpty() || !l.startsWith("Cost ")).forEach(l -> out.println("  " + l));
         out.println();
         var counts = r.checklist().counts();
         out.printf("Security checklist%s: %d pass, %d warn, %d fail%n", r.cluster().isPresent() ? " for the head and compute nodes" : "",

@@ -84,7 +84,8 @@ class ClusterPlanTest {
                 .contains("head node t3.medium $0.0416/h + up to 4 × ")
                 .contains("idle at 1 node")
                 .contains("room for 2 more g5.12xlarges (of 4), 4 needed")
-                .contains("hangar cluster create --spec");
+                .contains("hangar cluster create --spec")
+                .doesNotContain("per month if left running");
         assertThat(r.exit()).isNotZero();
     }
 
