@@ -150,10 +150,12 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
 
     PreflightCheck vcpuQuota() {
         TypeFacts type = null;
+        Boolean efa = null;
         try {
             List<InstanceTypeInfo> info = ec2().describeInstanceTypes(r -> r.instanceTypesWithStrings(spec.instanceType())).instanceTypes();
             if (!info.isEmpty()) {
                 type = typeFacts(info.get(0));
+                efa = info.get(0).networkInfo() != null && Boolean.TRUE.equals(info.get(0).networkInfo().efaSupported());
             }
         } catch (AwsServiceException e) {
             if (!code(e).startsWith("InvalidInstanceType")) {
@@ -161,6 +163,7 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
             }
         } finally {
             facts.type.complete(type);
+            facts.efaSupported.complete(efa);
         }
         if (type == null) {
             return fail("vcpu-quota", "vCPU quota", "instanceType: " + spec.instanceType() + " is not an instance type AWS knows");
@@ -169,8 +172,10 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
         String[] quota = QuotaCodes.forFamily(family, spec.market()).orElseThrow();
         double limit = aws.serviceQuotas(spec.region()).getServiceQuota(r -> r.serviceCode("ec2").quotaCode(quota[0])).quota().value();
         int used = vcpusInUse(family);
-        int needed = type.vcpus();
-        String detail = quota[1] + " (" + quota[0] + "): " + needed + " vCPUs needed, " + (int) limit + " allowed, " + used + " in use";
+        int nodes = CapacityChecks.instances(spec);
+        int needed = type.vcpus() * nodes;
+        String detail = quota[1] + " (" + quota[0] + "): " + needed + " vCPUs needed" + (spec.cluster() == null ? ""
+                : " (" + nodes + " nodes × " + type.vcpus() + ")") + ", " + (int) limit + " allowed, " + used + " in use";
         if (used + needed > limit) {
             return fail("vcpu-quota", "vCPU quota", detail + ". Fix: request an increase in Service Quotas, or stop other instances of that kind");
         }

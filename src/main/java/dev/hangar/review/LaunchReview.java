@@ -18,9 +18,10 @@ import java.util.Optional;
  *
  * @param network where the instance sits and what it can reach
  * @param summary what will be launched, at a glance: the first thing the review shows
+ * @param cluster the checklist's ParallelCluster settings and the cluster's cost, for a spec with {@code cluster}
  */
 public record LaunchReview(LaunchSpec spec, ChecklistReport checklist, Optional<PreflightReport> preflight, CostEstimate cost,
-        Blueprint blueprint, LaunchPlan plan, NetworkDiagram network, LaunchSummary summary) {
+        Blueprint blueprint, LaunchPlan plan, NetworkDiagram network, LaunchSummary summary, Optional<ClusterReview> cluster) {
 
     public String trustPolicy() {
         return blueprint.iam().trustPolicy();

@@ -101,7 +101,8 @@ final class ReviewStepController implements StepController {
 
     @Override
     public BooleanExpression canProceed() {
-        return Bindings.createBooleanBinding(() -> review.get() != null && review.get().launchable()
+        // A cluster is ParallelCluster's to create (hangar cluster create), not this wizard's one-machine launch.
+        return Bindings.createBooleanBinding(() -> review.get() != null && review.get().launchable() && review.get().cluster().isEmpty()
                 && session.clients().isPresent() && review.get().spec().equals(draft.spec()), review, draft.specBinding(), session.sessionProperty());
     }
 
@@ -143,7 +144,8 @@ final class ReviewStepController implements StepController {
                 + "\n\nCloudWatch agent policy — metrics in " + IamPolicies.AGENT_NAMESPACE + " only\n" + pretty(result.agentPolicy())
                 + "\n\nAWS managed policies\n" + (result.managedPolicies().isEmpty() ? "  none" : result.managedPolicies().stream()
                         .map(a -> "  " + a + "\n    " + IamPolicies.grants(a)).collect(Collectors.joining("\n"))));
-        launchBlockedReason.setText(result.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(""));
+        launchBlockedReason.setText(result.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(result.cluster().isPresent()
+                ? "A cluster is created by AWS ParallelCluster, not launched here: save the spec and run hangar cluster create --spec <file>." : ""));
         showNetwork(result);
     }
 

@@ -36,7 +36,7 @@ final class StepViews {
                     state.dataVolumeGiB, state.rootVolumeGiB, state.deleteDataVolumeOnTermination), services);
         } else if (type == OptionsStepController.class) {
             return new OptionsStepController(state.problems(), new OptionsStepController.Fields(state.name, state.tenancy, state.market,
-                    state.idleStopMinutes, state.egress, state.tags, state.offer));
+                    state.idleStopMinutes, state.egress, state.tags, state.offer, state.cluster));
         } else if (type == ReviewStepController.class) {
             return new ReviewStepController(state.session(), state, state.reviewProperty(), state.processingProperty(), state.images,
                     services);
