@@ -96,6 +96,12 @@ final class PlanCommand extends HangarSubcommand {
             out.println("Permissions boundary: " + r.blueprint().iam().permissionsBoundaryArn());
         }
         out.println();
-        out.println(r.blockedBecause().map(why -> "Not launchable: " + why).orElse("Launchable."));
+        out.println(r.blockedBecause().map(why -> "Launch is blocked: " + why + "." + whereTheFixIs(r)).orElse("Launchable."));
+    }
+
+    /** The checklist above already lists each FAIL's fix: point there rather than repeat it. */
+    private static String whereTheFixIs(LaunchReview r) {
+        int problems = r.blockingFindings().size();
+        return problems == 0 ? "" : problems == 1 ? " Its fix is listed above, under the FAIL." : " Each fix is listed above, under its FAIL.";
     }
 }

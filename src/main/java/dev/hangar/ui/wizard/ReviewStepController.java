@@ -143,7 +143,7 @@ final class ReviewStepController implements StepController {
                 + "\n\nCloudWatch agent policy — metrics in " + IamPolicies.AGENT_NAMESPACE + " only\n" + pretty(result.agentPolicy())
                 + "\n\nAWS managed policies\n" + (result.managedPolicies().isEmpty() ? "  none" : result.managedPolicies().stream()
                         .map(a -> "  " + a + "\n    " + IamPolicies.grants(a)).collect(Collectors.joining("\n"))));
-        launchBlockedReason.setText(result.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(""));
+        launchBlockedReason.setText(LaunchBlockedBanner.text(result));
         showNetwork(result);
     }
 
