@@ -40,7 +40,7 @@ public final class PrivateSubnetRule extends BaseRule {
                         + "CloudWatch, and turn associatePublicIp off; or remove subnetId and set network to private, Hangar's own "
                         + "network with a NAT gateway.");
         if (isPublic == null) {
-            return couldNotCheck("Could not check whether " + SubnetExposure.describe(spec) + " is public",
+            return couldNotCheck("Could not check whether the subnet is public",
                     "whether " + SubnetExposure.describe(spec) + " routes to an internet gateway.", fix);
         }
         if (isPublic) {

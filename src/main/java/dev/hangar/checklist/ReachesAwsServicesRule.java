@@ -47,7 +47,7 @@ public final class ReachesAwsServicesRule extends BaseRule {
                     "The instance reaches AWS through the internet gateway with its public IP.");
         }
         if (Boolean.TRUE.equals(facts.subnetHasNatOrEndpoints())) {
-            return pass(REACHES + " through a NAT gateway or VPC endpoints",
+            return pass(REACHES + " through NAT or VPC endpoints",
                     capitalized(subnet) + " reaches AWS through a NAT gateway or VPC endpoints.");
         }
         String blocked = spec.access() == Access.SSM

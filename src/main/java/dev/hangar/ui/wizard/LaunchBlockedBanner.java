@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * The line under the review that says why Launch is disabled: what is wrong in plain words, and where to fix it. "Launch
- * is blocked: SSH is open to the whole internet (0.0.0.0/0). Fix it below or change Access."
+ * is blocked: SSH is open to the whole internet (0.0.0.0/0). Fix it in the security checklist or change Access."
  */
 final class LaunchBlockedBanner {
 
@@ -35,9 +35,17 @@ final class LaunchBlockedBanner {
             return ""; // blocked by preflight or plan-only mode: the reason says it all
         }
         String them = failing.size() == 1 ? "it" : "them";
-        String below = failing.stream().anyMatch(Finding::hasOneClickFix) ? "Fix " + them + " below" : "See below how to fix " + them;
+        // The banner sits under the review's tabs: "in the security checklist" names the tab, wherever the page is scrolled.
+        String here = failing.stream().anyMatch(Finding::hasOneClickFix) ? "Fix " + them + " in the security checklist"
+                : "The security checklist says how to fix " + them;
         List<String> steps = failing.stream().map(f -> STEP_OF_RULE.get(f.ruleId())).filter(Objects::nonNull).distinct()
                 .sorted().map(WizardStep::title).toList();
-        return " " + below + (steps.isEmpty() ? "." : " or change " + String.join(" or ", steps) + ".");
+        return " " + here + (steps.isEmpty() ? "." : (here.startsWith("Fix") ? " or change " : ", or change ") + oneOf(steps) + ".");
+    }
+
+    /** "Access", "Access or Data", "Machine image, Access or Data". */
+    private static String oneOf(List<String> steps) {
+        int last = steps.size() - 1;
+        return last == 0 ? steps.get(0) : String.join(", ", steps.subList(0, last)) + " or " + steps.get(last);
     }
 }
