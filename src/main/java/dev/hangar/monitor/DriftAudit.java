@@ -162,8 +162,7 @@ final class DriftAudit {
         boolean all = "-1".equals(p.ipProtocol());
         String ports = all ? "all traffic" : p.ipProtocol() + " " + (p.fromPort() == null ? "all ports"
                 : p.fromPort().equals(p.toPort()) ? "port " + p.fromPort() : "ports " + p.fromPort() + "-" + p.toPort());
-        String title = (all ? "All traffic" : p.ipProtocol().toUpperCase(java.util.Locale.ROOT) + ports.substring(p.ipProtocol().length()))
-                + " is open to everyone (" + cidr + ") in " + group.groupId();
+        String title = openTitle(p, cidr);
         String detail = "Security group " + group.groupId() + " (" + group.groupName() + ") lets " + ports + " in from " + cidr
                 + "; Hangar opened no such rule.";
         String revoke = "aws ec2 revoke-security-group-ingress --group-id " + group.groupId() + " --ip-permissions '" + permissionJson(p, cidr)
@@ -177,6 +176,17 @@ final class DriftAudit {
         boolean webOnly = "tcp".equals(p.ipProtocol()) && p.fromPort() != null && p.fromPort().equals(p.toPort())
                 && (p.fromPort() == 80 || p.fromPort() == 443);
         return finding(UNRESTRICTED_PORTS, webOnly ? Status.WARN : Status.FAIL, title, detail, revoke);
+    }
+
+    /** What is open, for the finding's title: "TCP port 3389 is open to everyone (::/0)", "ICMP is open to everyone (0.0.0.0/0)". */
+    private static String openTitle(IpPermission p, String cidr) {
+        String protocol = p.ipProtocol().toUpperCase(java.util.Locale.ROOT);
+        boolean ports = Set.of("TCP", "UDP", "6", "17").contains(protocol) && p.fromPort() != null && p.fromPort() != -1;
+        String what = "-1".equals(protocol) ? "All traffic is"
+                : !ports ? protocol + " is"
+                : p.fromPort().equals(p.toPort()) ? protocol + " port " + p.fromPort() + " is"
+                : protocol + " ports " + p.fromPort() + "-" + p.toPort() + " are";
+        return what + " open to everyone (" + cidr + ")";
     }
 
     /** Whether the rule lets TCP or UDP traffic to the port in (ICMP rules carry types in the port fields). */
