@@ -63,9 +63,9 @@ public record LaunchReview(LaunchSpec spec, ChecklistReport checklist, Optional<
     }
 
     /**
-     * Why Launch is disabled, in plain words for the review's banner and the command line; empty when it is not. A
-     * failing checklist names what is wrong: "SSH is open to the whole internet (0.0.0.0/0)"; with more than two
-     * problems, the first two "and 3 more".
+     * Why Launch is disabled, in plain words to follow "Launch is blocked: " in the review's banner and on the command
+     * line; empty when it is not. A failing checklist names what is wrong: "SSH is open to the whole internet (0.0.0.0/0)",
+     * "the image is for NVIDIA GPUs, not the Habana Gaudi accelerator"; with more than two problems, the first two "and 3 more".
      */
     public Optional<String> blockedBecause() {
         List<Finding> failing = blockingFindings();

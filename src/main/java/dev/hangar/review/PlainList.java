@@ -3,7 +3,10 @@ package dev.hangar.review;
 import java.util.List;
 import java.util.Locale;
 
-/** A few things in one sentence: "A", "A; b", "A; b and 3 more". Semicolons, since a title may hold commas and "and". */
+/**
+ * A few things in one clause that follows a colon: "a", "a; b", "a; b and 3 more". Semicolons, since a title may hold
+ * commas and "and".
+ */
 final class PlainList {
 
     private PlainList() {
@@ -13,7 +16,7 @@ final class PlainList {
     static String of(List<String> items, int named) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < Math.min(named, items.size()); i++) {
-            line.append(i == 0 ? items.get(i) : "; " + continued(items.get(i)));
+            line.append(i == 0 ? "" : "; ").append(continued(items.get(i)));
         }
         int more = items.size() - named;
         return more > 0 ? line + " and " + more + " more" : line.toString();
