@@ -57,11 +57,20 @@ public final class ImageFitsAcceleratorRule extends BaseRule {
         }
         Fix fixOrType = fix(spec, needed, facts.imageOptions(), carried);
         String has = carried.equals(Set.of(Accelerator.NONE)) ? " has no accelerator driver" : " carries " + drivers(carried);
-        String title = carried.equals(Set.of(Accelerator.NONE)) ? "The image has no driver for the " + needed.hardware()
+        return fail(mismatch(carried, needed), named + has + ", but " + hardware + " needs " + needed.driver()
+                + ": the instance would bill by the hour and nothing could train on it.", fixOrType);
+    }
+
+    /**
+     * What was found when the image does not fit, as a title: "The image is for NVIDIA GPUs, not the Habana Gaudi
+     * accelerator", "The image has no driver for the NVIDIA GPU". Preflight's check reads the same.
+     *
+     * @param carried the drivers the image carries, not including {@code needed}
+     */
+    public static String mismatch(Set<Accelerator> carried, Accelerator needed) {
+        return carried.equals(Set.of(Accelerator.NONE)) ? "The image has no driver for the " + needed.hardware()
                 : "The image is for " + carried.stream().map(a -> a.hardware() + "s").collect(Collectors.joining(" and "))
                         + ", not the " + needed.hardware();
-        return fail(title, named + has + ", but " + hardware + " needs " + needed.driver()
-                + ": the instance would bill by the hour and nothing could train on it.", fixOrType);
     }
 
     /**
