@@ -101,7 +101,6 @@ final class PlanCommand extends HangarSubcommand {
 
     /** The checklist above already lists each FAIL's fix: point there rather than repeat it. */
     private static String whereTheFixIs(LaunchReview r) {
-        int problems = r.blockingFindings().size();
-        return problems == 0 ? "" : problems == 1 ? " Its fix is listed above, under the FAIL." : " Each fix is listed above, under its FAIL.";
+        return r.blockingFindings().isEmpty() ? "" : " Each FAIL above lists its fix.";
     }
 }

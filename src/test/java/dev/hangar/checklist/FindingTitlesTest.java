@@ -36,19 +36,12 @@ class FindingTitlesTest {
             instance(i -> instance(i, "required", 1, true, false, true)),
             instance(i -> instance(i, "required", 1, true, true, false)));
 
-    record Outcome(Rule rule, Finding finding) {
-        @Override
-        public String toString() {
-            return finding.status() + " " + finding.title();
-        }
-    }
-
     /** Every rule on every spec of {@link RulesTest}'s table, and on the broken guarantees. */
-    private static List<Outcome> outcomes(Rule rule) {
-        List<Outcome> out = new ArrayList<>();
+    private static List<Finding> outcomes(Rule rule) {
+        List<Finding> out = new ArrayList<>();
         RulesTest.cases().filter(c -> c.rule().id().equals(rule.id()))
-                .forEach(c -> out.add(new Outcome(c.rule(), c.rule().evaluate(Blueprint.draft(c.spec()), c.facts()))));
-        BROKEN_GUARANTEES.forEach(b -> out.add(new Outcome(rule, rule.evaluate(b, allGood()))));
+                .forEach(c -> out.add(c.rule().evaluate(Blueprint.draft(c.spec()), c.facts())));
+        BROKEN_GUARANTEES.forEach(b -> out.add(rule.evaluate(b, allGood())));
         return out;
     }
 
@@ -59,7 +52,7 @@ class FindingTitlesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void passAndNonPassReadDifferentlyAndNoFailureIsTitledWithTheRequirement(Rule rule) {
-        List<Outcome> outcomes = outcomes(rule);
+        List<Finding> outcomes = outcomes(rule);
         Set<String> passes = titles(outcomes, true);
         Set<String> others = titles(outcomes, false);
 
@@ -69,10 +62,11 @@ class FindingTitlesTest {
         }
         assertThat(passes).as(rule.id() + ": a title both passes and fails").noneMatch(others::contains);
         assertThat(others).as(rule.id() + ": a WARN or FAIL titled as if it passed").doesNotContain(rule.check());
-        for (Outcome o : outcomes) {
-            assertThat(o.finding().check()).as(o.toString()).isEqualTo(rule.check());
-            assertThat(o.finding().title()).as(rule.id()).isNotBlank().doesNotEndWith(".");
-            assertThat(o.finding().title().length()).as("fits the checklist row and plan's column: " + o).isLessThanOrEqualTo(64);
+        for (Finding f : outcomes) {
+            String seen = f.status() + " " + f.title();
+            assertThat(f.check()).as(seen).isEqualTo(rule.check());
+            assertThat(f.title()).as(rule.id()).isNotBlank().doesNotEndWith(".");
+            assertThat(f.title().length()).as("fits the checklist row and plan's column: " + seen).isLessThanOrEqualTo(64);
         }
     }
 
@@ -149,9 +143,8 @@ class FindingTitlesTest {
         return f.status() + " " + f.title();
     }
 
-    private static Set<String> titles(List<Outcome> outcomes, boolean pass) {
-        return outcomes.stream().filter(o -> (o.finding().status() == PASS) == pass).map(o -> o.finding().title())
-                .collect(Collectors.toSet());
+    private static Set<String> titles(List<Finding> outcomes, boolean pass) {
+        return outcomes.stream().filter(f -> (f.status() == PASS) == pass).map(Finding::title).collect(Collectors.toSet());
     }
 
     private static Blueprint instance(UnaryOperator<InstanceModel> change) {

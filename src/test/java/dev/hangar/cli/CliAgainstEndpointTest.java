@@ -234,7 +234,7 @@ class CliAgainstEndpointTest {
         assertThat(run("plan", "--spec", spec.toString())).isEqualTo(3);
         assertThat(out.toString()).contains("FAIL").contains("EC2.13")
                 .contains("  FAIL  SSH is open to the whole internet (0.0.0.0/0)")
-                .contains("\nLaunch is blocked: SSH is open to the whole internet (0.0.0.0/0). Its fix is listed above, under the FAIL.\n")
+                .contains("\nLaunch is blocked: SSH is open to the whole internet (0.0.0.0/0). Each FAIL above lists its fix.\n")
                 .doesNotContain("SSH and RDP are not open");
         assertThat(run("plan", "--spec", spec.toString(), "--json")).isEqualTo(3);
         JsonNode admin = findById(JSON.readTree(out.toString()).at("/checklist/findings"), "no-admin-ports-from-anywhere");
