@@ -108,6 +108,11 @@ final class PlanCommand extends HangarSubcommand {
             out.println("Permissions boundary: " + r.blueprint().iam().permissionsBoundaryArn());
         }
         out.println();
-        out.println(r.blockedBecause().map(why -> "Not launchable: " + why).orElse("Launchable."));
+        out.println(r.blockedBecause().map(why -> "Launch is blocked: " + why + "." + whereTheFixIs(r)).orElse("Launchable."));
+    }
+
+    /** The checklist above already lists each FAIL's fix: point there rather than repeat it. */
+    private static String whereTheFixIs(LaunchReview r) {
+        return r.blockingFindings().isEmpty() ? "" : " Each FAIL above lists its fix.";
     }
 }

@@ -120,6 +120,7 @@ final class ReviewJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.ruleId());
         m.put("title", f.title());
+        m.put("check", f.check());
         m.put("status", f.status());
         m.put("severity", f.severity());
         m.put("controls", f.controls());

@@ -155,6 +155,7 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Object> finding = new LinkedHashMap<>();
         finding.put("ruleId", f.ruleId());
         finding.put("title", f.title());
+        finding.put("check", f.check());
         finding.put("severity", f.severity().wireName());
         finding.put("status", f.status().name());
         finding.put("controls", f.controls());

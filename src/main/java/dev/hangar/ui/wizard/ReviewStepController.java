@@ -144,8 +144,8 @@ final class ReviewStepController implements StepController {
                 + "\n\nCloudWatch agent policy — metrics in " + IamPolicies.AGENT_NAMESPACE + " only\n" + pretty(result.agentPolicy())
                 + "\n\nAWS managed policies\n" + (result.managedPolicies().isEmpty() ? "  none" : result.managedPolicies().stream()
                         .map(a -> "  " + a + "\n    " + IamPolicies.grants(a)).collect(Collectors.joining("\n"))));
-        launchBlockedReason.setText(result.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(result.cluster().isPresent()
-                ? "A cluster is created by AWS ParallelCluster, not launched here: save the spec and run hangar cluster create --spec <file>." : ""));
+        launchBlockedReason.setText(result.blockedBecause().isPresent() || result.cluster().isEmpty() ? LaunchBlockedBanner.text(result)
+                : "A cluster is created by AWS ParallelCluster, not launched here: save the spec and run hangar cluster create --spec <file>.");
         showNetwork(result);
     }
 

@@ -76,7 +76,9 @@ class WizardAcceleratorUiTest {
                     .filter(c -> c.id().equals(ImageFitsAcceleratorRule.ID)).findFirst().orElseThrow();
             assertThat(check.status()).isEqualTo(PreflightCheck.Status.FAIL);
             assertThat(w.button("#nextButton").isDisabled()).as("Launch with an image that cannot drive the accelerator").isTrue();
-            assertThat(w.text("#launchBlockedReason")).contains("The image has the driver for the instance's accelerator");
+            assertThat(finding.title()).isEqualTo("The image is for NVIDIA GPUs, not the Habana Gaudi accelerator");
+            assertThat(w.text("#launchBlockedReason")).isEqualTo("Launch is blocked: the image is for NVIDIA GPUs, not the Habana Gaudi "
+                    + "accelerator. Fix it in the security checklist or change Machine image.");
 
             // What would be launched, at the top, whole at 900×600.
             assertThat(w.text("#summary-region")).isEqualTo("us-east-1, any zone that offers dl1.24xlarge (us-east-1a)");

@@ -57,7 +57,8 @@ class WizardChecklistUiTest {
             w.expectStep(WizardStep.REVIEW);
             assertThat(w.review().checklist().finding("no-admin-ports-from-anywhere").orElseThrow().status()).isEqualTo(Status.FAIL);
             assertThat(w.button("#nextButton").isDisabled()).as("Launch with a FAIL").isTrue();
-            assertThat(w.text("#launchBlockedReason")).contains("the security checklist fails");
+            assertThat(w.text("#launchBlockedReason")).isEqualTo("Launch is blocked: SSH is open to the whole internet (0.0.0.0/0). "
+                    + "Fix it in the security checklist or change Access.");
             w.screenshot("08c-review-fail");
             robot.clickOn("#themeToggle");
             assertThat(w.window.themeProperty().get()).isEqualTo(Theme.DARK);
