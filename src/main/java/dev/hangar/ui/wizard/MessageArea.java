@@ -8,9 +8,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /**
- * A label for a field's message that keeps its height whether a message shows or not, so that nothing below it moves
- * when one appears or goes (a moving form makes the next click miss). Two lines of its font: every message of
- * {@link FieldMessages} fits them at the window's minimum width.
+ * A label for a message that comes and goes (a field's problem, a note on what was typed) that keeps its height whether
+ * a message shows or not, so that nothing below it moves when one appears or goes (a moving form makes the next click
+ * miss). Two lines of its font: every message of {@link FieldMessages} fits them at the window's minimum width.
  */
 final class MessageArea {
 
@@ -20,9 +20,6 @@ final class MessageArea {
     }
 
     static void reserve(Label area) {
-        if (!area.getStyleClass().contains("field-error")) {
-            area.getStyleClass().add("field-error");
-        }
         area.setWrapText(true);
         area.setAlignment(Pos.TOP_LEFT); // under the field it is about, not centred in the space kept
         area.visibleProperty().unbind();

@@ -109,6 +109,9 @@ final class TouchedFields {
 
     /** Shows the fields' message in the label, in space it keeps whether a message shows or not. */
     void show(Label area, String... fields) {
+        if (!area.getStyleClass().contains("field-error")) {
+            area.getStyleClass().add("field-error");
+        }
         MessageArea.reserve(area);
         area.textProperty().bind(message(fields));
     }
