@@ -118,6 +118,7 @@ final class AccessStepController implements StepController {
         keyPairChoice.valueProperty().addListener((obs, old, now) -> updateKeyPair());
         newKeyField.textProperty().addListener((obs, old, now) -> updateKeyPair());
         fields.createKeyPair().addListener((obs, old, now) -> updateKeyPair());
+        MessageArea.reserve(cidrNote); // "Finding your address…", then the address or why it was not found
         MessageArea.reserve(keyPathLabel); // it appears as the name is typed: the form below must not move under the pointer
         keyPathLabel.textProperty().bind(Bindings.createStringBinding(this::keyPath, newKeyField.textProperty(), newKeyRadio.selectedProperty()));
 

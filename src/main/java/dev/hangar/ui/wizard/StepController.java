@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 /** What the frame needs of each step's controller. */
 interface StepController {
 
-    /** True when the step's input is complete and valid; the frame binds Next to it. */
+    /** True when the step's input is complete and valid: only then does Next move on (and the sidebar jump past it). */
     BooleanExpression canProceed();
 
     /**

@@ -114,6 +114,7 @@ class WizardValidationUiTest {
             });
             WizardDriver.waitUntil(() -> w.fieldMessages().isEmpty(), "the messages to go");
             assertThat(bounds(w, below)).as("nor did their going").isEqualTo(before);
+            assertInWindow(w, "#keepDataVolumeCheck");
             w.next();
 
             w.expectStep(WizardStep.OPTIONS);
@@ -126,6 +127,7 @@ class WizardValidationUiTest {
             robot.clickOn(name);
             assertShown(w, "#tagsError", "Tags: line 1 (\"team\") is not key=value");
             assertThat(bounds(w, optionsBelow)).isEqualTo(options);
+            assertInWindow(w, "#tagsError");
         }
     }
 
@@ -153,6 +155,14 @@ class WizardValidationUiTest {
         String label = message.substring(0, message.indexOf(": "));
         assertThat(w.robot.lookup((Labeled l) -> l != area && l.isVisible() && l.getText() != null && l.getText().startsWith(label)).tryQuery())
                 .as("'" + label + "' is a label on the step").isPresent();
+    }
+
+    /** The step does not scroll: what is below its last message must still be inside the window at its minimum size. */
+    private static void assertInWindow(WizardDriver w, String id) {
+        Node n = w.node(id, Node.class);
+        Node content = w.node("#content", Node.class);
+        assertThat(n.localToScene(n.getLayoutBounds()).getMaxY()).as(id + " inside the step's area")
+                .isLessThanOrEqualTo(content.localToScene(content.getLayoutBounds()).getMaxY());
     }
 
     private static Map<String, Bounds> bounds(WizardDriver w, List<String> ids) {
