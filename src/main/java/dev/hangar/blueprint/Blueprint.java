@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
  * @param noGpuDataAlarm  CPU alone while the GPUs report nothing, over a longer window; null when idle stop is off
  * @param session         the preferences of Session Manager shells; null when access is ssh
  * @param network         Hangar's shared network in the region; null for network=public or an existing subnetId
+ * @param run             the training run started on the instance; null when the spec has none
  */
 public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerived, String region, String partition,
                          Map<String, String> tags, IamModel iam, SecurityGroupModel securityGroup, KeyPairModel keyPair,
                          InstanceModel instance, DataVolumeModel dataVolume, IdleAlarmModel idleAlarm, IdleAlarmModel noGpuDataAlarm,
-                         SessionModel session, NetworkModel network) {
+                         SessionModel session, NetworkModel network, RunModel run) {
 
     /** Leaves room for "hangar-" in IAM names, which may have 64 characters. */
     private static final Pattern LAUNCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,56}");
@@ -104,7 +105,7 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
                 IamModel.of(spec, names, bucketAccount(spec, createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
                 InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.gpuAware(spec, names),
                 IdleAlarmModel.noGpuData(spec, names), SessionModel.of(spec, names, tags),
-                NetworkModel.of(spec, createdBy));
+                NetworkModel.of(spec, createdBy), RunModel.of(spec, names));
     }
 
     /** The data bucket's account: the spec's dataBucketOwner, else the launching caller's (from its ARN). */

@@ -10,7 +10,9 @@ import java.util.Map;
  * does, and {@link LaunchSpecJson} runs it on every read.
  *
  * <p>Nullable: {@code availabilityZone}, {@code keyPair}, {@code sshCidr}, {@code subnetId}, {@code dataBucketOwner}
- * (the caller's account owns the bucket), {@code permissionsBoundaryArn} (the role gets none). {@code network} is
+ * (the caller's account owns the bucket), {@code permissionsBoundaryArn} (the role gets none),
+ * {@code capacityReservationId} (no reservation), {@code run} (no run: the machine only) and {@code cluster} (one
+ * machine, not a ParallelCluster cluster). {@code network} is
  * ignored when {@code subnetId} names an existing subnet.
  * {@code dataPrefix} null becomes {@code ""}; {@code tags} is copied, keeps its insertion order and
  * is unmodifiable (null becomes empty).
@@ -41,7 +43,10 @@ public record LaunchSpec(
         boolean allowSshFromAnywhere,
         String dataBucketOwner,
         String permissionsBoundaryArn,
-        NetworkMode network) {
+        NetworkMode network,
+        String capacityReservationId,
+        RunSpec run,
+        ClusterSpec cluster) {
 
     public static final int DEFAULT_VOLUME_GIB = 100;
     public static final int DEFAULT_IDLE_STOP_MINUTES = 60;
@@ -72,7 +77,8 @@ public record LaunchSpec(
                 .access(access).sshCidr(sshCidr).subnetId(subnetId).associatePublicIp(associatePublicIp)
                 .market(market).idleStopMinutes(idleStopMinutes).tags(tags).egress(egress)
                 .allowSshFromAnywhere(allowSshFromAnywhere).dataBucketOwner(dataBucketOwner)
-                .permissionsBoundaryArn(permissionsBoundaryArn).network(network);
+                .permissionsBoundaryArn(permissionsBoundaryArn).network(network)
+                .capacityReservationId(capacityReservationId).run(run).cluster(cluster);
     }
 
     /** Mutable, step-by-step construction (the wizard, checklist fixes). {@link #build()} does not validate. */
@@ -103,6 +109,9 @@ public record LaunchSpec(
         private String dataBucketOwner;
         private String permissionsBoundaryArn;
         private NetworkMode network = NetworkMode.PRIVATE;
+        private String capacityReservationId;
+        private RunSpec run;
+        private ClusterSpec cluster;
 
         private Builder() {
         }
@@ -132,6 +141,9 @@ public record LaunchSpec(
         public Builder dataBucketOwner(String v) { dataBucketOwner = v; return this; }
         public Builder permissionsBoundaryArn(String v) { permissionsBoundaryArn = v; return this; }
         public Builder network(NetworkMode v) { network = v; return this; }
+        public Builder capacityReservationId(String v) { capacityReservationId = v; return this; }
+        public Builder run(RunSpec v) { run = v; return this; }
+        public Builder cluster(ClusterSpec v) { cluster = v; return this; }
 
         /** Replaces all tags (null clears them), keeping {@code v}'s iteration order. */
         public Builder tags(Map<String, String> v) {
@@ -153,7 +165,8 @@ public record LaunchSpec(
             return new LaunchSpec(name, region, availabilityZone, amiId, instanceType, keyPair, createKeyPair,
                     dataBucket, dataPrefix, bucketAccess, dataVolumeGiB, rootVolumeGiB,
                     deleteDataVolumeOnTermination, tenancy, access, sshCidr, subnetId, associatePublicIp,
-                    market, idleStopMinutes, tags, egress, allowSshFromAnywhere, dataBucketOwner, permissionsBoundaryArn, network);
+                    market, idleStopMinutes, tags, egress, allowSshFromAnywhere, dataBucketOwner, permissionsBoundaryArn, network,
+                    capacityReservationId, run, cluster);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class LaunchSpecJson {
             "instanceType", "keyPair", "createKeyPair", "dataBucket", "dataPrefix", "bucketAccess",
             "dataVolumeGiB", "rootVolumeGiB", "deleteDataVolumeOnTermination", "tenancy", "access", "sshCidr",
             "subnetId", "associatePublicIp", "market", "idleStopMinutes", "tags", "egress", "allowSshFromAnywhere",
-            "dataBucketOwner", "permissionsBoundaryArn", "network");
+            "dataBucketOwner", "permissionsBoundaryArn", "network", "capacityReservationId", "run", "cluster");
 
     /** A spec is a few hundred bytes; anything near this is not one. */
     public static final int MAX_BYTES = 1 << 20;
@@ -106,8 +106,7 @@ public final class LaunchSpecJson {
             // A field that could not be read already has its problem; the validator would only add noise.
             Set<String> unread = problems.stream().map(SpecProblem::field).collect(Collectors.toSet());
             new SpecValidator().validate(spec).stream()
-                    .filter(p -> !unread.contains(p.field()))
-                    .filter(p -> !(unread.contains("tags") && p.field().startsWith("tags")))
+                    .filter(p -> !unread.contains(p.field()) && !unread.contains(root(p.field())))
                     .forEach(problems::add);
         }
         if (!problems.isEmpty()) {
@@ -119,9 +118,14 @@ public final class LaunchSpecJson {
 
     /** Problems are listed in field order; unknown fields come last, in document order. */
     private static int fieldOrder(SpecProblem problem) {
-        String root = problem.field().startsWith("tags.") ? "tags" : problem.field();
-        int index = FIELDS.indexOf(root);
+        int index = FIELDS.indexOf(root(problem.field()));
         return index >= 0 ? index : FIELDS.size();
+    }
+
+    /** The top-level field of a problem's path: {@code run} for {@code run.command}. */
+    private static String root(String field) {
+        int dot = field.indexOf('.');
+        return dot < 0 ? field : field.substring(0, dot);
     }
 
     /** Pretty JSON in {@link #FIELDS} order, ending in a newline. Does not validate. */
@@ -173,6 +177,28 @@ public final class LaunchSpecJson {
         }
         // Always written: where the machine sits is worth seeing in every spec file.
         o.put("network", wire(spec.network()));
+        if (spec.capacityReservationId() != null) {
+            o.put("capacityReservationId", spec.capacityReservationId());
+        }
+        if (spec.run() != null) {
+            RunSpec run = spec.run();
+            ObjectNode r = o.putObject("run");
+            r.put("code", run.code());
+            r.put("setup", run.setup());
+            r.put("command", run.command());
+            ObjectNode env = r.putObject("env");
+            run.env().forEach(env::put);
+            r.put("stopWhenDone", run.stopWhenDone());
+        }
+        if (spec.cluster() != null) {
+            ClusterSpec cluster = spec.cluster();
+            ObjectNode c = o.putObject("cluster");
+            c.put("nodes", cluster.nodes());
+            c.put("minNodes", cluster.minNodes());
+            c.put("efa", wire(cluster.efa()));
+            c.put("scaledownIdleMinutes", cluster.scaledownIdleMinutes());
+            c.put("headNodeType", cluster.headNodeType());
+        }
         return o;
     }
 

@@ -65,14 +65,76 @@ final class SpecTreeReader {
             case "associatePublicIp" -> bool(field, value, b::associatePublicIp);
             case "market" -> b.market(wire(field, value, Market.class));
             case "idleStopMinutes" -> integer(field, value, b::idleStopMinutes);
-            case "tags" -> b.tags(tags(value));
+            case "tags" -> b.tags(strings(field, value, "{\"project\": \"nlp\"}"));
             case "egress" -> b.egress(wire(field, value, Egress.class));
             case "allowSshFromAnywhere" -> bool(field, value, b::allowSshFromAnywhere);
             case "dataBucketOwner" -> b.dataBucketOwner(nullable(field, value));
             case "permissionsBoundaryArn" -> b.permissionsBoundaryArn(nullable(field, value));
             case "network" -> b.network(wire(field, value, NetworkMode.class));
+            case "capacityReservationId" -> b.capacityReservationId(nullable(field, value));
+            case "run" -> b.run(value.isNull() ? null : run(value));
+            case "cluster" -> b.cluster(value.isNull() ? null : cluster(value));
             default -> unknown(field);
         }
+    }
+
+    /** {@code run}: an object; its problems are named {@code run.<field>}. */
+    private RunSpec run(JsonNode value) {
+        if (!isObject("run", value, "{\"command\": \"python train.py\"}")) {
+            return null;
+        }
+        String[] code = {null};
+        String[] setup = {null};
+        String[] command = {null};
+        Map<String, String> env = new LinkedHashMap<>();
+        boolean[] stop = {RunSpec.DEFAULT_STOP_WHEN_DONE};
+        value.properties().forEach(p -> {
+            String field = "run." + p.getKey();
+            JsonNode v = p.getValue();
+            switch (p.getKey()) {
+                case "code" -> code[0] = nullable(field, v);
+                case "setup" -> setup[0] = nullable(field, v);
+                case "command" -> command[0] = required(field, v);
+                case "env" -> env.putAll(strings(field, v, "{\"EPOCHS\": \"3\"}"));
+                case "stopWhenDone" -> bool(field, v, b -> stop[0] = b);
+                default -> problems.add(new SpecProblem(field, "is not a field of run (code, setup, command, env, stopWhenDone)"));
+            }
+        });
+        return new RunSpec(code[0], setup[0], command[0], env, stop[0]);
+    }
+
+    /** {@code cluster}: an object; absent fields keep {@link ClusterSpec#defaults()}. */
+    private ClusterSpec cluster(JsonNode value) {
+        if (!isObject("cluster", value, "{\"nodes\": 4}")) {
+            return null;
+        }
+        ClusterSpec d = ClusterSpec.defaults();
+        int[] nodes = {d.nodes()};
+        int[] minNodes = {d.minNodes()};
+        EfaMode[] efa = {d.efa()};
+        int[] idle = {d.scaledownIdleMinutes()};
+        String[] head = {d.headNodeType()};
+        value.properties().forEach(p -> {
+            String field = "cluster." + p.getKey();
+            JsonNode v = p.getValue();
+            switch (p.getKey()) {
+                case "nodes" -> integer(field, v, n -> nodes[0] = n);
+                case "minNodes" -> integer(field, v, n -> minNodes[0] = n);
+                case "efa" -> efa[0] = wire(field, v, EfaMode.class);
+                case "scaledownIdleMinutes" -> integer(field, v, n -> idle[0] = n);
+                case "headNodeType" -> head[0] = required(field, v);
+                default -> problems.add(new SpecProblem(field,
+                        "is not a field of cluster (nodes, minNodes, efa, scaledownIdleMinutes, headNodeType)"));
+            }
+        });
+        return new ClusterSpec(nodes[0], minNodes[0], efa[0], idle[0], head[0]);
+    }
+
+    private boolean isObject(String field, JsonNode value, String example) {
+        if (!value.isObject()) {
+            problems.add(new SpecProblem(field, "must be an object like " + example + ", or null, not " + describe(value)));
+        }
+        return value.isObject();
     }
 
     private String required(String field, JsonNode value) {
@@ -121,21 +183,22 @@ final class SpecTreeReader {
         return found;
     }
 
-    private Map<String, String> tags(JsonNode value) {
-        Map<String, String> tags = new LinkedHashMap<>();
+    /** An object of string values ({@code tags}, {@code run.env}); a value of another type is a problem of its own. */
+    private Map<String, String> strings(String field, JsonNode value, String example) {
+        Map<String, String> out = new LinkedHashMap<>();
         if (!value.isObject()) {
-            problems.add(new SpecProblem("tags", "must be an object of string values, like {\"project\": \"nlp\"}, not "
+            problems.add(new SpecProblem(field, "must be an object of string values, like " + example + ", not "
                     + describe(value)));
-            return tags;
+            return out;
         }
-        value.properties().forEach(tag -> {
-            if (tag.getValue().isTextual()) {
-                tags.put(tag.getKey(), tag.getValue().textValue());
+        value.properties().forEach(entry -> {
+            if (entry.getValue().isTextual()) {
+                out.put(entry.getKey(), entry.getValue().textValue());
             } else {
-                problems.add(new SpecProblem("tags." + tag.getKey(), "must be a string, not " + describe(tag.getValue())));
+                problems.add(new SpecProblem(field + "." + entry.getKey(), "must be a string, not " + describe(entry.getValue())));
             }
         });
-        return tags;
+        return out;
     }
 
     private void unknown(String field) {

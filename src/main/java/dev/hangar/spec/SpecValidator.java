@@ -25,6 +25,8 @@ public final class SpecValidator {
     private static final Pattern ZONE = Pattern.compile(REGION_FORM + "[a-z]");
     private static final Pattern AMI = Pattern.compile("ami-(?:[0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
+    /** On-Demand Capacity Reservations and Capacity Blocks for ML share this form. */
+    private static final Pattern CAPACITY_RESERVATION = Pattern.compile("cr-[0-9a-f]{17}");
     private static final Pattern SUBNET = Pattern.compile("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
     /** No shell metacharacters: the name is printed in an ssh command and, with createKeyPair, is a file name. */
     private static final Pattern KEY_PAIR = Pattern.compile("[A-Za-z0-9._-]*");
@@ -71,6 +73,12 @@ public final class SpecValidator {
             out.add(new SpecProblem("permissionsBoundaryArn", "must be an IAM policy ARN, e.g. "
                     + "arn:aws:iam::123456789012:policy/boundary, not " + Show.quote(spec.permissionsBoundaryArn())));
         }
+        if (spec.capacityReservationId() != null && !CAPACITY_RESERVATION.matcher(spec.capacityReservationId()).matches()) {
+            out.add(new SpecProblem("capacityReservationId", "must be \"cr-\" followed by 17 lowercase hex digits (a capacity"
+                    + " reservation or Capacity Block ID), not " + Show.quote(spec.capacityReservationId())));
+        }
+        RunRules.check(spec, out);
+        ClusterRules.check(spec.cluster(), INSTANCE_TYPE, out);
         return List.copyOf(out);
     }
 
