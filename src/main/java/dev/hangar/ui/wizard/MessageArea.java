@@ -1,11 +1,12 @@
 package dev.hangar.ui.wizard;
 
+import java.util.Collections;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextBoundsType;
 
 /**
  * A label for a message that comes and goes (a field's problem, a note on what was typed) that keeps its height whether
@@ -27,16 +28,19 @@ final class MessageArea {
         area.setVisible(true);
         area.setManaged(true);
         DoubleBinding height = Bindings.createDoubleBinding(
-                () -> LINES * lineHeight(area.getFont()) + area.getInsets().getTop() + area.getInsets().getBottom(),
-                area.fontProperty(), area.insetsProperty());
+                () -> linesHeight(area) + area.getInsets().getTop() + area.getInsets().getBottom(),
+                area.fontProperty(), area.insetsProperty(), area.lineSpacingProperty());
         area.minHeightProperty().bind(height);
         area.prefHeightProperty().bind(height);
         area.maxHeightProperty().bind(height);
     }
 
-    private static double lineHeight(Font font) {
-        Text line = new Text("Ag");
-        line.setFont(font);
-        return Math.ceil(line.getLayoutBounds().getHeight());
+    /** Measured as the label's skin measures wrapped text: a pixel short, and it would show one line and an ellipsis. */
+    private static double linesHeight(Label area) {
+        Text lines = new Text(String.join("\n", Collections.nCopies(LINES, "Ag")));
+        lines.setFont(area.getFont());
+        lines.setLineSpacing(area.getLineSpacing());
+        lines.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER); // as a Labeled lays out its text
+        return Math.ceil(lines.getLayoutBounds().getHeight()) + 1;
     }
 }

@@ -79,6 +79,10 @@ class WizardValidationUiTest {
             assertShown(w, "#cidrError", "Allowed address (CIDR): 203.0.113.7/24 has host bits set; did you mean 203.0.113.0/24?");
             assertThat(w.text("#keyError")).as("the key pair is being filled in, not left").isEmpty();
             assertThat(bounds(w, below)).as("the address's message moved nothing").isEqualTo(before);
+            robot.interact(() -> cidr.setText("0.0.0.0/0"));
+            assertShown(w, "#cidrError", "Allowed address (CIDR): this lets the whole internet try to connect: use your own address "
+                    + "(…/32), or tick 'Allow SSH from anywhere'");
+            assertThat(bounds(w, below)).as("nor a message of two lines").isEqualTo(before);
             robot.interact(() -> cidr.setText("203.0.113.7/32"));
             WizardDriver.waitUntil(() -> w.text("#cidrError").isEmpty(), "the address's message to go");
             assertThat(bounds(w, below)).as("nor did its going").isEqualTo(before);
