@@ -37,6 +37,8 @@ final class TouchedFields {
     private final BooleanProperty nextPressed = new SimpleBooleanProperty();
     /** The controls of each field, in the step's order: Next focuses the first with a message. */
     private final Map<String, List<Node>> controls = new LinkedHashMap<>();
+    /** Where each group of fields says its message, in the step's order. */
+    private final Map<Label, List<String>> areas = new LinkedHashMap<>();
 
     /** @param fields the spec fields the step edits ({@code tags} owns {@code tags.project} too) */
     TouchedFields(ObservableValue<List<SpecProblem>> problems, String... fields) {
@@ -60,15 +62,23 @@ final class TouchedFields {
         touched.add(field);
     }
 
-    /** Next was pressed while something is missing: every field's message shows, and the first one's control has focus. */
+    /**
+     * Next was pressed while something is missing: every field's message shows, the first one's control has focus, and
+     * both are scrolled into view.
+     */
     void nextPressed() {
         nextPressed.set(true);
+        areas.entrySet().stream().filter(e -> !messageNow(e.getValue()).isEmpty()).findFirst()
+                .ifPresent(e -> ScrollIntoView.show(e.getKey()));
         controls.entrySet().stream()
                 .filter(e -> !messageNow(List.of(e.getKey())).isEmpty())
                 .flatMap(e -> e.getValue().stream())
                 .filter(n -> n.isVisible() && !n.isDisabled() && n.getScene() != null)
                 .findFirst()
-                .ifPresent(Node::requestFocus);
+                .ifPresent(n -> {
+                    n.requestFocus();
+                    ScrollIntoView.show(n);
+                });
     }
 
     /** A new spec ("Launch another"): nothing of it has been touched yet. */
@@ -114,6 +124,7 @@ final class TouchedFields {
         }
         MessageArea.reserve(area);
         area.textProperty().bind(message(fields));
+        areas.put(area, List.of(fields));
     }
 
     private String messageNow(List<String> fields) {

@@ -72,6 +72,7 @@ class WizardValidationUiTest {
             List<String> below = List.of("#anywhereCheck", "#existingKeyRadio", "#keyPairChoice", "#newKeyField", "#privateRadio",
                     "#publicHint");
             Map<String, Bounds> before = bounds(w, below);
+            Map<String, Bounds> beforeInForm = inForm(w, below);
 
             robot.doubleClickOn(cidr).eraseText(cidr.getText().length()).write("203.0.113.7/24");
             assertThat(w.text("#cidrError")).as("not while typing").isEmpty();
@@ -91,10 +92,12 @@ class WizardValidationUiTest {
             assertThat(w.state.currentStep()).isEqualTo(WizardStep.ACCESS);
             assertShown(w, "#keyError", "Key pair: choose an existing key pair, or pick 'New, named' and type a name");
             assertThat(w.fieldMessages()).hasSize(1);
-            assertThat(bounds(w, below)).as("the key pair's message moved nothing").isEqualTo(before);
+            assertThat(inForm(w, below)).as("the key pair's message moved nothing").isEqualTo(beforeInForm);
+            assertVisible(w, "#keyError");
+            w.screenshot("05f-access-next-pressed");
             robot.clickOn("#newKeyRadio").clickOn("#newKeyField").write("lab-key");
             WizardDriver.waitUntil(() -> w.text("#keyError").isEmpty(), "the key pair's message to go once it is typed");
-            assertThat(bounds(w, below)).isEqualTo(before);
+            assertThat(inForm(w, below)).isEqualTo(beforeInForm);
             w.next();
             w.expectStep(WizardStep.DATA);
         }
@@ -112,6 +115,7 @@ class WizardValidationUiTest {
             robot.clickOn(w.node("#dataVolumeSpinner", javafx.scene.control.Spinner.class).getEditor());
             assertShown(w, "#prefixError", "Prefix: must not start with '/' (S3 keys are relative to the bucket)");
             assertThat(bounds(w, below)).as("two messages moved nothing").isEqualTo(before);
+            w.screenshot("06b-data-messages");
             robot.interact(() -> {
                 w.node("#bucketChoice", javafx.scene.control.ComboBox.class).getEditor().setText("research-data");
                 w.node("#prefixField", TextField.class).setText("train/");
@@ -131,6 +135,7 @@ class WizardValidationUiTest {
             robot.clickOn(name);
             assertShown(w, "#tagsError", "Tags: line 1 (\"team\") is not key=value");
             assertThat(bounds(w, optionsBelow)).isEqualTo(options);
+            w.screenshot("07b-options-messages");
             assertInWindow(w, "#tagsError");
         }
     }
@@ -167,6 +172,24 @@ class WizardValidationUiTest {
         Node content = w.node("#content", Node.class);
         assertThat(n.localToScene(n.getLayoutBounds()).getMaxY()).as(id + " inside the step's area")
                 .isLessThanOrEqualTo(content.localToScene(content.getLayoutBounds()).getMaxY());
+    }
+
+    /** Pressing Next scrolls the first message into view: it is inside the scroll pane's viewport. */
+    private static void assertVisible(WizardDriver w, String id) {
+        Node n = w.node(id, Node.class);
+        Node viewport = w.node("#accessScroll", Node.class);
+        Bounds at = n.localToScene(n.getLayoutBounds());
+        Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+        assertThat(at.getMinY()).as(id + " below the top of the view").isGreaterThanOrEqualTo(view.getMinY());
+        assertThat(at.getMaxY()).as(id + " above the bottom of the view").isLessThanOrEqualTo(view.getMaxY());
+    }
+
+    /** Where the controls sit in the step's form, whatever its scroll pane shows of it. */
+    private static Map<String, Bounds> inForm(WizardDriver w, List<String> ids) {
+        Node form = w.robot.lookup("#content .step-form").query();
+        Map<String, Bounds> out = new LinkedHashMap<>();
+        bounds(w, ids).forEach((id, b) -> out.put(id, form.sceneToLocal(b)));
+        return out;
     }
 
     private static Map<String, Bounds> bounds(WizardDriver w, List<String> ids) {
