@@ -9,7 +9,9 @@ import dev.hangar.spec.Market;
 import dev.hangar.ui.concurrent.Tasks;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.BooleanProperty;
@@ -37,6 +39,7 @@ final class InstanceTypeStepController implements StepController {
     private final ObservableValue<Market> market;
     private final WizardServices services;
     private final InstanceTypeViewModel model = new InstanceTypeViewModel();
+    private final TouchedFields messages;
     private String loadedFor;
     /** True while the types are read: the table shows a progress indicator, never "No GPU type matches." */
     private final BooleanProperty loading = new SimpleBooleanProperty();
@@ -61,6 +64,9 @@ final class InstanceTypeStepController implements StepController {
         this.offer = offer;
         this.market = market;
         this.services = services;
+        // A type typed into a loaded spec but not chosen in the table has no offer (price, architectures) yet.
+        this.messages = new TouchedFields(context.problems(), "instanceType").alsoCheck("instanceType", Bindings.createStringBinding(
+                () -> instanceType.get() != null && offer.get() == null ? "choose it in the table" : "", instanceType, offer));
     }
 
     @FXML
@@ -103,12 +109,18 @@ final class InstanceTypeStepController implements StepController {
         });
         quotaWarning.visibleProperty().bind(quotaWarning.textProperty().isNotEmpty());
         quotaWarning.managedProperty().bind(quotaWarning.visibleProperty());
-        new FieldErrors(context.problems(), "instanceType").show(typeError, "instanceType");
+        messages.touchWhenLeft("instanceType", typeFilter, typeTable);
+        messages.show(typeError, "instanceType");
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(context.problems(), "instanceType").none().and(offer.isNotNull());
+        return messages.complete().and(offer.isNotNull());
+    }
+
+    @Override
+    public Optional<TouchedFields> fieldMessages() {
+        return Optional.of(messages);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.hangar.spec.SpecValidator;
 import dev.hangar.spec.Tenancy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.IntegerProperty;
@@ -40,7 +41,7 @@ final class OptionsStepController implements StepController {
             ObservableObjectValue<GpuOffer> offer, ObjectProperty<ClusterSpec> cluster) {
     }
 
-    private final ObservableValue<List<SpecProblem>> problems;
+    private final TouchedFields messages;
     private final Fields fields;
     private final StringProperty tagsParseError = new SimpleStringProperty("");
 
@@ -67,7 +68,7 @@ final class OptionsStepController implements StepController {
 
     /** @param problems the spec's problems; this step shows its fields' */
     OptionsStepController(ObservableValue<List<SpecProblem>> problems, Fields fields) {
-        this.problems = problems;
+        this.messages = new TouchedFields(problems, FIELDS).alsoCheck("tags", tagsParseError);
         this.fields = fields;
     }
 
@@ -117,14 +118,14 @@ final class OptionsStepController implements StepController {
             }
         });
         nodes();
-        FieldErrors errors = new FieldErrors(problems, FIELDS);
-        errors.show(nameError, "name");
-        errors.show(idleError, "idleStopMinutes");
-        errors.show(tagsError, "tags");
-        errors.show(nodesError, "cluster");
-        tagsError.textProperty().unbind();
-        tagsError.textProperty().bind(Bindings.createStringBinding(() -> (tagsParseError.get() + "\n" + errors.messages("tags")).trim(),
-                tagsParseError, problems));
+        messages.touchWhenLeft("name", nameField);
+        messages.touchWhenLeft("idleStopMinutes", idleSpinner);
+        messages.touchWhenLeft("tags", tagsArea);
+        messages.touchWhenLeft("cluster", nodesSpinner, minNodesSpinner);
+        messages.show(nameError, "name");
+        messages.show(idleError, "idleStopMinutes");
+        messages.show(tagsError, "tags");
+        messages.show(nodesError, "cluster");
     }
 
     private void nodes() {
@@ -152,7 +153,12 @@ final class OptionsStepController implements StepController {
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(problems, FIELDS).none().and(tagsParseError.isEmpty());
+        return messages.complete();
+    }
+
+    @Override
+    public Optional<TouchedFields> fieldMessages() {
+        return Optional.of(messages);
     }
 
     private static <E> void pair(RadioButton first, RadioButton second, javafx.beans.property.ObjectProperty<E> value, E a, E b) {

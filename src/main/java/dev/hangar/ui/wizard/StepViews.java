@@ -56,6 +56,11 @@ final class StepViews {
         return new StepContext(state.session(), state.regionProperty(), state.problems(), state.processingProperty());
     }
 
+    /** The controllers of the steps shown so far. */
+    java.util.Collection<StepController> loaded() {
+        return loaded.values().stream().map(View::controller).toList();
+    }
+
     View<StepController> get(WizardStep step) {
         return loaded.computeIfAbsent(step, s -> Views.loadView(StepViews.class, s.fxmlName() + ".fxml", controllers));
     }
