@@ -12,7 +12,8 @@ import javafx.scene.text.Text;
 
 /**
  * Keeps a table's columns at least as wide as their header and their longest cell text, so that no word ends in "…":
- * a table too wide for the window at its minimum size scrolls sideways instead.
+ * a table too narrow for them scrolls sideways instead (a constrained resize policy has no horizontal scroll bar, so
+ * the table's own policy applies only while the columns fit).
  */
 public final class ColumnFit {
 
@@ -24,6 +25,8 @@ public final class ColumnFit {
     private static final double CELL_PADDING = 18;
     /** The header label's padding and room for the sort arrow. */
     private static final double HEADER_PADDING = 28;
+    /** Room for the vertical scroll bar and the table's border. */
+    private static final double SCROLL_BAR = 20;
 
     private ColumnFit() {
     }
@@ -36,22 +39,24 @@ public final class ColumnFit {
 
     /** Fits the columns now and whenever the rows change (a column only grows: a refresh never makes them jump back). */
     public static <S> void install(TableView<S> table) {
-        ListChangeListener<S> refit = change -> fit(table);
-        table.getItems().addListener(refit);
+        var declared = table.getColumnResizePolicy();
+        Runnable refit = () -> {
+            double needed = fit(table.getColumns(), table.getItems()) + SCROLL_BAR;
+            table.setColumnResizePolicy(needed > table.getWidth() ? TableView.UNCONSTRAINED_RESIZE_POLICY : declared);
+        };
+        table.widthProperty().addListener((obs, old, now) -> refit.run());
+        ListChangeListener<S> rowsChanged = change -> refit.run();
+        table.getItems().addListener(rowsChanged);
         table.itemsProperty().addListener((obs, old, now) -> {
             if (old != null) {
-                old.removeListener(refit);
+                old.removeListener(rowsChanged);
             }
             if (now != null) {
-                now.addListener(refit);
+                now.addListener(rowsChanged);
             }
-            fit(table);
+            refit.run();
         });
-        fit(table);
-    }
-
-    static <S> void fit(TableView<S> table) {
-        fit(table.getColumns(), table.getItems());
+        refit.run();
     }
 
     @SuppressWarnings("unchecked")

@@ -2,11 +2,17 @@ package dev.hangar.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.text.Text;
 
 /**
@@ -30,8 +36,8 @@ public final class TruncationScan {
         List<Cut> cuts = new ArrayList<>();
         for (Labeled l : SceneWalk.visibleLabeleds(root)) {
             if (l.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
-                if (l.getGraphic() instanceof Text wrapped && wrapped.getLayoutBounds().getHeight() > l.getHeight() + 0.5) {
-                    cuts.add(new Cut(where, SceneWalk.describe(l) + " (wrapped text taller than its cell)", l.getText(), ""));
+                if (l.getGraphic() instanceof Text wrapped && !insideItsCell(wrapped, l)) {
+                    cuts.add(new Cut(where, SceneWalk.describe(l) + " (its wrapped text reaches past the cell)", l.getText(), wrapped.getText()));
                 }
                 continue;
             }
@@ -39,8 +45,11 @@ public final class TruncationScan {
             String shown = SceneWalk.textNode(l).map(Text::getText).orElse("");
             if (!shown.equals(displayed(l, full))) {
                 cuts.add(new Cut(where, SceneWalk.describe(l), full, shown));
-            } else if (pastTheWindow(l)) {
-                cuts.add(new Cut(where, SceneWalk.describe(l) + " (past the window's edge)", full, shown));
+            } else {
+                String edge = pastAnEdge(l);
+                if (edge != null) {
+                    cuts.add(new Cut(where, SceneWalk.describe(l) + " (past the " + edge + ")", full, shown));
+                }
             }
         }
         return cuts;
@@ -55,19 +64,39 @@ public final class TruncationScan {
         return i >= 0 && i < text.length() - 1 ? text.substring(0, i) + text.substring(i + 1) : text;
     }
 
-    private static boolean pastTheWindow(Labeled l) {
+    /** A graphic drawn in its Labeled's bounds (a cell clips the rest away). */
+    private static boolean insideItsCell(Text text, Labeled l) {
+        Bounds b = l.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+        return b.getMinX() >= -0.5 && b.getMinY() >= -0.5 && b.getMaxX() <= l.getWidth() + 0.5 && b.getMaxY() <= l.getHeight() + 0.5;
+    }
+
+    /** Which edge cuts the label: the window's, or the side of a table that does not scroll sideways; null when none. */
+    private static String pastAnEdge(Labeled l) {
         if (l.getScene() == null) {
-            return false;
+            return null;
         }
         for (Node n = l.getParent(); n != null; n = n.getParent()) {
-            if (n instanceof ScrollPane || n instanceof javafx.scene.control.TableView<?> || n instanceof javafx.scene.control.TreeTableView<?>
-                    || n instanceof javafx.scene.control.ListView<?>) {
-                return false; // scrolled to, not cut
+            if (n instanceof ScrollPane) {
+                return null; // scrolled to, not cut
+            }
+            if (n instanceof TableView<?> || n instanceof TreeTableView<?> || n instanceof ListView<?>) {
+                // Rows below the bottom are scrolled to; a column past the side only when the table scrolls sideways.
+                return past(l, n.localToScene(n.getLayoutBounds()), false) && !scrollsSideways(n) ? "side of " + SceneWalk.describe(n) : null;
             }
         }
+        return past(l, new BoundingBox(0, 0, l.getScene().getWidth(), l.getScene().getHeight()), true) ? "window's edge" : null;
+    }
+
+    private static boolean past(Labeled l, Bounds edge, boolean vertically) {
         Bounds b = l.localToScene(l.getLayoutBounds());
         double slack = 0.5;
-        return b.getMaxX() > l.getScene().getWidth() + slack || b.getMaxY() > l.getScene().getHeight() + slack
-                || b.getMinX() < -slack || b.getMinY() < -slack;
+        boolean sideways = b.getMaxX() > edge.getMaxX() + slack || b.getMinX() < edge.getMinX() - slack;
+        return sideways || vertically && (b.getMaxY() > edge.getMaxY() + slack || b.getMinY() < edge.getMinY() - slack);
+    }
+
+    /** A table wider than its room shows a horizontal scroll bar: what is past its edge can be scrolled to. */
+    private static boolean scrollsSideways(Node table) {
+        return table.lookupAll(".scroll-bar").stream()
+                .anyMatch(n -> n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible());
     }
 }

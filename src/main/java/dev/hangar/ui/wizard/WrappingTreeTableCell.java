@@ -10,16 +10,23 @@ import javafx.scene.text.Text;
  */
 final class WrappingTreeTableCell<S> extends TreeTableCell<S, String> {
 
-    /** The cell's left and right padding (modena: 0.58 em each side). */
-    private static final double PADDING = 16;
-
     private final Text text = new Text();
 
     WrappingTreeTableCell() {
-        text.wrappingWidthProperty().bind(widthProperty().subtract(PADDING));
         text.fillProperty().bind(textFillProperty()); // the cell's colour in every state: selected, dark theme
         text.fontProperty().bind(fontProperty());
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    /** The text wraps at what the tree's indent and disclosure arrow leave of the cell, known once laid out. */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double room = Math.max(40, getWidth() - snappedRightInset() - text.getLayoutX());
+        if (Math.abs(text.getWrappingWidth() - room) > 0.5) {
+            text.setWrappingWidth(room);
+            requestLayout(); // taller or shorter now: the row takes the new height
+        }
     }
 
     @Override
