@@ -78,6 +78,7 @@ class WizardLegibilityUiTest {
             w.expectStep(WizardStep.INSTANCE_TYPE);
             TableView<?> types = w.node("#typeTable", TableView.class);
             WizardDriver.waitUntil(() -> !types.getItems().isEmpty(), "GPU types");
+            l.check("03 GPU type, as listed");
             robot.interact(() -> {
                 types.getSelectionModel().select(types.getItems().size() - 1);
                 types.scrollTo(types.getItems().size() - 1);
@@ -123,7 +124,10 @@ class WizardLegibilityUiTest {
             checkEveryReviewTab(robot, w, l, "08 Review");
             w.next();
 
-            // A launch that succeeds moves on to Done by itself; the Launch step is checked when one rolls back, below.
+            // A launch that succeeds moves on to Done by itself: the Launch step is checked when one rolls back, below;
+            // here it is only pictured while it runs.
+            w.expectStep(WizardStep.LAUNCH);
+            w.screenshot("wizard-09-launch-light");
             w.expectStep(WizardStep.DONE);
             assertThat(w.state.outcomeProperty().get().succeeded()).as(w.state.outcomeProperty().get().message()).isTrue();
             l.check("10 Done");
