@@ -184,6 +184,8 @@ class WizardLegibilityUiTest {
             w.expectStep(WizardStep.LAUNCH);
             WizardDriver.waitUntil(() -> w.state.outcomeProperty().get() != null, "the launch to end");
             assertThat(w.state.outcomeProperty().get().state()).isEqualTo(LaunchState.ROLLED_BACK);
+            ListView<?> steps = w.node("#launchSteps", ListView.class);
+            robot.interact(() -> steps.scrollTo(steps.getItems().size() - 1)); // the removal, step by step
             l.check("09 Launch, rolled back");
                         l.assertWholeAndReadable();
         }
