@@ -138,6 +138,7 @@ public final class MonitorController {
         SortedList<MonitoredInstance> sorted = new SortedList<>(shown);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        dev.hangar.ui.ColumnFit.install(table); // at the window's minimum the table scrolls sideways rather than cut an ID or a status
         table.setPlaceholder(new Label("No launches yet. Launch one with the wizard; it shows here."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!replacingRows) {

@@ -65,6 +65,7 @@ final class AmiStepController implements StepController {
     @FXML
     private void initialize() {
         var image = column("Image", 420, ImageInfo::name);
+        image.setCellFactory(c -> new WrappingTreeTableCell<>());
         amiTree.getColumns().setAll(List.of(image, column("ID", 190, ImageInfo::imageId),
                 column("Arch", 75, ImageInfo::architecture), column("Age", 80, model::age)));
         // The name takes what the fixed columns leave (TreeTableView has no flex policy of its own).

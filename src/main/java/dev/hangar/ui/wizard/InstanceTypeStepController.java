@@ -6,6 +6,7 @@ import dev.hangar.catalog.InstanceTypeOrder;
 import dev.hangar.catalog.QuotaHeadroom;
 import dev.hangar.catalog.QuotaHeadroom.Headroom;
 import dev.hangar.spec.Market;
+import dev.hangar.ui.ColumnFit;
 import dev.hangar.ui.concurrent.Tasks;
 import java.util.Map;
 import java.util.Objects;
@@ -86,6 +87,7 @@ final class InstanceTypeStepController implements StepController {
         typeTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         model.rows().comparatorProperty().bind(typeTable.comparatorProperty());
         typeTable.setItems(model.rows());
+        ColumnFit.install(typeTable); // p6-b200.48xlarge, "NVIDIA RTX PRO Server 6000": whole, however long
         typeTable.setRowFactory(t -> new QuotaRow());
         typeTable.setPlaceholder(LoadingPlaceholder.of(loading, loadingText, "No GPU type matches."));
         typeFilter.textProperty().bindBidirectional(model.filterProperty());
@@ -209,10 +211,15 @@ final class InstanceTypeStepController implements StepController {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "—" : format.apply(item));
+                setText(empty ? null : text(item, format));
             }
         });
+        ColumnFit.showsText(c, row -> text(value.apply(row), format));
         return c;
+    }
+
+    private static <T> String text(T item, Function<T, String> format) {
+        return item == null ? "—" : format.apply(item);
     }
 
     /** Rows whose type does not fit the quota are marked, not hidden: the quota can be raised. */

@@ -39,8 +39,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
@@ -67,7 +67,7 @@ final class ReviewStepController implements StepController {
     @FXML private ListView<PreflightCheck> preflightList;
     @FXML private TextArea policyArea;
     @FXML private Label launchBlockedReason;
-    @FXML private HBox exportButtons;
+    @FXML private FlowPane exportButtons;
     @FXML private Label exportStatus;
     @FXML private Label networkPlace;
     @FXML private GridPane networkRoutes;

@@ -34,7 +34,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith({LocalAwsExtension.class, ApplicationExtension.class})
 class WizardAcceleratorUiTest {
 
-    private static final String HABANA_NAME = "Deep Learning AMI Habana PyTorch 2.4.0 SynapseAI 1.18.0 (Ubuntu 22.04) 20241115";
+    static final String HABANA_NAME = "Deep Learning AMI Habana PyTorch 2.4.0 SynapseAI 1.18.0 (Ubuntu 22.04) 20241115";
 
     private Stage stage;
     @TempDir Path home;
