@@ -151,13 +151,13 @@ class FindingTitlesTest {
         Blueprint b = Blueprint.draft(spec());
         return new Blueprint(b.spec(), b.launchId(), b.launchIdDerived(), b.region(), b.partition(), b.tags(), b.iam(),
                 b.securityGroup(), b.keyPair(), change.apply(b.instance()), b.dataVolume(), b.idleAlarm(), b.noGpuDataAlarm(),
-                b.session(), b.network());
+                b.session(), b.network(), b.run(), b.cluster());
     }
 
     private static InstanceModel instance(InstanceModel i, String httpTokens, int hopLimit, boolean rootEncrypted, boolean monitoring,
             boolean ebsOptimized) {
         return new InstanceModel(i.amiId(), i.instanceType(), i.subnetId(), i.availabilityZone(), i.associatePublicIp(), i.tenancy(),
                 monitoring, ebsOptimized, i.httpEndpoint(), httpTokens, hopLimit, i.rootDeviceName(), i.rootVolumeGiB(),
-                i.rootVolumeType(), rootEncrypted, i.rootDeleteOnTermination(), i.userData(), i.spot(), i.shutdownBehavior());
+                i.rootVolumeType(), rootEncrypted, i.rootDeleteOnTermination(), i.userData(), i.spot(), i.shutdownBehavior(), i.capacityReservationId());
     }
 }

@@ -49,7 +49,7 @@ class LaunchBlockedBannerTest {
         LaunchReview offline = new Reviewer(Optional.empty(), new CatalogService(Optional.empty(), new CatalogCache(home, CLOCK), CLOCK), CLOCK)
                 .review(spec);
         return new LaunchReview(offline.spec(), Checklist.evaluate(offline.blueprint(), facts, CLOCK), offline.preflight(), offline.cost(),
-                offline.blueprint(), offline.plan(), offline.network(), offline.summary());
+                offline.blueprint(), offline.plan(), offline.network(), offline.summary(), offline.cluster());
     }
 
     @Test
