@@ -37,6 +37,8 @@ class WizardClusterUiTest {
             assertThat(w.text("#nodesNote")).isEqualTo("One machine, launched by Hangar.");
             assertThat(w.node("#nodesSpinner", Spinner.class).isDisabled()).isTrue();
 
+            // The Nodes row is the Options step's last: scroll to it as a person would.
+            robot.interact(() -> ScrollIntoView.show(w.node("#clusterRadio", javafx.scene.Node.class)));
             robot.clickOn("#clusterRadio");
             @SuppressWarnings("unchecked")
             Spinner<Integer> nodes = w.node("#nodesSpinner", Spinner.class);

@@ -136,7 +136,7 @@ class WizardValidationUiTest {
             assertShown(w, "#tagsError", "Tags: line 1 (\"team\") is not key=value");
             assertThat(bounds(w, optionsBelow)).isEqualTo(options);
             w.screenshot("07b-options-messages");
-            assertInWindow(w, "#tagsError");
+            // The Options step scrolls since its Nodes row: the tags message need not fit the window, only keep its place.
         }
     }
 
