@@ -101,11 +101,12 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         }
         LaunchNames names = new LaunchNames(id);
         Map<String, String> tags = LaunchTags.of(id, spec, createdBy);
+        RunModel run = RunModel.of(spec, names);
         return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
-                IamModel.of(spec, names, bucketAccount(spec, createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
+                IamModel.of(spec, names, bucketAccount(spec, createdBy), run, account(createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
                 InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.gpuAware(spec, names),
                 IdleAlarmModel.noGpuData(spec, names), SessionModel.of(spec, names, tags),
-                NetworkModel.of(spec, createdBy), RunModel.of(spec, names));
+                NetworkModel.of(spec, createdBy), run);
     }
 
     /** The data bucket's account: the spec's dataBucketOwner, else the launching caller's (from its ARN). */
@@ -113,8 +114,13 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         if (spec.dataBucketOwner() != null) {
             return spec.dataBucketOwner();
         }
-        String[] arn = createdBy == null ? new String[0] : createdBy.split(":");
-        return arn.length > 4 && arn[4].matches("\\d{12}") ? arn[4] : null;
+        return account(createdBy);
+    }
+
+    /** The account of an ARN ({@code arn:aws:iam::123456789012:user/x}); null when there is none. */
+    static String account(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":");
+        return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : null;
     }
 
     /**
