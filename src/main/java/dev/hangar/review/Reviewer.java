@@ -70,6 +70,6 @@ public final class Reviewer {
         Boolean imageFound = report.map(r -> r.checks().stream().noneMatch(c -> c.id().equals("image")
                 && c.status() == PreflightCheck.Status.FAIL)).orElse(null);
         return new LaunchReview(spec, Checklist.evaluate(blueprint, facts, clock), report, cost, blueprint, Launcher.plan(blueprint),
-                NetworkDiagram.of(blueprint, facts), LaunchSummary.of(spec, offer, facts, cost, imageFound, clock));
+                NetworkDiagram.of(blueprint, facts), LaunchSummary.of(spec, offer, facts, cost, imageFound, clock, blueprint.run()));
     }
 }

@@ -67,6 +67,7 @@ final class RunSteps {
                 }
             }
             ctx.journal().created(ResourceKind.LOG_GROUP, name, id());
+            ctx.journal().output(LOG_GROUP_OUTPUT, name);
             return name;
         }
     }

@@ -38,6 +38,8 @@ public final class StepIds {
     public static final String UPLOAD_CODE = "upload-code";
     public static final String CREATE_LOG_GROUP = "create-log-group";
     public static final String SET_LOG_RETENTION = "set-log-retention";
+    /** The journal output naming a run's log group ({@code launch --json} prints it as {@code logGroup}). */
+    public static final String LOG_GROUP_OUTPUT = "logGroup";
     public static final String WAIT_SESSION_MANAGER_ONLINE = "wait-session-manager-online";
 
     private StepIds() {
