@@ -1,6 +1,5 @@
 package dev.hangar.blueprint;
 
-import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Market;
 import dev.hangar.spec.NetworkMode;
@@ -29,7 +28,8 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
     public static final String SPOT_INSTANCE_TYPE = "persistent";
     public static final String SPOT_INTERRUPTION_BEHAVIOR = "stop";
 
-    static InstanceModel of(LaunchSpec spec, String rootDeviceName) {
+    /** @param run the launch's run, whose unit the first-boot script installs; null without one */
+    static InstanceModel of(LaunchSpec spec, String rootDeviceName, RunModel run) {
         boolean spot = spec.market() == Market.SPOT;
         // network=public means the default VPC reached through its internet gateway: a public IP (no inbound rule).
         boolean publicIp = spec.associatePublicIp() || (spec.subnetId() == null && spec.network() == NetworkMode.PUBLIC);
@@ -37,6 +37,6 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
                 publicIp, spec.tenancy() == null ? null : spec.tenancy().wireName(), true, true,
                 "enabled", HTTP_TOKENS, HOP_LIMIT,
                 rootDeviceName, spec.rootVolumeGiB(), "gp3", true, true,
-                UserData.script(), spot, "stop");
+                UserData.script(run), spot, "stop");
     }
 }

@@ -19,6 +19,8 @@ public final class ResourceKind {
     public static final String CODE_ARCHIVE = "code-archive";
     /** A run's CloudWatch Logs group, {@code /hangar/<launch id>}. */
     public static final String LOG_GROUP = "log-group";
+    /** An AWS ParallelCluster cluster (ID = its name), which pcluster creates and deletes: see {@link ClusterRecords}. */
+    public static final String PARALLELCLUSTER_CLUSTER = "parallelcluster-cluster";
 
     // Hangar's shared network in a region (blueprint NetworkModel): journaled by the launch that created each part.
     public static final String NETWORK_VPC = "network-vpc";
