@@ -42,28 +42,39 @@ public final class NoSecretsInUserDataRule extends BaseRule {
     @Override
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         RunModel run = blueprint.run();
-        List<String> inRun = run == null ? List.of() : secretsIn(run);
+        List<Located> inRun = run == null ? List.of() : secretsIn(run);
         if (!inRun.isEmpty()) {
-            return fail(String.join("; ", inRun) + ".", Fix.manual(RUN_FIX));
+            String where = String.join(", ", inRun.stream().map(Located::field).distinct().toList());
+            return fail("The run holds " + (inRun.size() == 1 ? "a secret" : inRun.size() + " secrets") + " (" + where + ")",
+                    String.join("; ", inRun.stream().map(Located::text).toList()) + ".", Fix.manual(RUN_FIX));
         }
         String script = userData.apply(blueprint);
         Optional<SecretPatterns.Match> found = SecretPatterns.find(script);
         if (found.isPresent()) {
-            return fail("Line " + found.get().line() + " of the user data holds what looks like " + found.get().kind() + ".",
+            int line = found.get().line();
+            return fail("The user data holds a secret (line " + line + ")",
+                    "Line " + line + " of the user data holds what looks like " + found.get().kind() + ".",
                     Fix.manual("Remove it from the user data; give the instance access through its IAM role, "
                             + "or read the secret at run time from SSM Parameter Store or Secrets Manager."));
         }
-        return pass("The first-boot script (data volume and CloudWatch agent setup) holds no AWS key, secret or private key"
-                + (run == null ? "." : ", nor do the run's environment, setup and command."));
+        return pass("No secrets in the user data",
+                "The first-boot script (data volume and CloudWatch agent setup) holds no AWS key, secret or private key"
+                        + (run == null ? "." : ", nor do the run's environment, setup and command."));
+    }
+
+    /** Where in the run a secret is ({@code run.env}, {@code run.setup}, {@code run.command}), and that said in words. */
+    private record Located(String field, String text) {
     }
 
     /** Each variable, and each line of setup and command, that looks like it holds a secret; named, never shown. */
-    private static List<String> secretsIn(RunModel run) {
-        List<String> found = new ArrayList<>();
+    private static List<Located> secretsIn(RunModel run) {
+        List<Located> found = new ArrayList<>();
         run.env().forEach((name, value) -> SecretPatterns.inVariable(name, value)
-                .ifPresent(kind -> found.add("run.env." + name + " looks like " + kind)));
-        SecretPatterns.find(run.setup()).ifPresent(m -> found.add("line " + m.line() + " of run.setup holds what looks like " + m.kind()));
-        SecretPatterns.find(run.command()).ifPresent(m -> found.add("line " + m.line() + " of run.command holds what looks like " + m.kind()));
+                .ifPresent(kind -> found.add(new Located("run.env", "run.env." + name + " looks like " + kind))));
+        SecretPatterns.find(run.setup()).ifPresent(m -> found.add(new Located("run.setup",
+                "line " + m.line() + " of run.setup holds what looks like " + m.kind())));
+        SecretPatterns.find(run.command()).ifPresent(m -> found.add(new Located("run.command",
+                "line " + m.line() + " of run.command holds what looks like " + m.kind())));
         return found;
     }
 }
