@@ -49,6 +49,7 @@ class RunSecretsTest {
         Finding f = evaluate(env, null, "python train.py");
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(f.detail()).isEqualTo("run.env." + name + " looks like " + kind + ".");
+        assertThat(f.title()).isEqualTo("The run holds a secret (run.env)").doesNotContain(value);
         assertThat(f.detail()).doesNotContain(value);
         assertThat(f.fix().description()).contains("SSM Parameter Store").contains("Secrets Manager").doesNotContain(value);
     }
@@ -102,5 +103,6 @@ class RunSecretsTest {
         Finding f = evaluate(env, "export PASSWORD=hunter22", "python train.py");
         assertThat(f.detail()).isEqualTo("run.env.HF_TOKEN looks like a Hugging Face token; run.env.OPENAI_API_KEY looks like an "
                 + "OpenAI-style API key; line 1 of run.setup holds what looks like a password.");
+        assertThat(f.title()).isEqualTo("The run holds 3 secrets (run.env, run.setup)");
     }
 }
