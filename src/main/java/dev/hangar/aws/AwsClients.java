@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2instanceconnect.Ec2InstanceConnectClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.pricing.PricingClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -128,6 +129,11 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchClient cloudWatch(String region) {
         return cached("cloudwatch", region, () -> configure(CloudWatchClient.builder(), region).build());
+    }
+
+    /** CloudWatch Logs: a run's log group (created by the launch, read by {@code hangar logs} and the monitor). */
+    public CloudWatchLogsClient cloudWatchLogs(String region) {
+        return cached("logs", region, () -> configure(CloudWatchLogsClient.builder(), region).build());
     }
 
     public SsmClient ssm(String region) {

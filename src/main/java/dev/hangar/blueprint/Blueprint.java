@@ -105,7 +105,7 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         Map<String, String> tags = LaunchTags.of(id, spec, createdBy);
         RunModel run = RunModel.of(spec, names);
         return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
-                IamModel.of(spec, names, bucketAccount(spec, createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
+                IamModel.of(spec, names, bucketAccount(spec, createdBy), run, account(createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
                 InstanceModel.of(spec, rootDeviceName, run), DataVolumeModel.of(spec, tags), IdleAlarmModel.gpuAware(spec, names),
                 IdleAlarmModel.noGpuData(spec, names), SessionModel.of(spec, names, tags),
                 NetworkModel.of(spec, createdBy), run, ClusterModel.of(spec, names, tags, ClusterFacts.UNKNOWN));
@@ -122,8 +122,13 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         if (spec.dataBucketOwner() != null) {
             return spec.dataBucketOwner();
         }
-        String[] arn = createdBy == null ? new String[0] : createdBy.split(":");
-        return arn.length > 4 && arn[4].matches("\\d{12}") ? arn[4] : null;
+        return account(createdBy);
+    }
+
+    /** The account of an ARN ({@code arn:aws:iam::123456789012:user/x}); null when there is none. */
+    static String account(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":");
+        return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : null;
     }
 
     /**

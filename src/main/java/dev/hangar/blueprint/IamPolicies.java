@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hangar.spec.Access;
 import dev.hangar.spec.BucketAccess;
 import dev.hangar.spec.LaunchSpec;
+import dev.hangar.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,12 +68,56 @@ public final class IamPolicies {
             }
         }
 
-        // Encryption in transit: the role cannot reach the data over plain HTTP.
-        ObjectNode tlsOnly = JSON.createObjectNode().put("Sid", "DenyInsecureTransport").put("Effect", "Deny").put("Action", "s3:*");
-        tlsOnly.putArray("Resource").add(bucketArn).add(bucketArn + "/*");
-        tlsOnly.putObject("Condition").putObject("Bool").put("aws:SecureTransport", "false");
+        List<ObjectNode> statements = new ArrayList<>(List.of(list, objects));
+        String codeBucketArn = runCodeStatements(spec, partition, bucketAccount, statements);
 
-        return document(List.of(list, objects, tlsOnly));
+        // Encryption in transit: the role cannot reach the data (nor a run's code) over plain HTTP.
+        ObjectNode tlsOnly = JSON.createObjectNode().put("Sid", "DenyInsecureTransport").put("Effect", "Deny").put("Action", "s3:*");
+        ArrayNode denied = tlsOnly.putArray("Resource").add(bucketArn).add(bucketArn + "/*");
+        if (codeBucketArn != null && !codeBucketArn.equals(bucketArn)) {
+            denied.add(codeBucketArn).add(codeBucketArn + "/*");
+        }
+        tlsOnly.putObject("Condition").putObject("Bool").put("aws:SecureTransport", "false");
+        statements.add(tlsOnly);
+        return document(statements);
+    }
+
+    /**
+     * A run whose code is an {@code s3://bucket/prefix/} outside the data prefix may read that prefix and nothing else
+     * of its bucket: ListBucket on the prefix, GetObject under it. Inside the data prefix the data statements already
+     * cover it, and a local folder is uploaded under the data prefix.
+     *
+     * @return the code bucket's ARN when statements were added, else null
+     */
+    private static String runCodeStatements(LaunchSpec spec, String partition, String bucketAccount, List<ObjectNode> statements) {
+        RunSpec run = spec.run();
+        if (run == null || !run.codeInS3()) {
+            return null;
+        }
+        String rest = run.code().substring("s3://".length());
+        int slash = rest.indexOf('/');
+        String bucket = slash < 0 ? rest : rest.substring(0, slash);
+        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+        if (bucket.equals(spec.dataBucket()) && prefix.startsWith(spec.dataPrefix())) {
+            return null;
+        }
+        String codeBucketArn = "arn:" + partition + ":s3:::" + bucket;
+        ObjectNode list = JSON.createObjectNode().put("Sid", "ListRunCode").put("Effect", "Allow").put("Action", "s3:ListBucket")
+                .put("Resource", codeBucketArn);
+        if (!prefix.isEmpty()) {
+            list.putObject("Condition").putObject("StringLike").putArray("s3:prefix").add(prefix).add(prefix + "*");
+        }
+        ObjectNode read = JSON.createObjectNode().put("Sid", "ReadRunCode").put("Effect", "Allow").put("Action", "s3:GetObject")
+                .put("Resource", codeBucketArn + "/" + prefix + "*");
+        if (bucketAccount != null && bucket.equals(spec.dataBucket())) {
+            for (ObjectNode allow : List.of(list, read)) {
+                ObjectNode condition = allow.has("Condition") ? (ObjectNode) allow.get("Condition") : allow.putObject("Condition");
+                condition.putObject("StringEquals").put("aws:ResourceAccount", bucketAccount);
+            }
+        }
+        statements.add(list);
+        statements.add(read);
+        return codeBucketArn;
     }
 
     /**
@@ -80,10 +125,30 @@ public final class IamPolicies {
      * (AWS's CloudWatchAgentServerPolicy would add logs, SSM parameters and EC2 describes the agent does not use here.)
      */
     public static String cloudWatchAgentPolicy() {
+        return document(List.of(agentMetrics()));
+    }
+
+    /**
+     * The agent's policy of a launch with a run: also write the run's output to its log group, and only there:
+     * {@code logs:CreateLogStream} and {@code logs:PutLogEvents} on {@code /hangar/<launch id>} and its streams. The group
+     * itself, and its retention, are the launch's to make; the instance may not create, delete or read any group.
+     *
+     * @param account the account the launch runs in; null when not known (an offline export): any account, the
+     *                group's name being the launch's own
+     */
+    public static String cloudWatchAgentPolicy(String region, String account, String logGroup) {
+        String group = "arn:" + partition(region) + ":logs:" + region + ":" + (account == null ? "*" : account) + ":log-group:" + logGroup;
+        ObjectNode logs = JSON.createObjectNode().put("Sid", "WriteRunLogs").put("Effect", "Allow");
+        logs.putArray("Action").add("logs:CreateLogStream").add("logs:PutLogEvents");
+        logs.putArray("Resource").add(group + ":*").add(group + ":log-stream:*");
+        return document(List.of(agentMetrics(), logs));
+    }
+
+    private static ObjectNode agentMetrics() {
         ObjectNode metrics = JSON.createObjectNode().put("Sid", "PutAgentMetrics").put("Effect", "Allow")
                 .put("Action", "cloudwatch:PutMetricData").put("Resource", "*"); // PutMetricData has no resource ARN
         metrics.putObject("Condition").putObject("StringEquals").put("cloudwatch:namespace", AGENT_NAMESPACE);
-        return document(List.of(metrics));
+        return metrics;
     }
 
     /** AWS managed policies: Session Manager's documented minimum when access is SSM; none otherwise. */

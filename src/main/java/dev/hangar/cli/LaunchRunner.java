@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 /** Runs a prepared or resumed launch for {@code launch} and {@code resume}: Ctrl-C rolls back, the result is printed once. */
 final class LaunchRunner {
 
+    private static final String LOG_GROUP = dev.hangar.provision.steps.StepIds.LOG_GROUP_OUTPUT;
+
     private LaunchRunner() {
     }
 
@@ -31,6 +33,9 @@ final class LaunchRunner {
                 out.println(outcome.message());
                 if (outcome.succeeded()) {
                     out.println("Connect: " + outcome.outputs().get("connect"));
+                    if (outcome.outputs().get(LOG_GROUP) != null) {
+                        out.println("Run logs: " + outcome.outputs().get(LOG_GROUP) + " (hangar logs --launch " + outcome.launchId() + " --follow)");
+                    }
                 }
             }
             out.flush();
@@ -62,6 +67,9 @@ final class LaunchRunner {
         r.put("availabilityZone", o.outputs().get("availabilityZone"));
         r.put("connect", o.outputs().get("connect"));
         r.put("dataVolumeId", o.outputs().get("dataVolumeId"));
+        if (o.outputs().get(LOG_GROUP) != null) {
+            r.put(LOG_GROUP, o.outputs().get(LOG_GROUP)); // a launch with a run: where its output goes
+        }
         if (o.outputs().get("sessionManager") != null) {
             r.put("sessionManager", o.outputs().get("sessionManager")); // "online", or why not yet (the launch succeeded either way)
         }

@@ -5,6 +5,7 @@ import dev.hangar.checklist.Finding;
 import dev.hangar.review.LaunchReview;
 import dev.hangar.review.LaunchSummary;
 import dev.hangar.review.NetworkDiagram;
+import dev.hangar.review.RunSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -83,7 +84,26 @@ final class ReviewJson {
         m.put("perHour", s.perHour());
         m.put("perMonth", s.perMonth());
         m.put("priceSource", s.priceSource());
+        m.put("run", run(s.run()));
         m.put("rows", s.rows());
+        return m;
+    }
+
+    /** The run for scripts: environment variables by name only, never their values. */
+    private static Map<String, Object> run(RunSummary r) {
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", r.code());
+        m.put("codeArchive", r.codeArchive());
+        m.put("setup", r.setup());
+        m.put("command", r.command());
+        m.put("envNames", r.envNames());
+        m.put("stopWhenDone", r.stopWhenDone());
+        m.put("logGroup", r.logGroup());
+        m.put("logRetentionDays", r.logRetentionDays());
+        m.put("roleMay", r.roleMay());
         return m;
     }
 

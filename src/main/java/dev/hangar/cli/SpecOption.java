@@ -1,5 +1,6 @@
 package dev.hangar.cli;
 
+import dev.hangar.provision.CodeFolder;
 import dev.hangar.spec.InvalidSpecException;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.LaunchSpecJson;
@@ -16,10 +17,16 @@ final class SpecOption {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Launch spec (JSON)")
     Path file;
 
-    /** @throws InvalidSpecException for an unreadable file or an invalid spec */
+    /**
+     * The spec, with a relative local {@code run.code} taken from the spec file's folder (not the working folder), so
+     * the spec means the same wherever the command runs.
+     *
+     * @throws InvalidSpecException for an unreadable file or an invalid spec
+     */
     LaunchSpec read() {
         try {
-            return LaunchSpecJson.read(file);
+            Path folder = file.toAbsolutePath().getParent();
+            return CodeFolder.resolve(LaunchSpecJson.read(file), folder);
         } catch (NoSuchFileException e) {
             throw new InvalidSpecException(List.of(new SpecProblem("--spec", "file " + file + " does not exist")));
         } catch (IOException e) {

@@ -46,7 +46,8 @@ public final class CloudFormationExporter implements Exporter {
                         ? "\ndeleteDataVolumeOnTermination: Hangar marks the attachment DeleteOnTermination, which a"
                                 + "\nVolumeAttachment cannot set; deleting the stack deletes the volume either way."
                         : "")
-                + (stack.network() != null ? "\n" + CloudFormationNetwork.comment(stack) : "");
+                + (stack.network() != null ? "\n" + CloudFormationNetwork.comment(stack) : "")
+                + Headers.runNote(stack);
         text.lines().forEach(l -> out.append("# ").append(l).append('\n'));
         return out.toString();
     }
@@ -70,7 +71,15 @@ public final class CloudFormationExporter implements Exporter {
             r.set("KeyPair", resource("AWS::EC2::KeyPair", keyPair(stack)));
         }
         r.set("LaunchTemplate", resource("AWS::EC2::LaunchTemplate", launchTemplate(stack)));
-        r.set("Instance", resource("AWS::EC2::Instance", instance(stack)));
+        ObjectNode instance = resource("AWS::EC2::Instance", instance(stack));
+        if (stack.run() != null) {
+            ObjectNode group = NODES.objectNode().put("LogGroupName", stack.run().logGroup())
+                    .put("RetentionInDays", stack.run().logRetentionDays());
+            group.set("Tags", tags(stack.tags()));
+            r.set("RunLogGroup", resource("AWS::Logs::LogGroup", group));
+            instance.put("DependsOn", "RunLogGroup"); // the run writes to it from the first boot
+        }
+        r.set("Instance", instance);
         r.set("DataVolume", resource("AWS::EC2::Volume", dataVolume(stack)));
         r.set("DataVolumeAttachment", resource("AWS::EC2::VolumeAttachment", attachment(stack)));
         if (stack.idleAlarm() != null) {

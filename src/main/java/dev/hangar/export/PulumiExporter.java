@@ -30,6 +30,7 @@ public final class PulumiExporter implements Exporter {
         boolean createKey = stack.keyPair() != null && stack.keyPair().create();
         StringBuilder py = new StringBuilder();
         py.append("\"\"\"").append(Headers.summary(stack)).append("\n\n").append(Headers.launchIdNote(stack, "the resources"))
+                .append(Headers.runNote(stack))
                 .append(createKey ? "\nNeeds the packages pulumi, pulumi-aws and pulumi-tls" : "\nNeeds the packages pulumi and pulumi-aws")
                 .append(". Resources use their own provider, so the\nstack's aws:region setting does not matter.\n\"\"\"\n\n");
         py.append("import json\n\nimport pulumi\nimport pulumi_aws as aws\n");
@@ -47,6 +48,7 @@ public final class PulumiExporter implements Exporter {
         }
         iam(py, stack);
         securityGroup(py, stack);
+        runLogGroup(py, stack);
         keyPair(py, stack);
         instance(py, stack);
         dataVolume(py, stack);
@@ -183,7 +185,8 @@ public final class PulumiExporter implements Exporter {
                     + "        ),\n    )"));
         }
         args.add(kw("tags", "TAGS"));
-        args.add(kw("opts", "pulumi.ResourceOptions(provider=aws_provider, depends_on=[data_policy, *attachments])"));
+        args.add(kw("opts", "pulumi.ResourceOptions(provider=aws_provider, depends_on=[data_policy, *attachments"
+                + (stack.run() == null ? "" : ", run_log_group") + "])"));
         call(py, "instance", "aws.ec2.Instance", "gpu", args);
         py.append("# Hangar tags the instance's network interface too.\n");
         py.append("for index, (key, value) in enumerate(TAGS.items()):\n");
@@ -205,6 +208,17 @@ public final class PulumiExporter implements Exporter {
         call(py, "data_attachment", "aws.ec2.VolumeAttachment", "data", List.of(
                 kw("device_name", PythonText.quote(v.device())), kw("volume_id", "data_volume.id"),
                 kw("instance_id", "instance.id"), kw("opts", "opts")));
+    }
+
+    /** The run's log group, before the instance that writes to it. */
+    private static void runLogGroup(StringBuilder py, Blueprint stack) {
+        if (stack.run() == null) {
+            return;
+        }
+        call(py, "run_log_group", "aws.cloudwatch.LogGroup", "run-logs", List.of(
+                kw("name", PythonText.quote(stack.run().logGroup())),
+                kw("retention_in_days", Integer.toString(stack.run().logRetentionDays())),
+                kw("tags", "TAGS"), kw("opts", "opts")));
     }
 
     private static void idleAlarm(StringBuilder py, Blueprint stack) {

@@ -22,13 +22,15 @@ public final class TerraformExporter implements Exporter {
     public String export(ExportInput input) {
         Blueprint stack = input.stack();
         HclWriter w = new HclWriter();
-        w.comment(Headers.summary(stack) + "\n" + Headers.launchIdNote(stack, "the IAM role and profile, security group and alarm"));
+        w.comment(Headers.summary(stack) + "\n" + Headers.launchIdNote(stack, "the IAM role and profile, security group and alarm")
+                + Headers.runNote(stack));
         w.blank();
         settings(w, stack);
         locals(w, stack);
         network(w, stack);
         iam(w, stack);
         securityGroup(w, stack);
+        runLogGroup(w, stack);
         keyPair(w, stack);
         instance(w, stack);
         dataVolume(w, stack);
@@ -201,13 +203,26 @@ public final class TerraformExporter implements Exporter {
                     .close().close();
         }
         w.blank().attr("tags", "local.tags");
-        w.blank().attr("depends_on", "[aws_iam_role_policy.data_access, aws_iam_role_policy.agent" + attachments(stack) + "]").close().blank();
+        w.blank().attr("depends_on", "[aws_iam_role_policy.data_access, aws_iam_role_policy.agent" + attachments(stack)
+                + (stack.run() == null ? "" : ", aws_cloudwatch_log_group.run") + "]").close().blank();
         w.comment("Hangar tags the instance's network interface too.");
         w.open("resource \"aws_ec2_tag\" \"network_interface\"")
                 .attr("for_each", "local.tags")
                 .attr("resource_id", "aws_instance.gpu.primary_network_interface_id")
                 .attr("key", "each.key")
                 .attr("value", "each.value")
+                .close().blank();
+    }
+
+    /** The run's log group, before the instance that writes to it. */
+    private static void runLogGroup(HclWriter w, Blueprint stack) {
+        if (stack.run() == null) {
+            return;
+        }
+        w.open("resource \"aws_cloudwatch_log_group\" \"run\"")
+                .string("name", stack.run().logGroup())
+                .attr("retention_in_days", Integer.toString(stack.run().logRetentionDays()))
+                .attr("tags", "local.tags")
                 .close().blank();
     }
 

@@ -15,6 +15,10 @@ public final class ResourceKind {
     public static final String VOLUME_ATTACHMENT = "volume-attachment";
     public static final String ALARM = "alarm";
     public static final String SESSION_DOCUMENT = "ssm-document";
+    /** A run's local code, packed and uploaded by the launch: {@code bucket|key} in the data bucket. */
+    public static final String CODE_ARCHIVE = "code-archive";
+    /** A run's CloudWatch Logs group, {@code /hangar/<launch id>}. */
+    public static final String LOG_GROUP = "log-group";
     /** An AWS ParallelCluster cluster (ID = its name), which pcluster creates and deletes: see {@link ClusterRecords}. */
     public static final String PARALLELCLUSTER_CLUSTER = "parallelcluster-cluster";
 

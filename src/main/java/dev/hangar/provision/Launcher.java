@@ -45,12 +45,14 @@ public final class Launcher {
     }
 
     /**
-     * Validates the spec and plans the launch; makes no AWS call and writes nothing.
+     * Validates the spec (and a local {@code run.code} folder) and plans the launch; makes no AWS call and writes nothing.
      *
      * @throws dev.hangar.spec.InvalidSpecException naming every invalid field
      */
     public static LaunchPlan plan(LaunchSpec spec) {
-        return plan(Blueprint.of(spec, LaunchNames.fresh(spec.name()).launchId()));
+        LaunchPlan plan = plan(Blueprint.of(spec, LaunchNames.fresh(spec.name()).launchId()));
+        CodeFolder.check(spec);
+        return plan;
     }
 
     /** The plan that executes this blueprint; makes no AWS call. */
@@ -58,8 +60,16 @@ public final class Launcher {
         return PlanFactory.plan(blueprint);
     }
 
-    /** A launch ready to run; the journal is written before its first AWS call. */
-    public Launch prepare(LaunchSpec spec, LaunchListener listener) {
+    /**
+     * A launch ready to run; the journal is written before its first AWS call. A relative local {@code run.code} is
+     * taken from the working folder (the command line has made it absolute against the spec file's folder already).
+     *
+     * @throws dev.hangar.spec.InvalidSpecException before any AWS call, naming every invalid field
+     */
+    public Launch prepare(LaunchSpec given, LaunchListener listener) {
+        LaunchSpec spec = CodeFolder.resolve(given, Path.of(""));
+        new dev.hangar.spec.SpecValidator().requireValid(spec);
+        CodeFolder.check(spec);
         LaunchNames names = LaunchNames.fresh(spec.name());
         while (journal.exists(names.launchId())) {
             names = LaunchNames.fresh(spec.name());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -52,6 +53,8 @@ public final class ResourceRemover {
             case ResourceKind.VOLUME -> deleteVolume(r.id());
             case ResourceKind.ALARM -> aws.cloudWatch(region).deleteAlarms(d -> d.alarmNames(r.id()));
             case ResourceKind.SESSION_DOCUMENT -> deleteSessionDocument(r.id());
+            case ResourceKind.LOG_GROUP -> deleteLogGroup(r.id());
+            case ResourceKind.CODE_ARCHIVE -> new CodeUpload(aws.s3(region), launchId, null).remove(parts[0], parts[1]);
             case ResourceKind.INSTANCE -> terminate(r.id());
             case ResourceKind.KEY_FILE -> Files.deleteIfExists(Path.of(r.id()));
             case ResourceKind.KEY_PAIR -> ec2().deleteKeyPair(d -> d.keyName(r.id()));
@@ -79,6 +82,18 @@ public final class ResourceRemover {
             }
         } catch (InvalidDocumentException | InvalidResourceIdException e) {
             // already gone
+        }
+    }
+
+    /** Gone already is fine; a group of that name another launch tagged is not this launch's to delete. */
+    private void deleteLogGroup(String name) {
+        CloudWatchLogsClient logs = aws.cloudWatchLogs(region);
+        if (launchId.equals(LogGroups.tags(logs, name).get(LaunchTags.LAUNCH_ID))) {
+            try {
+                logs.deleteLogGroup(d -> d.logGroupName(name));
+            } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException e) {
+                // removed since it was read
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hangar.provision;
 
 import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.RunModel;
 import dev.hangar.aws.AwsClients;
 import dev.hangar.journal.JournalCorruptException;
 import dev.hangar.journal.JournalStore;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -41,7 +44,7 @@ import software.amazon.awssdk.services.ssm.model.DocumentKeyValuesFilter;
  * nor a data volume that {@code destroy --keep-data-volume} kept on purpose. Of the rest, {@link SweepRules} keeps
  * back what is live or another caller's unless the {@link Scope} widens it.
  *
- * <p>EC2 and CloudWatch are searched per region; IAM, which is global and has no tag filter, once: every
+ * <p>EC2, CloudWatch alarms and CloudWatch Logs groups ({@code /hangar/*}) are searched per region; IAM, which is global and has no tag filter, once: every
  * role and instance profile named {@code hangar-*}, with its tags read. Hangar's shared network in a region (tagged
  * {@code hangar:network}, no launch id) is a leftover when nothing uses it: see {@link NetworkSweep}.
  */
@@ -90,7 +93,7 @@ public final class Sweeper {
     }
 
     /** The order to remove kinds in: nothing goes while something still uses it. */
-    private static final List<String> REMOVAL_ORDER = List.of(ResourceKind.ALARM, ResourceKind.SESSION_DOCUMENT, ResourceKind.INSTANCE, ResourceKind.VOLUME,
+    private static final List<String> REMOVAL_ORDER = List.of(ResourceKind.ALARM, ResourceKind.LOG_GROUP, ResourceKind.SESSION_DOCUMENT, ResourceKind.INSTANCE, ResourceKind.VOLUME,
             ResourceKind.KEY_PAIR, ResourceKind.SECURITY_GROUP, ResourceKind.INSTANCE_PROFILE, ResourceKind.IAM_ROLE);
 
     private final AwsClients aws;
@@ -131,6 +134,7 @@ public final class Sweeper {
             findEc2(region, judge, found);
             findAlarms(region, judge, found);
             findSessionDocuments(region, judge, found);
+            findLogGroups(region, judge, found);
         }
         findIam(judge, found);
         SweepRules.Decision decision = SweepRules.decide(found, caller, scope);
@@ -148,7 +152,7 @@ public final class Sweeper {
     }
 
     /**
-     * Removes what {@link #find} found, kinds in a safe order (alarms, session documents, instances, volumes, key pairs,
+     * Removes what {@link #find} found, kinds in a safe order (alarms, log groups, session documents, instances, volumes, key pairs,
      * security groups, instance profiles, roles, and last Hangar's network through {@link NetworkRemoval}); one failure does
      * not stop the rest.
      *
@@ -237,6 +241,19 @@ public final class Sweeper {
             String launch = tags.get(LaunchTags.LAUNCH_ID);
             judge.why(launch, ResourceKind.SESSION_DOCUMENT, doc.name()).ifPresent(why -> found.add(notLive(
                     new Found(region, ResourceKind.SESSION_DOCUMENT, doc.name(), launch, why, "", tags.get(LaunchTags.CREATED_BY), doc.createdDate()))));
+        }
+    }
+
+    /** A run's log groups: named {@code /hangar/<launch id>}, found by prefix, judged by their tags. */
+    private void findLogGroups(String region, Judge judge, List<SweepRules.Candidate> found) {
+        CloudWatchLogsClient logs = aws.cloudWatchLogs(region);
+        for (LogGroup group : logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix(RunModel.LOG_GROUP_PREFIX)).logGroups()) {
+            Map<String, String> tags = LogGroups.tags(logs, group);
+            String launch = tags.get(LaunchTags.LAUNCH_ID);
+            String detail = group.retentionInDays() == null ? "kept forever" : "kept " + group.retentionInDays() + " days";
+            judge.why(launch, ResourceKind.LOG_GROUP, group.logGroupName()).ifPresent(why -> found.add(notLive(
+                    new Found(region, ResourceKind.LOG_GROUP, group.logGroupName(), launch, why, detail, tags.get(LaunchTags.CREATED_BY),
+                            group.creationTime() == null ? null : Instant.ofEpochMilli(group.creationTime())))));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hangar.review;
 
+import dev.hangar.blueprint.RunModel;
 import dev.hangar.catalog.CostEstimate;
 import dev.hangar.catalog.GpuInstanceType;
 import dev.hangar.catalog.GpuOffer;
@@ -24,7 +25,7 @@ import java.util.Set;
 
 /**
  * What you are launching, at a glance: where, which machine and accelerator, from which image, how you get in, where
- * it sits, which data it reads, its disks and what it costs. Read from the review's spec, the GPU catalog, what
+ * it sits, which data it reads, its disks, the run it starts and what it costs. Read from the review's spec, the GPU catalog, what
  * preflight (or the wizard's image list) saw of the image, and the cost estimate — nothing is asked of AWS again.
  *
  * @param availabilityZone the spec's zone; null when any zone that offers the type will do
@@ -36,12 +37,13 @@ import java.util.Set;
  * @param image            the image as far as it is known
  * @param perHour          running cost per hour, all included; null when the instance price is unknown
  * @param perMonth         a month of running around the clock; null when the instance price is unknown
+ * @param run              the run the launch starts; null when it starts none
  */
 public record LaunchSummary(String region, String availabilityZone, List<String> zones, String instanceType, Gpu gpu,
         String accelerators, Integer vcpus, Double memoryGiB, Market market, Tenancy tenancy, Image image, Access access,
         String sshCidr, String keyPair, boolean createKeyPair, NetworkMode network, String subnetId, boolean publicIp,
         String bucket, String prefix, String bucketAccess, int rootVolumeGiB, int dataVolumeGiB, boolean dataVolumeKept,
-        Double perHour, Double perMonth, String priceSource) {
+        Double perHour, Double perMonth, String priceSource, RunSummary run) {
 
     /** @param memoryPerGpuGiB each GPU's own memory (the catalog stores the type's total); a fractional GPU's slice */
     public record Gpu(String manufacturer, String model, int count, double memoryPerGpuGiB) {
@@ -67,7 +69,7 @@ public record LaunchSummary(String region, String availabilityZone, List<String>
 
     /** @param imageFound false when preflight did not find the image; null when it was not asked */
     static LaunchSummary of(LaunchSpec spec, Optional<GpuOffer> offer, AccountFacts facts, CostEstimate cost, Boolean imageFound,
-            Clock clock) {
+            Clock clock, RunModel run) {
         GpuInstanceType type = offer.map(GpuOffer::type).orElse(null);
         Gpu gpu = type == null ? null : new Gpu(type.gpuManufacturer(), type.gpuModel(), type.gpuCount(),
                 type.fractionalGpu() ? type.gpuMemoryGiB() : type.gpuMemoryGiB() / type.gpuCount());
@@ -84,7 +86,7 @@ public record LaunchSummary(String region, String availabilityZone, List<String>
                 spec.market(), spec.tenancy(), image, spec.access(), spec.sshCidr(), spec.keyPair(), spec.createKeyPair(),
                 spec.subnetId() == null ? spec.network() : null, spec.subnetId(), publicIp, spec.dataBucket(), spec.dataPrefix(),
                 spec.bucketAccess().wireName(), spec.rootVolumeGiB(), spec.dataVolumeGiB(), !spec.deleteDataVolumeOnTermination(),
-                cost.totalPerHour(), cost.totalPerMonth(), cost.priceSource());
+                cost.totalPerHour(), cost.totalPerMonth(), cost.priceSource(), RunSummary.of(run));
     }
 
     /** The summary as labelled lines, the same in the window and in a terminal. */
@@ -102,6 +104,10 @@ public record LaunchSummary(String region, String availabilityZone, List<String>
         rows.add(new Row("Data", "s3://" + bucket + "/" + (prefix == null ? "" : prefix) + ", " + bucketAccess));
         rows.add(new Row("Volumes", "root " + rootVolumeGiB + " GiB, data " + dataVolumeGiB + " GiB at /mnt/data, encrypted; data "
                 + (dataVolumeKept ? "kept" : "deleted") + " when the instance is terminated"));
+        if (run != null) {
+            rows.add(new Row("Run", run.line()));
+            rows.add(new Row("Run access", "the instance's role " + run.roleLine()));
+        }
         rows.add(new Row("Cost", cost()));
         return rows;
     }

@@ -17,7 +17,9 @@ import dev.hangar.preflight.PreflightReport;
 import dev.hangar.blueprint.Blueprint;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.spec.SpecValidator;
+import dev.hangar.provision.CodeFolder;
 import dev.hangar.provision.Launcher;
+import java.nio.file.Path;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;
 import java.util.List;
@@ -51,8 +53,11 @@ public final class Reviewer {
      *               chosen image's name when preflight could not read it; empty from the command line
      * @throws dev.hangar.spec.InvalidSpecException before any AWS call, naming every invalid field
      */
-    public LaunchReview review(LaunchSpec spec, List<ImageInfo> listed) {
+    public LaunchReview review(LaunchSpec given, List<ImageInfo> listed) {
+        // A relative run.code is the working folder's (the command line made it the spec file's already).
+        LaunchSpec spec = CodeFolder.resolve(given, Path.of(""));
         new SpecValidator().requireValid(spec);
+        CodeFolder.check(spec);
         Optional<Preflight.Result> preflight = aws.map(a -> new Preflight(a, clock).run(spec));
         // What this caller's launch would create: the data policy is pinned to the bucket's account.
         Blueprint blueprint = Blueprint.forLaunch(spec, LaunchNames.fresh(spec.name()).launchId(),
@@ -70,6 +75,6 @@ public final class Reviewer {
         Optional<ClusterReview> cluster = Optional.ofNullable(spec.cluster())
                 .map(c -> ClusterReview.of(spec, checklist, ClusterCost.estimate(spec, price, types.source())));
         return new LaunchReview(spec, checklist, report, cost, blueprint, Launcher.plan(blueprint),
-                NetworkDiagram.of(blueprint, facts), LaunchSummary.of(spec, offer, facts, cost, imageFound, clock), cluster);
+                NetworkDiagram.of(blueprint, facts), LaunchSummary.of(spec, offer, facts, cost, imageFound, clock, blueprint.run()), cluster);
     }
 }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
@@ -23,11 +26,12 @@ import software.amazon.awssdk.services.iam.model.Role;
  * Everything in the (emulated) account that carries one launch's {@code hangar:launch-id} tag, read
  * without any of the engine's code, so that tests judge the engine by what AWS holds, not by what
  * the engine thinks it did. IAM and CloudWatch have no tag filter: every role and profile named
- * {@code hangar-*} and every alarm is read with its tags.
+ * {@code hangar-*}, every alarm and every {@code /hangar/*} log group is read with its tags; code archives are the
+ * keys under {@code hangar/<launch id>/} in any bucket.
  */
 public record Inventory(String launchId, List<Instance> instances, List<Volume> volumes, List<SecurityGroup> securityGroups,
         List<KeyPairInfo> keyPairs, List<Role> roles, List<InstanceProfile> profiles, List<MetricAlarm> alarms,
-        List<String> sessionDocuments) {
+        List<String> sessionDocuments, List<LogGroup> logGroups, List<String> codeArchives) {
 
     public static Inventory of(AwsClients aws, String region, String launchId) {
         Ec2Client ec2 = aws.ec2(region);
@@ -78,7 +82,18 @@ public record Inventory(String launchId, List<Instance> instances, List<Volume> 
                         f -> f.key("Owner").values("Self"), f -> f.key("DocumentType").values("Session"))).documentIdentifiers().stream()
                 .filter(d -> ours(d.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())), launchId))
                 .map(d -> d.name()).toList();
-        return new Inventory(launchId, instances, volumes, groups, keyPairs, roles, profiles, alarms, documents);
+        // A run's log groups (/hangar/<launch id>) by their tags, and its code archives: any bucket's hangar/<launch id>/ keys.
+        CloudWatchLogsClient logs = aws.cloudWatchLogs(region);
+        List<LogGroup> logGroups = logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix("/hangar/")).logGroups().stream()
+                .filter(g -> ours(logs.listTagsForResource(r -> r.resourceArn(g.logGroupArn())).tags(), launchId)).toList();
+        S3Client s3 = aws.s3(region);
+        List<String> archives = new ArrayList<>();
+        for (var bucket : s3.listBuckets().buckets()) {
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket.name())).contents().stream()
+                    .filter(o -> o.key().contains("hangar/" + launchId + "/"))
+                    .forEach(o -> archives.add("s3://" + bucket.name() + "/" + o.key()));
+        }
+        return new Inventory(launchId, instances, volumes, groups, keyPairs, roles, profiles, alarms, documents, logGroups, archives);
     }
 
     private static boolean ours(Map<String, String> tags, String launchId) {
@@ -105,6 +120,8 @@ public record Inventory(String launchId, List<Instance> instances, List<Volume> 
         profiles.forEach(p -> left.add("instance profile " + p.instanceProfileName()));
         alarms.forEach(a -> left.add("alarm " + a.alarmName()));
         sessionDocuments.forEach(d -> left.add("session document " + d));
+        logGroups.forEach(g -> left.add("log group " + g.logGroupName()));
+        codeArchives.forEach(a -> left.add("code archive " + a));
         return left;
     }
 
@@ -128,6 +145,17 @@ public record Inventory(String launchId, List<Instance> instances, List<Volume> 
         }
         // Two idle alarms: CPU and the busiest GPU, and CPU alone while the GPUs report nothing (issue 15).
         expect(wrong, "alarms", alarms.size(), withAlarm ? 2 : 0);
+        return wrong;
+    }
+
+    /** Where a completed launch with a run holds anything but one log group kept 30 days and, for local code, one archive. */
+    public List<String> runDuplicatesOrGaps(boolean withCodeArchive) {
+        List<String> wrong = new ArrayList<>();
+        expect(wrong, "log groups", logGroups.size(), 1);
+        if (logGroups.size() == 1) {
+            expect(wrong, "log retention days", logGroups.get(0).retentionInDays() == null ? 0 : logGroups.get(0).retentionInDays(), 30);
+        }
+        expect(wrong, "code archives", codeArchives.size(), withCodeArchive ? 1 : 0);
         return wrong;
     }
 

@@ -33,7 +33,7 @@ final class AwsErrors {
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + xml(code) + "</Code><Message>"
                             + xml(message) + "</Message><RequestId>" + requestId + "</RequestId><HostId>"
                             + requestId + "</HostId></Error>");
-            case "ssm", "servicequotas", "pricing" -> Json.error(status, Json.AWS_JSON_1_1, code,
+            case "ssm", "servicequotas", "pricing", "logs" -> Json.error(status, Json.AWS_JSON_1_1, code,
                     Json.object().put("message", message));
             case "sso", "ssooidc" -> Json.error(status, Json.REST_JSON, code, Json.object().put("message", message));
             default -> WireResponse.of(status, "text/xml",

@@ -36,4 +36,29 @@ public final class Fixtures {
     static Path amisFile() {
         return MotoServer.copyResourceToTempFile("amis.json", ".json");
     }
+
+    /**
+     * A run whose code is a small local folder (a script, a .gitignore and what it leaves out), made once per test JVM:
+     * for the launches that exercise every step, the code upload and the log group included.
+     */
+    public static dev.hangar.spec.RunSpec run() {
+        return new dev.hangar.spec.RunSpec(RunCode.FOLDER.toString(), "pip install -r requirements.txt", "python train.py",
+                java.util.Map.of("EPOCHS", "3"), true);
+    }
+
+    private static final class RunCode {
+        static final java.nio.file.Path FOLDER = make();
+
+        private static java.nio.file.Path make() {
+            try {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("hangar-run-code");
+                java.nio.file.Files.writeString(dir.resolve("train.py"), "print('training')\n");
+                java.nio.file.Files.writeString(dir.resolve(".gitignore"), "*.ckpt\n");
+                java.nio.file.Files.writeString(dir.resolve("epoch-1.ckpt"), "left out");
+                return dir;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 }

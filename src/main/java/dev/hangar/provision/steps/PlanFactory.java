@@ -7,6 +7,7 @@ import dev.hangar.blueprint.IamModel;
 import dev.hangar.blueprint.IamPolicies;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.blueprint.NetworkModel;
+import dev.hangar.blueprint.RunModel;
 import dev.hangar.provision.LaunchPlan;
 import dev.hangar.provision.Step;
 import dev.hangar.spec.Access;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * Builds the plan of a launch. Independent work runs side by side: the IAM role and profile, the
- * security group, the key pair and Hangar's network; the data volume starts as soon as the instance's zone is known;
+ * security group, the key pair, Hangar's network and a run's code upload and log group; the data volume starts as soon as the instance's zone is known;
  * with Session Manager access, the last step waits until the instance is online there.
  */
 public final class PlanFactory {
@@ -117,6 +118,8 @@ public final class PlanFactory {
             steps.add(new SessionDocumentStep(blueprint.session(), checks));
         }
 
+        addRunSteps(blueprint.run(), checks, steps, beforeInstance);
+
         steps.add(new RunInstanceStep(spec, beforeInstance));
         steps.add(new InstanceSteps.WaitRunning());
         steps.add(new InstanceSteps.CreateDataVolume(blueprint.dataVolume()));
@@ -128,6 +131,24 @@ public final class PlanFactory {
             steps.add(new SessionManagerOnlineStep(lastSteps(steps)));
         }
         return new LaunchPlan(steps);
+    }
+
+    /**
+     * A run's code archive and log group, side by side with IAM and the security group: the instance reads the one
+     * and writes to the other from its first boot, and its role may not create either.
+     */
+    private static void addRunSteps(RunModel run, List<String> checks, List<Step> steps, List<String> beforeInstance) {
+        if (run == null) {
+            return;
+        }
+        if (run.localCode() != null) {
+            steps.add(new RunSteps.UploadCode(run, checks));
+            beforeInstance.add(UPLOAD_CODE);
+        }
+        steps.add(new RunSteps.CreateLogGroup(run, checks));
+        steps.add(new RunSteps.SetLogRetention(run));
+        beforeInstance.add(CREATE_LOG_GROUP);
+        beforeInstance.add(SET_LOG_RETENTION);
     }
 
     /** The steps no other step depends on: a step after all of them comes last. */

@@ -36,6 +36,11 @@ public final class StepIds {
     public static final String CREATE_NETWORK_S3_ENDPOINT = "create-network-s3-endpoint";
     public static final String CREATE_NETWORK_ENDPOINT_SECURITY_GROUP = "create-network-endpoint-security-group";
     public static final String CREATE_NETWORK_INTERFACE_ENDPOINTS = "create-network-interface-endpoints";
+    public static final String UPLOAD_CODE = "upload-code";
+    public static final String CREATE_LOG_GROUP = "create-log-group";
+    public static final String SET_LOG_RETENTION = "set-log-retention";
+    /** The journal output naming a run's log group ({@code launch --json} prints it as {@code logGroup}). */
+    public static final String LOG_GROUP_OUTPUT = "logGroup";
     public static final String WAIT_SESSION_MANAGER_ONLINE = "wait-session-manager-online";
 
     private StepIds() {
