@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2instanceconnect.Ec2InstanceConnectClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -128,6 +129,11 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchClient cloudWatch(String region) {
         return cached("cloudwatch", region, () -> configure(CloudWatchClient.builder(), region).build());
+    }
+
+    /** CloudWatch Logs: a run's log group {@code /hangar/<launch id>}. */
+    public CloudWatchLogsClient logs(String region) {
+        return cached("logs", region, () -> configure(CloudWatchLogsClient.builder(), region).build());
     }
 
     public SsmClient ssm(String region) {
