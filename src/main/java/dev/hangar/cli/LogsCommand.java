@@ -52,7 +52,7 @@ final class LogsCommand extends HangarSubcommand {
             }
             RunLogs reader = new RunLogs(engine.aws().logs(record.spec().region()), RunModel.logGroup(launch.id), start);
             if (!follow) {
-                List<LogLine> lines = reader.poll();
+                List<LogLine> lines = reader.pollAll();
                 print(out, lines);
                 reader.missing().ifPresent(why -> err.println("note: " + why));
                 err.flush();

@@ -63,7 +63,11 @@ public final class LogFollower {
                     }
                     waitingFor = why;
                     if (untilRunEnds && ended != null && !got) {
-                        return ended; // the poll after the final state brought nothing more
+                        List<LogLine> rest = reader.pollAll(); // the poll after the final state brought nothing more
+                        if (!rest.isEmpty()) {
+                            listener.lines(rest);
+                        }
+                        return ended;
                     }
                 } catch (RuntimeException e) {
                     if (Thread.currentThread().isInterrupted() || interruption(e)) {

@@ -29,6 +29,8 @@ public final class RunLogs {
     /** GetLogEvents returns at most 10,000 events (1 MB) a page. */
     public static final int MAX_PAGE = 10_000;
     private static final List<String> STREAMS = List.of(RunModel.RUN_STREAM, RunModel.STATE_STREAM);
+    /** Stable: at the same millisecond the output comes before the state change it led to. */
+    private static final Comparator<LogLine> BY_TIME = Comparator.comparing(LogLine::time);
 
     private final CloudWatchLogsClient logs;
     private final String logGroup;
@@ -36,6 +38,8 @@ public final class RunLogs {
     private final int pageSize;
     /** Each stream's forward token after the last poll; absent until the stream has been read once. */
     private final Map<String, String> tokens = new HashMap<>();
+    /** Events read but stamped after their poll began: the next poll returns them (at most one poll's worth). */
+    private final List<LogLine> held = new ArrayList<>();
     private String missing;
 
     /**
@@ -63,15 +67,40 @@ public final class RunLogs {
     /**
      * The events written since the last poll (from {@code since} on the first), oldest first. Blocks on AWS.
      * A stream or the group that does not exist yet reads as nothing new (see {@link #missing}).
+     *
+     * <p>The streams are read one after the other, so a line and the state change after it can be written between the
+     * two reads: the state would come a poll before the line it followed. So an event stamped after this poll began
+     * waits for the next poll, which releases it with everything stamped before it. (The instance's clock is kept by
+     * the Amazon Time Sync Service; were it ahead, an event would wait one poll, never be lost or repeated.)
      */
     public List<LogLine> poll() {
+        // Held events go out now, whatever the clocks say (one poll late at most), with all that was stamped before them.
+        Instant began = Instant.now();
+        Instant cutoff = held.stream().map(LogLine::time).filter(began::isBefore).max(Comparator.naturalOrder()).orElse(began);
+        List<LogLine> lines = new ArrayList<>(held);
+        held.clear();
+        for (LogLine l : read()) {
+            (l.time().isAfter(cutoff) ? held : lines).add(l);
+        }
+        lines.sort(BY_TIME);
+        return lines;
+    }
+
+    /** Every event not returned yet, none held for the next poll: a one-off read, or the last one of a follow. */
+    public List<LogLine> pollAll() {
+        List<LogLine> lines = new ArrayList<>(held);
+        held.clear();
+        lines.addAll(read());
+        lines.sort(BY_TIME);
+        return lines;
+    }
+
+    private List<LogLine> read() {
         List<LogLine> lines = new ArrayList<>();
         missing = null;
         for (String stream : STREAMS) {
             read(stream, lines);
         }
-        // Stable: at the same millisecond the output comes before the state change it led to.
-        lines.sort(Comparator.comparing(LogLine::time));
         return lines;
     }
 

@@ -16,7 +16,7 @@ public final class RunLogWriter {
 
     private final CloudWatchLogsClient logs;
     private final String group;
-    /** Each event a millisecond after the last, so that the order written is the order of the timestamps. */
+    /** Each event a millisecond after the last (never ahead of the clock, as on the instance), so that the order written is the order of the timestamps. */
     private long lastMillis;
 
     public RunLogWriter(LocalAws aws, String launchId) {
@@ -62,7 +62,12 @@ public final class RunLogWriter {
     }
 
     private synchronized long nextMillis() {
-        lastMillis = Math.max(lastMillis + 1, System.currentTimeMillis());
-        return lastMillis;
+        long now = System.currentTimeMillis();
+        while (now <= lastMillis) {
+            Thread.onSpinWait();
+            now = System.currentTimeMillis();
+        }
+        lastMillis = now;
+        return now;
     }
 }

@@ -109,4 +109,23 @@ class RunLogsTest {
         assertThat(texts(lines)).containsExactly("ok", "not json");
         assertThat(lines.get(1).state()).isNull();
     }
+
+    @Test
+    void anEventStampedAfterThePollBeganWaitsForTheNextPollSoThatTheStreamsInterleaveInOrder() {
+        long future = System.currentTimeMillis() + 3_000;
+        // The state change was read in this poll; the line before it was written between the two streams' reads.
+        aws.clients().logs(LocalAws.REGION).putLogEvents(r -> r.logGroupName(instance.group()).logStreamName("state")
+                .logEvents(e -> e.timestamp(future).message("{\"state\": \"succeeded\", \"exitCode\": 0}")));
+        RunLogs reader = reader(null, 100);
+
+        assertThat(reader.poll()).as("held for the next poll").isEmpty();
+        aws.clients().logs(LocalAws.REGION).putLogEvents(r -> r.logGroupName(instance.group()).logStreamName("run")
+                .logEvents(e -> e.timestamp(future - 1).message("saved checkpoint")));
+
+        assertThat(texts(reader.poll())).containsExactly("saved checkpoint", "── succeeded ──");
+        assertThat(reader.poll()).isEmpty();
+        aws.clients().logs(LocalAws.REGION).putLogEvents(r -> r.logGroupName(instance.group()).logStreamName("run")
+                .logEvents(e -> e.timestamp(future + 1).message("after")));
+        assertThat(texts(reader.pollAll())).as("a last read holds nothing back").containsExactly("after");
+    }
 }

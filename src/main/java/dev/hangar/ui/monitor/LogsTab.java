@@ -38,16 +38,8 @@ final class LogsTab {
         copy.setOnAction(e -> CopyFeedback.copy(copy, model.text()));
         model.runStateProperty().addListener((obs, was, now) -> showState(runState, now));
         showState(runState, null);
-        model.lines().addListener((ListChangeListener<LogLine>) change -> {
-            if (model.autoScrollProperty().get() && !model.lines().isEmpty()) {
-                list.scrollTo(model.lines().size() - 1);
-            }
-        });
-        model.autoScrollProperty().addListener((obs, was, now) -> {
-            if (now && !model.lines().isEmpty()) {
-                list.scrollTo(model.lines().size() - 1);
-            }
-        });
+        model.lines().addListener((ListChangeListener<LogLine>) change -> scrollToEnd());
+        model.autoScrollProperty().addListener((obs, was, now) -> scrollToEnd());
         // Only the researcher's own scrolling pauses the follow: content growing under the bar must not.
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
@@ -58,6 +50,15 @@ final class LogsTab {
                         model.autoScrollProperty().set(true);
                     }
                 });
+            }
+        });
+    }
+
+    /** After the list has taken the new lines in: scrolled in the same pulse, the list would stop at its old last line. */
+    private void scrollToEnd() {
+        Platform.runLater(() -> {
+            if (model.autoScrollProperty().get() && !model.lines().isEmpty()) {
+                list.scrollTo(model.lines().size() - 1);
             }
         });
     }

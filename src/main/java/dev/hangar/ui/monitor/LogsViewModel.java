@@ -56,6 +56,10 @@ final class LogsViewModel {
     private Boolean stopWhenDone;
     private long dropped;
     private Thread follower;
+    /** The last follower stopped: the next one waits for it to end before it reads on with the same reader. */
+    private Thread stopped;
+    /** The current launch's reader, kept across stops so that a follow goes on where the last one ended; follower threads only. */
+    private volatile RunLogs reader;
     /** Bumped at each follow and stop: a batch posted by a follower since replaced is dropped. */
     private int generation;
 
@@ -101,13 +105,18 @@ final class LogsViewModel {
         row = selected;
         if (id != null && id.equals(launchId)) {
             updateState();
+            if (follower == null) {
+                start(id, selected.region()); // the tab open again: on from where the last follow stopped
+            }
             return;
         }
         stop();
+        stopped = null; // another launch, another reader: nothing to wait for
         lines.clear();
         dropped = 0;
         latest = null;
         stopWhenDone = null;
+        reader = null;
         launchId = id;
         if (id == null) {
             runState.set(null);
@@ -118,9 +127,22 @@ final class LogsViewModel {
         }
         runState.set(selected.run());
         status.set("Reading " + RunModel.logGroup(id) + "…");
+        start(id, selected.region());
+    }
+
+    private void start(String id, String region) {
         int mine = ++generation;
-        String region = selected.region();
-        follower = new Thread(() -> follow(mine, id, region), "hangar-logs");
+        Thread previous = stopped;
+        follower = new Thread(() -> {
+            try {
+                if (previous != null) {
+                    previous.join(); // the reader's tokens are one follower's at a time
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            follow(mine, id, region);
+        }, "hangar-logs");
         follower.setDaemon(true); // a stuck call must not keep the app alive after its window closed
         follower.start();
     }
@@ -130,6 +152,7 @@ final class LogsViewModel {
         generation++;
         if (follower != null) {
             follower.interrupt();
+            stopped = follower;
             follower = null;
         }
     }
@@ -158,8 +181,12 @@ final class LogsViewModel {
             return;
         }
         post(mine, () -> stopWhenDone = stops);
-        RunLogs reader = new RunLogs(client, RunModel.logGroup(id), null, pageSize);
-        new LogFollower(reader, pace, new LogFollower.Listener() {
+        RunLogs logsOfRun = reader;
+        if (logsOfRun == null || !logsOfRun.logGroup().equals(RunModel.logGroup(id))) {
+            logsOfRun = new RunLogs(client, RunModel.logGroup(id), null, pageSize);
+            reader = logsOfRun;
+        }
+        new LogFollower(logsOfRun, pace, new LogFollower.Listener() {
             @Override
             public void lines(List<LogLine> batch) {
                 post(mine, () -> append(batch));
