@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,10 +67,12 @@ final class LogsCommand extends HangarSubcommand {
     /** Until the run ends, or Ctrl-C: the shutdown hook interrupts the loop and waits for the batch being printed. */
     private int follow(RunLogs reader, Engine engine, PrintWriter out, PrintWriter err) {
         Thread loop = Thread.currentThread();
+        CountDownLatch printed = new CountDownLatch(1);
+        // Not a join: after the follow, the main thread calls System.exit, which waits for this hook.
         Thread hook = new Thread(() -> {
             loop.interrupt();
             try {
-                loop.join(2_000);
+                printed.await(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -100,6 +104,8 @@ final class LogsCommand extends HangarSubcommand {
             err.flush();
             return ExitCode.OK;
         } finally {
+            out.flush();
+            printed.countDown();
             Thread.interrupted(); // an interrupt that came between two polls is spent here, not on the next command
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -111,6 +111,29 @@ class LogsCommandTest {
     }
 
     @Test
+    void ctrlCEndsARealFollowCleanly() throws Exception {
+        instance.output("epoch 1/3 loss 1.234");
+        HangarProcess p = HangarProcess.start(home.resolve("process"), Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+                "AWS_EC2_METADATA_DISABLED", "true"), List.of(), "logs", "--launch", launchId, "--follow", "--endpoint-url", aws.uri().toString(),
+                "--home", home.toString(), "--fast-polling");
+        try {
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!java.nio.file.Files.readString(p.stdout).contains("epoch 1/3")) {
+                assertThat(System.nanoTime()).as("the first line; stderr: " + java.nio.file.Files.readString(p.stderr)).isLessThan(end);
+                Thread.sleep(20);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(p.process.pid())).inheritIO().start().waitFor();
+
+            assertThat(p.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("ended").isTrue();
+            assertThat(p.process.exitValue()).as("killed by SIGINT, as a shell expects").isEqualTo(130);
+            assertThat(java.nio.file.Files.readString(p.stdout)).isEqualTo("epoch 1/3 loss 1.234\n");
+            assertThat(java.nio.file.Files.readString(p.stderr)).doesNotContain("Exception", "error");
+        } finally {
+            p.process.destroyForcibly();
+        }
+    }
+
+    @Test
     void aLaunchWithoutARunOrABadSinceIsExit2BeforeAnyCall() throws Exception {
         String plain = f.launch(MonitorFixture.spec().name("plain").build()).launchId();
         aws.endpoint().clearRecord();
