@@ -25,11 +25,13 @@ import java.util.regex.Pattern;
  * @param session         the preferences of Session Manager shells; null when access is ssh
  * @param network         Hangar's shared network in the region; null for network=public or an existing subnetId
  * @param run             the training run started on the instance; null when the spec has none
+ * @param cluster         the ParallelCluster cluster of a spec with {@code cluster}, resolved without asking the account
+ *                        until {@link #withClusterFacts} gives what it said; null without {@code cluster}
  */
 public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerived, String region, String partition,
                          Map<String, String> tags, IamModel iam, SecurityGroupModel securityGroup, KeyPairModel keyPair,
                          InstanceModel instance, DataVolumeModel dataVolume, IdleAlarmModel idleAlarm, IdleAlarmModel noGpuDataAlarm,
-                         SessionModel session, NetworkModel network, RunModel run) {
+                         SessionModel session, NetworkModel network, RunModel run, ClusterModel cluster) {
 
     /** Leaves room for "hangar-" in IAM names, which may have 64 characters. */
     private static final Pattern LAUNCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,56}");
@@ -101,11 +103,18 @@ public record Blueprint(LaunchSpec spec, String launchId, boolean launchIdDerive
         }
         LaunchNames names = new LaunchNames(id);
         Map<String, String> tags = LaunchTags.of(id, spec, createdBy);
+        RunModel run = RunModel.of(spec, names);
         return new Blueprint(spec, id, derived, spec.region(), IamPolicies.partition(spec.region()), tags,
                 IamModel.of(spec, names, bucketAccount(spec, createdBy)), SecurityGroupModel.of(spec, names), KeyPairModel.of(spec),
-                InstanceModel.of(spec, rootDeviceName), DataVolumeModel.of(spec, tags), IdleAlarmModel.gpuAware(spec, names),
+                InstanceModel.of(spec, rootDeviceName, run), DataVolumeModel.of(spec, tags), IdleAlarmModel.gpuAware(spec, names),
                 IdleAlarmModel.noGpuData(spec, names), SessionModel.of(spec, names, tags),
-                NetworkModel.of(spec, createdBy), RunModel.of(spec, names));
+                NetworkModel.of(spec, createdBy), run, ClusterModel.of(spec, names, tags, ClusterFacts.UNKNOWN));
+    }
+
+    /** The same stack with the cluster resolved from what the account said (EFA support, the image, the reservation, the subnet). */
+    public Blueprint withClusterFacts(ClusterFacts facts) {
+        return new Blueprint(spec, launchId, launchIdDerived, region, partition, tags, iam, securityGroup, keyPair, instance,
+                dataVolume, idleAlarm, noGpuDataAlarm, session, network, run, ClusterModel.of(spec, names(), tags, facts));
     }
 
     /** The data bucket's account: the spec's dataBucketOwner, else the launching caller's (from its ARN). */

@@ -1,6 +1,5 @@
 package dev.hangar.blueprint;
 
-import dev.hangar.blueprint.UserData;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Market;
 import dev.hangar.spec.NetworkMode;
@@ -11,12 +10,14 @@ import dev.hangar.spec.NetworkMode;
  *
  * @param rootDeviceName the image's root device, null when not known (CloudFormation then asks for it)
  * @param spot           a persistent spot request, stopped (not terminated) when interrupted or shut down
+ * @param capacityReservationId the reservation the instance is launched into (its zone), null for none
  */
 public record InstanceModel(String amiId, String instanceType, String subnetId, String availabilityZone,
                             boolean associatePublicIp, String tenancy, boolean monitoring, boolean ebsOptimized,
                             String httpEndpoint, String httpTokens, int httpPutResponseHopLimit,
                             String rootDeviceName, int rootVolumeGiB, String rootVolumeType, boolean rootEncrypted,
-                            boolean rootDeleteOnTermination, String userData, boolean spot, String shutdownBehavior) {
+                            boolean rootDeleteOnTermination, String userData, boolean spot, String shutdownBehavior,
+                            String capacityReservationId) {
 
     /** IMDSv2 only, and the token may not cross a container's network hop: every launch's guarantee. */
     public static final String HTTP_TOKENS = "required";
@@ -29,7 +30,8 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
     public static final String SPOT_INSTANCE_TYPE = "persistent";
     public static final String SPOT_INTERRUPTION_BEHAVIOR = "stop";
 
-    static InstanceModel of(LaunchSpec spec, String rootDeviceName) {
+    /** @param run the launch's run, whose unit the first-boot script installs; null without one */
+    static InstanceModel of(LaunchSpec spec, String rootDeviceName, RunModel run) {
         boolean spot = spec.market() == Market.SPOT;
         // network=public means the default VPC reached through its internet gateway: a public IP (no inbound rule).
         boolean publicIp = spec.associatePublicIp() || (spec.subnetId() == null && spec.network() == NetworkMode.PUBLIC);
@@ -37,6 +39,6 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
                 publicIp, spec.tenancy() == null ? null : spec.tenancy().wireName(), true, true,
                 "enabled", HTTP_TOKENS, HOP_LIMIT,
                 rootDeviceName, spec.rootVolumeGiB(), "gp3", true, true,
-                UserData.script(), spot, "stop");
+                UserData.script(run), spot, "stop", spec.capacityReservationId());
     }
 }

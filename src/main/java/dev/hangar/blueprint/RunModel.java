@@ -14,7 +14,12 @@ import java.util.Map;
  *
  * <p>Log streams in the group (a contract the monitor and {@code hangar logs} read): {@link #RUN_STREAM} carries the
  * setup's and the command's stdout and stderr; {@link #STATE_STREAM} carries one JSON line per change of the run's
- * state ({@code {"state": "setting-up|running|succeeded|failed", "exitCode": N}}).
+ * state, {@code {"state":"setting-up|running|succeeded|failed","exitCode":N,"time":"2026-12-05T22:38:07Z"}}: exitCode
+ * is null while setting up or running, and on a failure before setup or the command could run, which adds
+ * {@code "reason"} (no Mountpoint, no data volume, no code). The last line is the state now; succeeded and failed are
+ * final (a failing setup or command is tried 3 times in all before failed). On the instance (see run-boot.sh and
+ * hangar-run.sh): code in S3 is mounted read-only at /mnt/code-s3 and copied once, like a packed folder is unpacked once,
+ * into /mnt/data/code; the run's markers are in /mnt/data/.hangar/&lt;launch id&gt;.
  *
  * @param localCode      the spec's local code folder, packed and uploaded before the instance starts; null otherwise
  * @param codeArchiveKey the key in the data bucket of the packed local folder; null when the code is in S3 or absent

@@ -13,7 +13,8 @@ import picocli.CommandLine;
         versionProvider = HangarCommand.VersionProvider.class,
         subcommands = {PlanCommand.class, LaunchCommand.class, StatusCommand.class, DestroyCommand.class, ExportCommand.class,
                 ResumeCommand.class, SweepCommand.class, StopCommand.class, StartCommand.class, RebootCommand.class, LoginCommand.class,
-                ConnectCommand.class, SshConfigCommand.class, SshProxyCommand.class, NetworkCommand.class, LogsCommand.class},
+                ConnectCommand.class, SshConfigCommand.class, SshProxyCommand.class, NetworkCommand.class,
+                ClusterCommand.class, LogsCommand.class},
         description = {"Launch secure GPU machines for AI training on AWS.",
                 "Run without arguments to open the wizard."})
 public final class HangarCommand implements Runnable {

@@ -13,8 +13,15 @@ final class LaunchOption {
     @Option(names = "--launch", required = true, paramLabel = "ID", description = "Launch ID (see 'status')")
     String id;
 
+    /** The launch of a command on one machine: a cluster's launch is refused, as pcluster manages its nodes. */
     LaunchRecord record(JournalStore journal, PrintWriter err) {
-        return record(journal, id, err);
+        LaunchRecord record = record(journal, id, err);
+        if (dev.hangar.journal.ClusterRecords.isCluster(record)) {
+            err.println("--launch: launch " + id + " is the ParallelCluster cluster " + record.output(dev.hangar.journal.ClusterRecords.CLUSTER_NAME)
+                    + ", whose nodes ParallelCluster manages: remove it with 'hangar cluster delete --launch " + id + "'");
+            throw new ReportedFailure(ExitCode.INVALID);
+        }
+        return record;
     }
 
     /** The launch's journal; when there is none or it cannot be trusted, says so on {@code err} and ends the command. */

@@ -7,6 +7,7 @@ public enum ExportFormat {
     TERRAFORM("terraform", "main.tf"),
     PULUMI("pulumi", "__main__.py"),
     CLOUDFORMATION("cloudformation", "template.yaml"),
+    PARALLELCLUSTER("parallelcluster", "cluster-config.yaml"),
     EVIDENCE_JSON("evidence-json", "hangar-evidence.json"),
     EVIDENCE_HTML("evidence-html", "hangar-evidence.html");
 

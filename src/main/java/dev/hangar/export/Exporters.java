@@ -11,6 +11,7 @@ public final class Exporters {
             case TERRAFORM -> new TerraformExporter();
             case PULUMI -> new PulumiExporter();
             case CLOUDFORMATION -> new CloudFormationExporter();
+            case PARALLELCLUSTER -> new ParallelClusterExporter();
             case EVIDENCE_JSON -> new EvidenceJsonExporter();
             case EVIDENCE_HTML -> new EvidenceHtmlExporter();
         };

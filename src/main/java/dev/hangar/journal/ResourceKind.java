@@ -15,6 +15,8 @@ public final class ResourceKind {
     public static final String VOLUME_ATTACHMENT = "volume-attachment";
     public static final String ALARM = "alarm";
     public static final String SESSION_DOCUMENT = "ssm-document";
+    /** An AWS ParallelCluster cluster (ID = its name), which pcluster creates and deletes: see {@link ClusterRecords}. */
+    public static final String PARALLELCLUSTER_CLUSTER = "parallelcluster-cluster";
 
     // Hangar's shared network in a region (blueprint NetworkModel): journaled by the launch that created each part.
     public static final String NETWORK_VPC = "network-vpc";

@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param state    {@link #SETTING_UP}, {@link #RUNNING}, {@link #SUCCEEDED} or {@link #FAILED} (another word is kept as it is)
  * @param exitCode the command's (or the setup's) exit code once it ended; null before
  * @param time     when the state changed on the instance; the event's timestamp when the line carries none
+ * @param reason   why the run failed before its command could start (no code, no data volume, no Mountpoint); else null
  */
-public record RunStateEvent(String state, Integer exitCode, Instant time) {
+public record RunStateEvent(String state, Integer exitCode, Instant time, String reason) {
+
+    public RunStateEvent(String state, Integer exitCode, Instant time) {
+        this(state, exitCode, time, null);
+    }
 
     public static final String SETTING_UP = "setting-up";
     public static final String RUNNING = "running";
@@ -40,7 +45,8 @@ public record RunStateEvent(String state, Integer exitCode, Instant time) {
                     // the event's own timestamp serves
                 }
             }
-            return Optional.of(new RunStateEvent(node.get("state").asText(), code.canConvertToInt() ? code.asInt() : null, time));
+            return Optional.of(new RunStateEvent(node.get("state").asText(), code.canConvertToInt() ? code.asInt() : null, time,
+                    node.path("reason").isTextual() ? node.get("reason").asText() : null));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
@@ -50,11 +56,11 @@ public record RunStateEvent(String state, Integer exitCode, Instant time) {
         return SUCCEEDED.equals(state) || FAILED.equals(state);
     }
 
-    /** "setting up", "running", "succeeded", "failed (exit 3)". */
+    /** "setting up", "running", "succeeded", "failed (exit 3)", "failed: no code". */
     public String words() {
         return switch (state) {
             case SETTING_UP -> "setting up";
-            case FAILED -> exitCode == null ? "failed" : "failed (exit " + exitCode + ")";
+            case FAILED -> exitCode != null ? "failed (exit " + exitCode + ")" : reason != null ? "failed: " + reason : "failed";
             default -> state;
         };
     }

@@ -1,18 +1,17 @@
 package dev.hangar.spec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks {@code run}. Setup, command and environment travel in the instance's user data (16 KB in all, with the
- * first-boot script), so their size is bounded here; whether a local {@code run.code} folder exists is checked by
+ * Checks {@code run}. Setup, command, environment and code travel in the instance's user data (16 KB in all, with the
+ * first-boot script), so their size is bounded here, in the bytes they take there; whether a local {@code run.code} folder exists is checked by
  * the engine before any AWS call, since the spec alone cannot tell.
  */
 final class RunRules {
 
-    /** Room left in the 16 KB of user data after the first-boot script. */
-    static final int MAX_SCRIPT_CHARS = 6_000;
     static final int MAX_ENV = 50;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     private static final Pattern S3_CODE = Pattern.compile("s3://([^/]+)/(.*)");
@@ -32,18 +31,22 @@ final class RunRules {
             out.add(new SpecProblem("run.command", "is required: the shell command of the run, e.g. python train.py"));
         }
         code(run.code(), out);
-        int chars = length(run.setup()) + length(run.command());
         for (Map.Entry<String, String> e : run.env().entrySet()) {
-            chars += length(e.getKey()) + length(e.getValue());
             env(e.getKey(), e.getValue(), out);
         }
         if (run.env().size() > MAX_ENV) {
             out.add(new SpecProblem("run.env", "at most " + MAX_ENV + " variables, not " + run.env().size()));
         }
-        if (chars > MAX_SCRIPT_CHARS) {
-            out.add(new SpecProblem("run", "setup, command and env together must be at most " + MAX_SCRIPT_CHARS
-                    + " characters (got " + chars + "); they travel in the instance's user data, so put longer scripts"
-                    + " in the code folder and call them"));
+        int bytes = userDataBytes(spec);
+        if (bytes > RunSpec.MAX_USER_DATA_BYTES) {
+            out.add(new SpecProblem("run", "setup, command, env and code take " + bytes + " bytes of the instance's user data,"
+                    + " at most " + RunSpec.MAX_USER_DATA_BYTES + " (EC2 allows 16 KB, most of it the first-boot script);"
+                    + " put longer scripts in the code folder and call them"));
+        }
+        // Mountpoint mounts whole folders, and the code archive lands under <dataPrefix>hangar/.
+        if (!spec.dataPrefix().isEmpty() && !spec.dataPrefix().endsWith("/")) {
+            out.add(new SpecProblem("dataPrefix", "must end with '/' for a run (it is mounted at /mnt/s3 as a folder), not "
+                    + Show.quote(spec.dataPrefix())));
         }
         for (String field : new String[] {"setup", "command"}) {
             String text = field.equals("setup") ? run.setup() : run.command();
@@ -91,7 +94,22 @@ final class RunRules {
         }
     }
 
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
+    /**
+     * What the run takes in the user data, in bytes: setup, command and env in UTF-8, an env value's {@code \\} and
+     * {@code "} once more (escaped in the systemd environment file) and 4 per variable (its quotes, '=' and newline); the
+     * data prefix and the S3 code twice (a quoted shell word is at most about twice its text).
+     */
+    static int userDataBytes(LaunchSpec spec) {
+        RunSpec run = spec.run();
+        int bytes = utf8(run.setup()) + utf8(run.command()) + 2 * utf8(spec.dataPrefix()) + (run.codeInS3() ? 2 * utf8(run.code()) : 0);
+        for (Map.Entry<String, String> e : run.env().entrySet()) {
+            String value = e.getValue() == null ? "" : e.getValue();
+            bytes += utf8(e.getKey()) + utf8(value) + 4 + (int) value.chars().filter(c -> c == '\\' || c == '"').count();
+        }
+        return bytes;
+    }
+
+    private static int utf8(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

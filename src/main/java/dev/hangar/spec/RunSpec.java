@@ -21,6 +21,12 @@ public record RunSpec(String code, String setup, String command, Map<String, Str
     /** A run stops its machine when it ends unless the spec says otherwise: an idle GPU is the largest waste. */
     public static final boolean DEFAULT_STOP_WHEN_DONE = true;
 
+    /**
+     * Room for setup, command, env and code in EC2's 16 KB of user data, after the first-boot script and the run's own
+     * scripts (dev.hangar.blueprint.RunUserData; its tests render the largest run accepted and check it fits).
+     */
+    public static final int MAX_USER_DATA_BYTES = 1_800;
+
     public RunSpec {
         env = Collections.unmodifiableMap(env == null ? new LinkedHashMap<>() : new LinkedHashMap<>(env));
     }

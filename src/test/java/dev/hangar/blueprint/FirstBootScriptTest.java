@@ -30,117 +30,44 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FirstBootScriptTest {
 
-    private static final String DATA_DEVICE = "/dev/nvme1n1";
-    /** AWS's CloudWatch agent key, as its documentation gives it. */
-    private static final String AWS_AGENT_KEY = "937616F3450B7D806CBD9725D58167303B789C72";
-    private static final String IMDS_TOKEN = "imds-session-token-1";
-    /** The status lines real gpg prints for a good signature (see theGpgStandInSpeaksAsRealGpgDoes). */
-    private static final String GOOD_SIGNATURE_STATUS = "[GNUPG:] GOODSIG D58167303B789C72 Amazon CloudWatch Agent\n"
-            + "[GNUPG:] VALIDSIG " + AWS_AGENT_KEY + " 2025-01-07 1736208000 0 4 0 1 8 00 " + AWS_AGENT_KEY;
+    private static final String DATA_DEVICE = BootMachine.DATA_DEVICE;
+    private static final String AWS_AGENT_KEY = BootMachine.AWS_AGENT_KEY;
+    private static final String IMDS_TOKEN = BootMachine.IMDS_TOKEN;
+    private static final String GOOD_SIGNATURE_STATUS = BootMachine.GOOD_SIGNATURE_STATUS;
     private static final Pattern VALIDSIG = Pattern.compile(
             "^\\[GNUPG:] VALIDSIG ([0-9A-F]{40}) \\d{4}-\\d{2}-\\d{2} \\d+ \\d+ 4 0 \\d+ \\d+ 00 ([0-9A-F]{40})$", Pattern.MULTILINE);
     private static final Pattern URL = Pattern.compile("https?://([^/\\s]+)(/\\S*)?");
 
     @TempDir Path root;
-    private Path bin;
+    private BootMachine machine;
     private Path script;
 
     @BeforeEach
     void standIns() throws IOException {
-        bin = Files.createDirectories(root.resolve("stand-ins"));
-        Files.createDirectories(root.resolve("etc"));
+        machine = new BootMachine(root);
         script = root.resolve("first-boot.sh");
         Files.writeString(script, UserData.script());
-        // Each stand-in records its arguments; the state of the "disk" lives in files under the root.
-        standIn("lsblk", "echo /dev/nvme0n1; [ -e \"$HANGAR_ROOT/attached\" ] && echo " + DATA_DEVICE + "; exit 0");
-        standIn("nvme", "case \"$3\" in " + DATA_DEVICE + ") echo '0000: 2f 64 65 76 2f 73 64 68 \"/dev/sdh........\"' ;;"
-                + " *) echo '0000: 2f 64 65 76 2f 78 76 64 61 \"/dev/xvda.......\"' ;; esac");
-        standIn("blkid", "if [ \"$1\" = -o ]; then echo 1b2c3d4e-uuid; exit 0; fi; [ -e \"$HANGAR_ROOT/formatted\" ] || exit 2;"
-                + " echo \"$1: TYPE=xfs\"");
-        standIn("mkfs.xfs", "touch \"$HANGAR_ROOT/formatted\"");
-        standIn("mount", "exit 0");
-        standIn("chown", "exit 0");
-        standIn("id", "[ \"$2\" = ubuntu ] && echo 1000");
-        standIn("sleep", "exit 0");
-
-        // The instance: its metadata (IMDSv2: a token by PUT, then only calls that carry it), processor and system.
-        serve("169.254.169.254/latest/api/token", IMDS_TOKEN);
-        region("us-east-1");
-        Files.createDirectories(root.resolve("tmp"));
-        system("ubuntu", "x86_64");
-        standIn("curl", """
-                out=""; url=""; method=GET; token=""
-                while [ $# -gt 0 ]; do
-                  case "$1" in
-                    -o) out=$2; shift ;;
-                    -X) method=$2; shift ;;
-                    -H) case "$2" in "X-aws-ec2-metadata-token: "*) token=${2#*: } ;; esac; shift ;;
-                    http://* | https://*) url=$1 ;;
-                  esac
-                  shift
-                done
-                path=${url#*://}
-                failures="$HANGAR_ROOT/web-failures/$path"
-                if [ -f "$failures" ] && [ "$(cat "$failures")" -gt 0 ]; then
-                  echo $(( $(cat "$failures") - 1 )) >"$failures"; exit 28
-                fi
-                case "$path" in
-                  169.254.169.254/latest/api/token) [ "$method" = PUT ] || exit 22 ;;
-                  169.254.169.254/*) [ "$token" = "$(cat "$HANGAR_ROOT/web/169.254.169.254/latest/api/token")" ] || exit 22 ;;
-                esac
-                [ -f "$HANGAR_ROOT/web/$path" ] || exit 22
-                if [ -n "$out" ]; then cp "$HANGAR_ROOT/web/$path" "$out"; else cat "$HANGAR_ROOT/web/$path"; fi
-                """);
-        String installs = """
-                cp "${@: -1}" "$HANGAR_ROOT/installed-package"
-                ctl="$HANGAR_ROOT/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl"
-                mkdir -p "${ctl%/*}"
-                printf '#!/bin/bash\\necho "amazon-cloudwatch-agent-ctl $*" >>"$HANGAR_ROOT/calls.log"\\n' >"$ctl"
-                chmod +x "$ctl"
-                """;
-        standIn("dpkg", installs);
-        standIn("rpm", installs);
-        // gpg says what real gpg says of a good or a bad signature, by gpg-says under the root (good unless told).
-        standIn("gpg", """
-                echo "gpg-home ${GNUPGHOME:-}" >>"$HANGAR_ROOT/calls.log"
-                case " $* " in *" --verify "*) ;; *) exit 0 ;; esac
-                if [ "$(cat "$HANGAR_ROOT/gpg-says" 2>/dev/null)" = bad ]; then
-                  echo "[GNUPG:] BADSIG D58167303B789C72 Amazon CloudWatch Agent"; exit 1
-                fi
-                cat "$HANGAR_ROOT/gpg-good-status"
-                """);
-        Files.writeString(root.resolve("gpg-good-status"), GOOD_SIGNATURE_STATUS + "\n");
     }
 
     /** A GPU image: nvidia-smi is there, so the script sets up the CloudWatch agent. */
     private void gpuImage() throws IOException {
-        standIn("nvidia-smi", "exit 0");
+        machine.standIn("nvidia-smi", "exit 0");
     }
 
     private void region(String region) throws IOException {
-        serve("169.254.169.254/latest/meta-data/placement/region", region);
+        machine.region(region);
     }
 
-    private void system(String osReleaseId, String machine) throws IOException {
-        Files.writeString(root.resolve("etc/os-release"), "NAME=\"Some Linux\"\nID=" + osReleaseId + "\nVERSION_ID=\"1\"\n");
-        standIn("uname", "echo " + machine);
+    private void system(String osReleaseId, String machineName) throws IOException {
+        machine.system(osReleaseId, machineName);
     }
 
     private void serve(String hostAndPath, String content) throws IOException {
-        serve(hostAndPath, content.getBytes(StandardCharsets.UTF_8));
+        machine.serve(hostAndPath, content);
     }
 
-    private void serve(String hostAndPath, byte[] content) throws IOException {
-        Path f = root.resolve("web").resolve(hostAndPath);
-        Files.createDirectories(f.getParent());
-        Files.write(f, content);
-    }
-
-    /** The next {@code times} downloads of the URL fail as a connection timeout would. */
     private void failing(String url, int times) throws IOException {
-        Path f = root.resolve("web-failures").resolve(url.substring(url.indexOf("://") + 3));
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, String.valueOf(times));
+        machine.failing(url, times);
     }
 
     /** AWS's bucket in the region serving the agent package for the folder, processor and package type; returns its URL. */
@@ -153,33 +80,12 @@ class FirstBootScriptTest {
         return "https://" + path;
     }
 
-    private void standIn(String name, String body) throws IOException {
-        Path f = bin.resolve(name);
-        Files.writeString(f, "#!/bin/bash\necho \"" + name + " $*\" >>\"$HANGAR_ROOT/calls.log\"\n" + body + "\n");
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
     private List<String> run() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
-        pb.environment().put("HANGAR_ROOT", root.toString());
-        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
-        pb.environment().put("TMPDIR", root.resolve("tmp").toString());
-        pb.environment().remove("GNUPGHOME");
-        Process p = pb.start();
-        p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the script finishes").isTrue();
-        assertThat(p.exitValue()).as(log()).isZero();
-        return calls();
-    }
-
-    private List<String> calls() throws IOException {
-        Path f = root.resolve("calls.log");
-        return Files.exists(f) ? Files.readAllLines(f) : List.of();
+        return machine.run(script);
     }
 
     private String log() throws IOException {
-        Path f = root.resolve("var/log/hangar-user-data.log");
-        return Files.exists(f) ? Files.readString(f) : "";
+        return machine.log();
     }
 
     @Test
@@ -281,7 +187,7 @@ class FirstBootScriptTest {
     @Test
     void aGenuineSignatureByAnotherKeyIsRefusedByRealGpg() throws Exception {
         Path gpg = realGpg();
-        Files.delete(bin.resolve("gpg"));
+        Files.delete(machine.bin.resolve("gpg"));
         gpuImage();
         Files.createFile(root.resolve("attached"));
         String url = agentInBucket("us-east-1", "ubuntu", "amd64", "deb", "an agent signed by someone else");

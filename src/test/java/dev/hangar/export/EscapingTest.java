@@ -29,9 +29,12 @@ class EscapingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LaunchSpec SPEC = nasty();
     private static final Blueprint STACK = Blueprint.of(SPEC);
+    /** The same spec as a cluster, for the one format that needs one. */
+    private static final Blueprint CLUSTER = Blueprint.of(valid(SPEC.toBuilder().access(dev.hangar.spec.Access.SSH)
+            .sshCidr("203.0.113.7/32").cluster(dev.hangar.spec.ClusterSpec.defaults()).build()));
 
     private static String export(ExportFormat format) {
-        return Exporters.export(format, ExportInput.of(STACK));
+        return Exporters.export(format, ExportInput.of(format == ExportFormat.PARALLELCLUSTER ? CLUSTER : STACK));
     }
 
     @ParameterizedTest
@@ -80,6 +83,20 @@ class EscapingTest {
         assertThat(instance.get("KeyName").asText()).isEqualTo(NASTY_KEY_NAME);
         assertThat(t.at("/Resources/InstanceRole/Properties/Policies/0/PolicyDocument"))
                 .isEqualTo(JSON.readTree(IamPolicies.dataAccessPolicy(SPEC)));
+    }
+
+    @Test
+    void parallelCluster() throws Exception {
+        JsonNode c = new YAMLMapper().readTree(export(ExportFormat.PARALLELCLUSTER));
+
+        Map<String, String> tags = CloudFormationExportTest.tags(c.get("Tags"));
+        Map<String, String> expected = new java.util.LinkedHashMap<>(CLUSTER.tags());
+        expected.remove("Name"); // ParallelCluster names each node itself
+        assertThat(tags).isEqualTo(expected);
+        assertThat(tags.get("yes")).isEqualTo("null");
+        assertThat(tags.get("num")).isEqualTo("1e3");
+        assertThat(c.at("/HeadNode/Ssh/KeyName").asText()).isEqualTo(NASTY_KEY_NAME);
+        assertThat(c.at("/HeadNode/Iam/S3Access/0/KeyName").asText()).isEqualTo(NASTY_PREFIX + "*");
     }
 
     @Test

@@ -14,21 +14,21 @@ class ExportFormatTest {
     @Test
     void wireNamesAreTheCliValues() {
         assertThat(Arrays.stream(ExportFormat.values()).map(ExportFormat::wireName))
-                .containsExactly("terraform", "pulumi", "cloudformation", "evidence-json", "evidence-html");
+                .containsExactly("terraform", "pulumi", "cloudformation", "parallelcluster", "evidence-json", "evidence-html");
         assertThat(ExportFormat.fromWire("evidence-html")).isEqualTo(ExportFormat.EVIDENCE_HTML);
     }
 
     @Test
     void anUnknownFormatNamesTheKnownOnes() {
         assertThatIllegalArgumentException().isThrownBy(() -> ExportFormat.fromWire("ansible"))
-                .withMessageContaining("terraform, pulumi, cloudformation, evidence-json, evidence-html");
+                .withMessageContaining("terraform, pulumi, cloudformation, parallelcluster, evidence-json, evidence-html");
     }
 
     @ParameterizedTest
     @EnumSource(ExportFormat.class)
     void eachFormatHasItsExporterWhoseTextEndsInANewlineAndIsStable(ExportFormat format) {
         Exporter exporter = Exporters.of(format);
-        ExportInput in = ExportInput.of(Blueprint.of(Fixtures.ssm()));
+        ExportInput in = ExportInput.of(Blueprint.of(format == ExportFormat.PARALLELCLUSTER ? Fixtures.cluster() : Fixtures.ssm()));
 
         assertThat(exporter.format()).isEqualTo(format);
         String text = exporter.export(in);

@@ -46,6 +46,12 @@ public final class Fixtures {
                 .dataVolumeGiB(500).idleStopMinutes(2000).tag("team", "vision").build());
     }
 
+    /** The DESIGN.md example as a ParallelCluster cluster of four g5.48xlarge (EFA types) on On-Demand. */
+    public static LaunchSpec cluster() {
+        return valid(base().instanceType("g5.48xlarge").keyPair("my-key").tag("project", "nlp")
+                .cluster(new dev.hangar.spec.ClusterSpec(4, 1, dev.hangar.spec.EfaMode.AUTO, 45, "t3.medium")).build());
+    }
+
     /** Hangar's isolated network in a pinned zone: interface endpoints, no route out. */
     public static LaunchSpec isolated() {
         return valid(base().network(NetworkMode.ISOLATED).availabilityZone("us-east-1c").build());

@@ -74,6 +74,8 @@ class RunStateTest {
                 .hasValue(new RunStateEvent("failed", 2, LATER));
         assertThat(RunStateEvent.parse("{\"state\":\"running\",\"exitCode\":null}", BOOT)).hasValue(new RunStateEvent("running", null, BOOT));
         assertThat(RunStateEvent.parse("{\"state\":\"running\",\"time\":\"yesterday\"}", BOOT)).hasValue(new RunStateEvent("running", null, BOOT));
+        assertThat(RunStateEvent.parse("{\"state\":\"failed\",\"exitCode\":null,\"time\":\"2026-12-05T09:10:00Z\",\"reason\":\"no code\"}", BOOT))
+                .hasValueSatisfying(e -> assertThat(e.words()).isEqualTo("failed: no code"));
         assertThat(RunStateEvent.parse("starting", BOOT)).isEmpty();
         assertThat(RunStateEvent.parse("[1]", BOOT)).isEmpty();
     }

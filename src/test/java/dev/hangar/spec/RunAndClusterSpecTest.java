@@ -56,6 +56,7 @@ class RunAndClusterSpecTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             {'capacityReservationId': 'cr-123'}                                  | capacityReservationId | cr-
+            {'capacityReservationId': 'cr-0123456789abcdef0', 'market': 'spot'}  | capacityReservationId | cannot be used with market "spot"
             {'run': 'python train.py'}                                           | run                   | must be an object
             {'run': {'setup': 'pip install x'}}                                  | run.command           | is required
             {'run': {'command': '   '}}                                          | run.command           | is required
@@ -86,6 +87,26 @@ class RunAndClusterSpecTest {
     }
 
     @Test
+    void theRunIsCountedInTheBytesItTakesInTheUserData() {
+        // 3 bytes each in UTF-8; an env value's '"' and '\\' are escaped; 4 more per variable; the data prefix twice.
+        LaunchSpec spec = LaunchSpec.builder().name("a").region("us-east-1").amiId("ami-01234567").instanceType("g5.xlarge")
+                .dataBucket("data").dataPrefix("p/").run(new RunSpec(null, "\u20ac".repeat(10), "c", Map.of("K", "a\"\\"), true)).build();
+
+        assertThat(RunRules.userDataBytes(spec)).isEqualTo(30 + 1 + (1 + 3 + 2 + 4) + 2 * 2);
+    }
+
+    @Test
+    void aRunNeedsADataPrefixThatIsAFolder() {
+        LaunchSpec spec = LaunchSpec.builder().name("a").region("us-east-1").amiId("ami-01234567").instanceType("g5.xlarge")
+                .dataBucket("data").dataPrefix("datasets").run(new RunSpec(null, null, "python train.py", Map.of(), true)).build();
+
+        assertThat(new SpecValidator().validate(spec)).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("dataPrefix");
+            assertThat(p.message()).contains("must end with '/'", "\"datasets\"");
+        });
+    }
+
+    @Test
     void anOversizedRunIsOneProblemSayingWhereLongerScriptsGo() {
         LaunchSpec spec = LaunchSpec.builder().name("a").region("us-east-1").amiId("ami-01234567").instanceType("g5.xlarge")
                 .dataBucket("data").run(new RunSpec(null, "x".repeat(5_000), "y".repeat(2_000), Map.of(), true)).build();
@@ -94,7 +115,7 @@ class RunAndClusterSpecTest {
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("run");
-            assertThat(p.message()).contains("at most 6000", "code folder");
+            assertThat(p.message()).contains("take 7000 bytes", "at most " + RunSpec.MAX_USER_DATA_BYTES, "code folder");
         });
     }
 }
