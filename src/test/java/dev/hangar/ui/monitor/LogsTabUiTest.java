@@ -11,6 +11,7 @@ import dev.hangar.provision.LaunchOutcome;
 import dev.hangar.spec.RunSpec;
 import dev.hangar.testing.LocalAws;
 import dev.hangar.testing.LocalAwsExtension;
+import dev.hangar.ui.Legibility;
 import dev.hangar.ui.connect.ConnectServices;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,10 +85,8 @@ class LogsTabUiTest {
         List<String> expected = new ArrayList<>(List.of("── setting up ──", "Collecting torch==2.5.1", "Successfully installed torch-2.5.1",
                 "── running ──", "resuming from /mnt/data/checkpoints/epoch-1.pt", "epoch 2/3"));
         try (MonitorDriver m = new MonitorDriver(robot, stage, aws, home, ConnectServices.unavailable(), 3)) {
-            robot.interact(() -> {
-                stage.setWidth(900);
-                stage.setHeight(600);
-            });
+            Legibility legibility = new Legibility(robot, stage, "monitor-logs", theme -> theme.applyTo(stage.getScene()));
+            legibility.atMinimumSize();
             m.awaitRow(instanceId, MonitoredInstance::running, "the launch to be listed");
             openLogsTab(robot);
             MonitorDriver.waitUntil(() -> logList(robot).getItems().size() >= expected.size(), "the first lines");
@@ -106,6 +105,7 @@ class LogsTabUiTest {
             // The table needs one row: the logs get the room (the README's screenshot).
             robot.interact(() -> robot.lookup(".monitor-split").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.16));
             m.screenshot("monitor-logs");
+            legibility.check("following a run");
 
             // Scrolling up pauses the follow; the lines still come.
             assertThat(MonitorDriver.onFx(() -> logList(robot).lookupAll(".list-cell").stream()
@@ -122,6 +122,8 @@ class LogsTabUiTest {
             MonitorDriver.waitUntil(() -> logList(robot).getItems().size() >= expected.size(), "the end of the run");
             assertThat(shown(robot)).containsExactlyElementsOf(expected);
             assertThat(m.text("#runStateLine")).isEqualTo("Run: succeeded; the machine is stopping itself");
+            legibility.check("the run ended");
+            legibility.assertWholeAndReadable();
 
             // Another tab stops the follow; coming back goes on from where it was, nothing twice.
             TabPane tabs = robot.lookup("#detailTabs").queryAs(TabPane.class);
