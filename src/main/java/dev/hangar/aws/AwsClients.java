@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2instanceconnect.Ec2InstanceConnectClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -131,8 +132,8 @@ public final class AwsClients implements AutoCloseable {
         return cached("cloudwatch", region, () -> configure(CloudWatchClient.builder(), region).build());
     }
 
-    /** CloudWatch Logs: a run's log group (created by the launch, read by {@code hangar logs} and the monitor). */
-    public CloudWatchLogsClient cloudWatchLogs(String region) {
+    /** CloudWatch Logs: a run's log group {@code /hangar/<launch id>} (created by the launch, read by {@code hangar logs} and the monitor). */
+    public CloudWatchLogsClient logs(String region) {
         return cached("logs", region, () -> configure(CloudWatchLogsClient.builder(), region).build());
     }
 

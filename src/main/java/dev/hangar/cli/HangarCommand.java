@@ -14,7 +14,7 @@ import picocli.CommandLine;
         subcommands = {PlanCommand.class, LaunchCommand.class, StatusCommand.class, DestroyCommand.class, ExportCommand.class,
                 ResumeCommand.class, SweepCommand.class, StopCommand.class, StartCommand.class, RebootCommand.class, LoginCommand.class,
                 ConnectCommand.class, SshConfigCommand.class, SshProxyCommand.class, NetworkCommand.class,
-                ClusterCommand.class},
+                ClusterCommand.class, LogsCommand.class},
         description = {"Launch secure GPU machines for AI training on AWS.",
                 "Run without arguments to open the wizard."})
 public final class HangarCommand implements Runnable {

@@ -23,6 +23,15 @@ final class Json {
         }
     }
 
+    /** On one line: JSON Lines, one object per event ({@code logs --json}). */
+    static String line(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

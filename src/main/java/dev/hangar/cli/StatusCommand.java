@@ -9,6 +9,7 @@ import dev.hangar.monitor.MetricWindow;
 import dev.hangar.monitor.MonitorQuery;
 import dev.hangar.monitor.MonitorSnapshot;
 import dev.hangar.monitor.MonitoredInstance;
+import dev.hangar.monitor.RunState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -116,6 +117,7 @@ final class StatusCommand implements Callable<Integer> {
         row.put("cost", i.cost() == null ? null : cost(i.cost()));
         row.put("idleAlarm", i.idleAlarm() == null ? null : alarm(i.idleAlarm()));
         row.put("drift", i.drift().stream().map(StatusCommand::finding).toList());
+        row.put("run", i.run() == null ? null : run(i.run()));
         if (!i.metrics().isEmpty()) {
             Map<String, Object> series = new LinkedHashMap<>();
             i.metrics().forEach((metric, s) -> series.put(metric.key(), series(metric, s)));
@@ -149,6 +151,14 @@ final class StatusCommand implements Callable<Integer> {
         alarm.put("reason", a.reason());
         alarm.put("updatedAt", a.updatedAt());
         return alarm;
+    }
+
+    private static Map<String, Object> run(RunState r) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("state", r.phase().wireName());
+        run.put("exitCode", r.exitCode());
+        run.put("words", r.words());
+        return run;
     }
 
     private static Map<String, Object> finding(Finding f) {
@@ -194,6 +204,9 @@ final class StatusCommand implements Callable<Integer> {
             for (Finding f : i.drift()) {
                 out.println("drift " + i.launchId() + " " + f.status() + " " + f.ruleId() + " " + f.controls() + ": " + f.detail());
                 out.println("  fix: " + f.fix().description());
+            }
+            if (i.run() != null) {
+                out.println("run " + i.launchId() + ": " + i.run().words() + " (hangar logs --launch " + i.launchId() + ")");
             }
             if (!i.metrics().isEmpty()) {
                 StringBuilder latest = new StringBuilder("metrics " + i.launchId() + " (latest of " + snapshot.query().metrics().label() + "):");

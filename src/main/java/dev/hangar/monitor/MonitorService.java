@@ -151,7 +151,7 @@ public final class MonitorService {
         if (f == null) {
             return new MonitoredInstance(r.launchId(), spec.name(), true, r.state(), r.message(), r.createdAt(), spec.region(), zone,
                     instanceId, spec.instanceType(), null, null, null, null, null, null, null, r.output("connect"), null, null,
-                    List.of(), Map.of());
+                    List.of(), Map.of(), spec.run() == null ? null : RunState.of(null, null, null, null, spec.run().stopWhenDone()));
         }
         Instance i = instanceId == null ? null : f.instances().get(instanceId);
         IdleAlarm alarm = alarm(r.launchId(), f, i).orElse(spec.idleStopMinutes() > 0 && r.state() == LaunchState.SUCCEEDED
@@ -161,7 +161,10 @@ public final class MonitorService {
                     spec.rootVolumeGiB() + spec.dataVolumeGiB(), r.createdAt(), now);
             return new MonitoredInstance(r.launchId(), spec.name(), true, r.state(), r.message(), r.createdAt(), spec.region(), zone,
                     instanceId, spec.instanceType(), instanceId == null ? null : MonitoredInstance.NOT_FOUND, null, null, null, null, null,
-                    null, r.output("connect"), cost, alarm, List.of(), Map.of());
+                    null, r.output("connect"), cost, alarm, List.of(), Map.of(),
+                    instanceId == null && r.spec().run() != null
+                            ? new RunState(RunState.Phase.WAITING_FOR_MACHINE, null, "waiting for the machine to be launched")
+                            : runState(r, f, MonitoredInstance.NOT_FOUND, null, alarm));
         }
         Instant stoppedAt = stopTime(i).orElseGet(() -> journalStopTime(r, i));
         CostSoFar cost = cost(spec.region(), i, stoppedAt, spec.rootVolumeGiB() + spec.dataVolumeGiB(), r.createdAt(), now);
@@ -169,7 +172,7 @@ public final class MonitorService {
                 ? DriftAudit.audit(spec.region(), r.launchId(), Blueprint.launched(spec, r.launchId(), r.output(Launcher.CREATED_BY)), i, f.groups(), f.volumes().getOrDefault(i.instanceId(), List.of()))
                 : List.of();
         return liveRow(r.launchId(), spec.name(), true, r.state(), r.message(), r.createdAt(), spec.region(), i, f, r.output("connect"),
-                cost, alarm, drift, now);
+                cost, alarm, drift, now, runState(r, f, i.state().nameAsString(), i.launchTime(), alarm));
     }
 
     private MonitoredInstance untrackedRow(String region, Instance i, RegionReader.Facts f, Instant now) {
@@ -182,7 +185,7 @@ public final class MonitorService {
         List<Finding> drift = i.state().name() == InstanceStateName.RUNNING
                 ? DriftAudit.audit(region, launchId, null, i, f.groups(), volumes) : List.of();
         return liveRow(launchId, name, false, null, "not in the journal of this machine (" + journal.directory() + ")", null, region, i, f,
-                null, cost, alarm(launchId, f, i).orElse(null), drift, now);
+                null, cost, alarm(launchId, f, i).orElse(null), drift, now, null);
     }
 
     /**
@@ -197,13 +200,13 @@ public final class MonitorService {
         Instant since = volumes.stream().map(Volume::createTime).filter(t -> t != null).min(Comparator.naturalOrder()).orElse(i.launchTime());
         CostSoFar cost = cost(region, i, stopTime(i).orElse(null), gib, since, now);
         MonitoredInstance row = liveRow(cluster, cluster + " " + nodeType, false, null, "a node of ParallelCluster cluster " + cluster,
-                null, region, i, f, null, cost, null, List.of(), now);
+                null, region, i, f, null, cost, null, List.of(), now, null);
         return new MonitoredCluster.Node(nodeType, RegionReader.tag(i, ParallelClusterTags.QUEUE_NAME).orElse(null), row);
     }
 
     private static MonitoredInstance liveRow(String launchId, String name, boolean inJournal, LaunchState state, String message,
             Instant createdAt, String region, Instance i, RegionReader.Facts f, String connect, CostSoFar cost, IdleAlarm alarm,
-            List<Finding> drift, Instant now) {
+            List<Finding> drift, Instant now, RunState run) {
         InstanceStatus checks = f.checks().get(i.instanceId());
         boolean running = i.state().name() == InstanceStateName.RUNNING;
         Duration uptime = running && i.launchTime() != null && now.isAfter(i.launchTime()) ? Duration.between(i.launchTime(), now) : null;
@@ -213,7 +216,19 @@ public final class MonitorService {
                 checks == null || checks.systemStatus() == null ? null : checks.systemStatus().statusAsString(),
                 checks == null || checks.instanceStatus() == null ? null : checks.instanceStatus().statusAsString(),
                 i.launchTime(), uptime, i.publicIpAddress(), i.privateIpAddress(), connect, cost, alarm, drift,
-                f.metrics().getOrDefault(i.instanceId(), Map.of()));
+                f.metrics().getOrDefault(i.instanceId(), Map.of()), run);
+    }
+
+    /** Null for a launch without a run; unknown, with the reason, when its state stream could not be read. */
+    private static RunState runState(LaunchRecord r, RegionReader.Facts f, String instanceState, Instant launchTime, IdleAlarm alarm) {
+        if (r.spec().run() == null) {
+            return null;
+        }
+        String error = f.runStateErrors().get(r.launchId());
+        if (error != null) {
+            return new RunState(RunState.Phase.UNKNOWN, null, "unknown: the run's state could not be read (" + error + ")");
+        }
+        return RunState.of(f.runStates().get(r.launchId()), instanceState, launchTime, alarm, r.spec().run().stopWhenDone());
     }
 
     /** A spot instance that AWS stopped for capacity or price says so: it was not idle, and it starts again by itself. */

@@ -30,6 +30,8 @@ import java.util.Map;
  * @param drift            what changed behind Hangar's back, as checklist findings; empty when nothing did or the
  *                         instance does not run (only running instances are audited)
  * @param metrics          every {@link InstanceMetric}, oldest point first; empty when metrics were not asked for
+ * @param run              where the launch's run is (spec field {@code run}); null when the launch has no run or is not in
+ *                         the journal
  */
 public record MonitoredInstance(
         String launchId,
@@ -53,7 +55,8 @@ public record MonitoredInstance(
         CostSoFar cost,
         IdleAlarm idleAlarm,
         List<Finding> drift,
-        Map<InstanceMetric, MetricSeries> metrics) {
+        Map<InstanceMetric, MetricSeries> metrics,
+        RunState run) {
 
     public static final String NOT_IN_JOURNAL = "not-in-journal";
     public static final String NOT_FOUND = "not-found";

@@ -5,6 +5,8 @@ import dev.hangar.journal.LaunchRecord;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.blueprint.IdleAlarmModel;
 import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.AwsErrors;
+import dev.hangar.blueprint.RunModel;
 import dev.hangar.blueprint.ParallelClusterTags;
 import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 import java.time.Instant;
@@ -46,10 +48,12 @@ final class RegionReader {
      * @param volumes   the volumes attached to each live instance
      * @param metrics   each live instance's series; empty without a metrics window
      * @param gpuReporting the instances whose CloudWatch agent reports GPU utilisation: their idle alarm watches the GPUs
+     * @param runStates    the latest state event of each launch with a run that has written one, by launch ID
+     * @param runStateErrors why a launch's run state could not be read, by launch ID
      */
     record Facts(Map<String, Instance> instances, Map<String, InstanceStatus> checks, Map<String, MetricAlarm> alarms,
             Map<String, SecurityGroup> groups, Map<String, List<Volume>> volumes, Map<String, Map<InstanceMetric, MetricSeries>> metrics,
-            Set<String> gpuReporting) {
+            Set<String> gpuReporting, Map<String, RunStateEvent> runStates, Map<String, String> runStateErrors) {
     }
 
     private RegionReader() {
@@ -124,7 +128,19 @@ final class RegionReader {
                     .forEach(m -> m.dimensions().stream().filter(d -> d.name().equals(IdleAlarmModel.DIMENSION))
                             .forEach(d -> gpuReporting.add(d.value())));
         }
-        return new Facts(instances, checks, alarms, groups, volumes, metrics, gpuReporting);
+        // One call per launch with a run (its state stream's last event); a failure leaves that run's state unknown, not the region.
+        Map<String, RunStateEvent> runStates = new HashMap<>();
+        Map<String, String> runStateErrors = new HashMap<>();
+        for (LaunchRecord r : launches) {
+            if (r.spec().run() != null) {
+                try {
+                    RunLogs.latestState(aws.logs(region), RunModel.logGroup(r.launchId())).ifPresent(e -> runStates.put(r.launchId(), e));
+                } catch (RuntimeException e) {
+                    runStateErrors.put(r.launchId(), AwsErrors.brief(e));
+                }
+            }
+        }
+        return new Facts(instances, checks, alarms, groups, volumes, metrics, gpuReporting, runStates, runStateErrors);
     }
 
     static Optional<String> launchIdOf(Instance i) {

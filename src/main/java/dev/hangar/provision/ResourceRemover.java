@@ -87,7 +87,7 @@ public final class ResourceRemover {
 
     /** Gone already is fine; a group of that name another launch tagged is not this launch's to delete. */
     private void deleteLogGroup(String name) {
-        CloudWatchLogsClient logs = aws.cloudWatchLogs(region);
+        CloudWatchLogsClient logs = aws.logs(region);
         if (launchId.equals(LogGroups.tags(logs, name).get(LaunchTags.LAUNCH_ID))) {
             try {
                 logs.deleteLogGroup(d -> d.logGroupName(name));

@@ -246,7 +246,7 @@ public final class Sweeper {
 
     /** A run's log groups: named {@code /hangar/<launch id>}, found by prefix, judged by their tags. */
     private void findLogGroups(String region, Judge judge, List<SweepRules.Candidate> found) {
-        CloudWatchLogsClient logs = aws.cloudWatchLogs(region);
+        CloudWatchLogsClient logs = aws.logs(region);
         for (LogGroup group : logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix(RunModel.LOG_GROUP_PREFIX)).logGroups()) {
             Map<String, String> tags = LogGroups.tags(logs, group);
             String launch = tags.get(LaunchTags.LAUNCH_ID);

@@ -83,7 +83,7 @@ public record Inventory(String launchId, List<Instance> instances, List<Volume> 
                 .filter(d -> ours(d.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())), launchId))
                 .map(d -> d.name()).toList();
         // A run's log groups (/hangar/<launch id>) by their tags, and its code archives: any bucket's hangar/<launch id>/ keys.
-        CloudWatchLogsClient logs = aws.cloudWatchLogs(region);
+        CloudWatchLogsClient logs = aws.logs(region);
         List<LogGroup> logGroups = logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix("/hangar/")).logGroups().stream()
                 .filter(g -> ours(logs.listTagsForResource(r -> r.resourceArn(g.logGroupArn())).tags(), launchId)).toList();
         S3Client s3 = aws.s3(region);

@@ -91,7 +91,7 @@ class RunLaunchTest {
         assertThat(inv.runDuplicatesOrGaps(true)).isEmpty();
         LogGroup group = inv.logGroups().get(0);
         assertThat(group.logGroupName()).isEqualTo("/hangar/" + id);
-        var logs = f.aws.clients().cloudWatchLogs(LocalAws.REGION);
+        var logs = f.aws.clients().logs(LocalAws.REGION);
         assertThat(logs.listTagsForResource(r -> r.resourceArn(group.logGroupArn())).tags())
                 .containsEntry("hangar:launch-id", id).containsEntry("hangar:name", "llama").containsEntry("project", "nlp")
                 .containsKey("hangar:created-by");

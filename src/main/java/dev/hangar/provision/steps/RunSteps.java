@@ -55,7 +55,7 @@ final class RunSteps {
         @Override
         public String apply(LaunchContext ctx) throws Exception {
             String name = ctx.blueprint().run().logGroup();
-            CloudWatchLogsClient logs = ctx.aws().cloudWatchLogs(ctx.spec().region());
+            CloudWatchLogsClient logs = ctx.aws().logs(ctx.spec().region());
             ctx.journal().intend(ResourceKind.LOG_GROUP, name, id());
             try {
                 logs.createLogGroup(r -> r.logGroupName(name).tags(ctx.blueprint().tags()));
@@ -81,7 +81,7 @@ final class RunSteps {
         @Override
         public String apply(LaunchContext ctx) {
             RunModel run = ctx.blueprint().run();
-            ctx.aws().cloudWatchLogs(ctx.spec().region())
+            ctx.aws().logs(ctx.spec().region())
                     .putRetentionPolicy(r -> r.logGroupName(run.logGroup()).retentionInDays(run.logRetentionDays()));
             return run.logRetentionDays() + " days";
         }

@@ -47,6 +47,6 @@ final class ClusterRows {
                 + " it only through hangar cluster create / delete.";
         return new MonitoredInstance(c.name(), title(c), false, null, message, null, c.region(), head.availabilityZone(),
                 c.nodes().size() + " nodes", computeType, c.state(), null, null, head.launchTime(), head.uptime(), null, null, null,
-                cost, null, List.of(), Map.of());
+                cost, null, List.of(), Map.of(), null);
     }
 }

@@ -23,7 +23,7 @@ final class InstanceDetails {
         grid.setHgap(14);
         grid.setVgap(6);
         int row = 0;
-        for (String name : new String[] {"Launch", "Journal", "Region", "Public IP", "Private IP", "Last start", "Cost so far", "Idle stop"}) {
+        for (String name : new String[] {"Launch", "Journal", "Region", "Public IP", "Private IP", "Last start", "Cost so far", "Idle stop", "Run"}) {
             Label value = new Label();
             value.setId("detail-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
             value.setWrapText(true);
@@ -56,6 +56,7 @@ final class InstanceDetails {
         set("Last start", MonitorFormats.dateTime(i.launchTime()) + (i.uptime() == null ? "" : ", up " + MonitorFormats.uptime(i.uptime())));
         set("Cost so far", MonitorFormats.cost(i.cost()) + "\n" + MonitorFormats.costDetail(i.cost()));
         set("Idle stop", MonitorFormats.alarm(i.idleAlarm()) + ": " + MonitorFormats.alarmDetail(i.idleAlarm()));
+        set("Run", i.run() == null ? "none: the spec has no run" : i.run().words() + " (the Logs tab follows its output)");
         connect.setText(i.connect() == null ? "" : i.connect());
         grid.setDisable(false);
     }

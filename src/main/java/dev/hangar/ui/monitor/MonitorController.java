@@ -114,15 +114,27 @@ public final class MonitorController {
     @FXML private Label actionLog;
     @FXML private GridPane chartGrid;
     @FXML private Tab driftTab;
+    @FXML private Tab logsTab;
+    @FXML private ListView<dev.hangar.monitor.LogLine> logList;
+    @FXML private Label runStateLine;
+    @FXML private Label logStatus;
+    @FXML private CheckBox followLogs;
+    @FXML private Button copyLogs;
+    private final LogsViewModel logsModel;
+    private LogsTab logs;
     @FXML private ListView<Finding> driftList;
     @FXML private GridPane detailsGrid;
     private MetricCharts charts;
     private InstanceDetails details;
 
-    /** @param connect the connect buttons' state, for the selected launch */
+    /**
+     * @param connect the connect buttons' state, for the selected launch
+     * @param logs    the Logs tab's follower, for the selected launch while the tab is open
+     */
     MonitorController(SessionModel session, ObservableStringValue region, MonitorEngine engine, TaskExecutor executor,
-            ConnectViewModel connect) {
+            ConnectViewModel connect, LogsViewModel logs) {
         this.session = session;
+        this.logsModel = logs;
         this.connect = connect;
         this.region = region;
         this.engine = engine;
@@ -134,6 +146,15 @@ public final class MonitorController {
     private void initialize() {
         charts = new MetricCharts(chartGrid, ZoneId.systemDefault());
         details = new InstanceDetails(detailsGrid);
+        logs = new LogsTab(logsModel, logList, runStateLine, logStatus, followLogs, copyLogs);
+        // Calls only while the tab is open: a follow is a call every few seconds.
+        logsTab.selectedProperty().addListener((obs, was, open) -> {
+            if (open) {
+                logs.show(selected());
+            } else {
+                logs.stop();
+            }
+        });
         columns();
         SortedList<MonitoredInstance> sorted = new SortedList<>(shown);
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -218,6 +239,7 @@ public final class MonitorController {
     }
 
     void close() {
+        logsModel.close();
         session.sessionProperty().removeListener(sessionChanged);
         refresher.close();
         connect.close();
@@ -335,6 +357,9 @@ public final class MonitorController {
             driftList.getItems().clear();
             driftTab.setText("Drift");
             details.clear();
+            if (logsTab.isSelected()) {
+                logs.show(null);
+            }
             return;
         }
         MonitoredCluster cluster = clusterRows.clusterOf(i);
@@ -345,7 +370,11 @@ public final class MonitorController {
             return;
         }
         selectedTitle.setText(i.name() + "  ·  " + MonitorFormats.orNone(i.instanceId()) + "  ·  " + MonitorFormats.state(i)
+                + MonitorFormats.stopReason(i).map(why -> " (" + why + ")").orElse("")
                 + (i.inJournal() ? "" : "  ·  not in this machine's journal"));
+        if (logsTab.isSelected()) {
+            logs.show(i);
+        }
         charts.show(i, s.query().metrics() == null ? window.get() : s.query().metrics(), s.takenAt());
         driftList.getItems().setAll(i.drift());
         driftList.setPlaceholder(new Label(MonitorFormats.driftDetail(i)));

@@ -29,6 +29,11 @@ final class MonitorFormats {
         return i.instanceState() != null ? i.instanceState() : i.launchState() == null ? NONE : i.stateName();
     }
 
+    /** Why the instance stopped, when its run tells (the run ended with stopWhenDone, or the idle alarm stopped it). */
+    static java.util.Optional<String> stopReason(MonitoredInstance i) {
+        return i.run() == null ? java.util.Optional.empty() : i.run().stopReason();
+    }
+
     static String check(String status) {
         return status == null ? NONE : status;
     }

@@ -1,10 +1,13 @@
 package dev.hangar.ui.monitor;
 
+import dev.hangar.monitor.FollowPace;
+import dev.hangar.monitor.RunLogs;
 import dev.hangar.ui.CloseGuard;
 import dev.hangar.ui.CloseGuards;
 import dev.hangar.ui.Theme;
 import dev.hangar.ui.Views;
 import dev.hangar.ui.connect.ConnectViewModel;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -23,11 +26,18 @@ public final class MonitorWindow {
     static final String STYLESHEET = MonitorWindow.class.getResource("monitor.css").toExternalForm();
 
     private final MonitorServices services;
+    /** Events a GetLogEvents call of the Logs tab asks for; tests ask for a few, to read across pages. */
+    private final int logPageSize;
     private MonitorController controller;
     private Stage stage;
 
     public MonitorWindow(MonitorServices services) {
+        this(services, RunLogs.MAX_PAGE);
+    }
+
+    MonitorWindow(MonitorServices services, int logPageSize) {
         this.services = services;
+        this.logPageSize = logPageSize;
     }
 
     /**
@@ -64,7 +74,9 @@ public final class MonitorWindow {
         var view = Views.<MonitorController>loadView(MonitorWindow.class, "Monitor.fxml", type -> {
             if (type == MonitorController.class) {
                 return new MonitorController(services.session(), services.region(), engine, services.executor(),
-                        new ConnectViewModel(services.executor(), services.session(), services.connect(), services.engine().home()));
+                        new ConnectViewModel(services.executor(), services.session(), services.connect(), services.engine().home()),
+                        new LogsViewModel(new SessionLogs(services.session(), services.engine().journal()),
+                                FollowPace.matching(services.engine().pacing()), logPageSize, LogsViewModel.CAPACITY, Platform::runLater));
             }
             throw new IllegalArgumentException("no controller " + type.getName() + " in the monitor");
         });

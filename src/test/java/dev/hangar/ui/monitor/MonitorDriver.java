@@ -44,13 +44,18 @@ final class MonitorDriver implements AutoCloseable {
 
     /** @param connect the terminal and Session Manager checks behind the connect buttons */
     MonitorDriver(FxRobot robot, Stage stage, LocalAws aws, Path home, ConnectServices connect) {
+        this(robot, stage, aws, home, connect, dev.hangar.monitor.RunLogs.MAX_PAGE);
+    }
+
+    /** @param logPageSize events per GetLogEvents call of the Logs tab: a few, to read across pages */
+    MonitorDriver(FxRobot robot, Stage stage, LocalAws aws, Path home, ConnectServices connect, int logPageSize) {
         this.robot = robot;
         this.stage = stage;
         session.settingsProperty().set(aws.settings());
         // As the Account step leaves it after signing in; the test's clients are closed by the extension, not here.
         session.sessionProperty().set(new AwsSession(aws.clients(), LocalAws.ACCOUNT_ID, "arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":user/researcher"));
         window = new MonitorWindow(new MonitorServices(executor, new dev.hangar.engine.EngineServices(home, Pacing.fast(), Clock.systemUTC()),
-                session, new javafx.beans.property.SimpleStringProperty(LocalAws.REGION), connect));
+                session, new javafx.beans.property.SimpleStringProperty(LocalAws.REGION), connect), logPageSize);
         robot.interact(() -> window.showIn(stage, null));
     }
 

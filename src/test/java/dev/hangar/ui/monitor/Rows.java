@@ -20,7 +20,7 @@ final class Rows {
         return new MonitoredInstance("llama-a1b2c3", "llama", true, state, "launched", Instant.parse("2026-11-26T08:00:00Z"), "us-east-1",
                 "us-east-1a", "i-0123456789abcdef0", "g5.xlarge", instanceState, running ? "ok" : null, running ? "ok" : null,
                 Instant.parse("2026-11-26T08:05:00Z"), running ? Duration.ofMinutes(125) : null, null, "10.0.0.5", null, null, null,
-                drift, Map.of());
+                drift, Map.of(), null);
     }
 
     static MonitoredInstance launch(LaunchState state, String instanceState) {
@@ -30,6 +30,6 @@ final class Rows {
     /** An instance tagged by Hangar that the journal does not know. */
     static MonitoredInstance untracked(String instanceState) {
         return new MonitoredInstance("ghost-abc123", "ghost", false, null, "not in the journal", null, "us-east-1", "us-east-1b",
-                "i-0fedcba9876543210", "g5.xlarge", instanceState, null, null, null, null, null, null, null, null, null, List.of(), Map.of());
+                "i-0fedcba9876543210", "g5.xlarge", instanceState, null, null, null, null, null, null, null, null, null, List.of(), Map.of(), null);
     }
 }
