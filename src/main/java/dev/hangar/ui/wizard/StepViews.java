@@ -37,6 +37,8 @@ final class StepViews {
         } else if (type == OptionsStepController.class) {
             return new OptionsStepController(state.problems(), new OptionsStepController.Fields(state.name, state.tenancy, state.market,
                     state.idleStopMinutes, state.egress, state.tags, state.offer));
+        } else if (type == RunStepController.class) {
+            return new RunStepController(state.problems(), state.run, state.dataPrefix, FolderChooser.system());
         } else if (type == ReviewStepController.class) {
             return new ReviewStepController(state.session(), state, state.reviewProperty(), state.processingProperty(), state.images,
                     services);
