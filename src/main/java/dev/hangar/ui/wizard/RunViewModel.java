@@ -196,7 +196,7 @@ final class RunViewModel {
         return Bindings.createStringBinding(() -> !touched.contains(field) ? "" : problems.getValue().stream()
                 .filter(p -> p.field().equals(field) || p.field().startsWith(field + "."))
                 .map(this::plain)
-                .collect(Collectors.joining("\n")), problems, touched);
+                .collect(Collectors.joining("\n")), problems, touched, codeSource);
     }
 
     /** Problems of the run as a whole (with a cluster, or the data prefix it needs), shown at once: no field to touch. */
@@ -210,6 +210,10 @@ final class RunViewModel {
 
     private String plain(SpecProblem p) {
         String field = p.field();
+        if (field.equals(CODE) && p.message().startsWith("must be a local folder or s3://bucket/prefix/, or null")) {
+            return codeSource.get() == CodeSource.S3 ? "Type the S3 prefix, like s3://my-bucket/code/, or choose None"
+                    : "Choose the folder with your code, or choose None";
+        }
         String label = switch (field) {
             case "run" -> "The run";
             case "dataPrefix" -> "The prefix on the Data step";

@@ -17,7 +17,7 @@ final class StepViews {
         this.controllers = type -> create(type, state, launch, services);
     }
 
-    /** Compared class by class, not looked up in a map of constructors: that map loaded all ten controllers before the first frame. */
+    /** Compared class by class, not looked up in a map of constructors: that map loaded every controller before the first frame. */
     private static Object create(Class<?> type, WizardState state, LaunchViewModel launch, WizardServices services) {
         if (type == AccountStepController.class) {
             return new AccountStepController(state.session(), state.regionProperty(), state.processingProperty(), services);

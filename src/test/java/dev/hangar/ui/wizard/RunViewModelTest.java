@@ -121,6 +121,12 @@ class RunViewModelTest {
         assertThat(model.messages(RunViewModel.CODE).get()).startsWith("The S3 prefix must name a bucket and a prefix");
         assertThat(model.messages(RunViewModel.ENV).get()).isEqualTo("Variable HANGAR_DATA names starting with HANGAR_ are set by Hangar itself");
 
+        model.s3Code.set(" ");
+        assertThat(model.messages(RunViewModel.CODE).get()).isEqualTo("Type the S3 prefix, like s3://my-bucket/code/, or choose None");
+        model.codeSource.set(CodeSource.FOLDER);
+        assertThat(model.messages(RunViewModel.CODE).get()).isEqualTo("Choose the folder with your code, or choose None");
+        model.codeSource.set(CodeSource.S3);
+
         model.command.set("python train.py");
         model.s3Code.set("s3://research-code/x/");
         model.env.get(0).name.set("EPOCHS");

@@ -77,6 +77,7 @@ class WizardRunUiTest {
         try (WizardDriver w = new WizardDriver(robot, stage, aws, home)) {
             w.signIn();
             w.prefill(WizardLaunchFailuresUiTest.spec(), WizardStep.RUN);
+            w.screenshot("07b-run-none");
             robot.clickOn("#runRadio");
             click(robot, "#commandArea").write("python train.py").eraseText("python train.py".length());
             WizardDriver.waitUntil(() -> w.text("#commandError").startsWith("Command is required"), "the message once the field is touched");
