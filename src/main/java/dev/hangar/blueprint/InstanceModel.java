@@ -10,12 +10,14 @@ import dev.hangar.spec.NetworkMode;
  *
  * @param rootDeviceName the image's root device, null when not known (CloudFormation then asks for it)
  * @param spot           a persistent spot request, stopped (not terminated) when interrupted or shut down
+ * @param capacityReservationId the reservation the instance is launched into (its zone), null for none
  */
 public record InstanceModel(String amiId, String instanceType, String subnetId, String availabilityZone,
                             boolean associatePublicIp, String tenancy, boolean monitoring, boolean ebsOptimized,
                             String httpEndpoint, String httpTokens, int httpPutResponseHopLimit,
                             String rootDeviceName, int rootVolumeGiB, String rootVolumeType, boolean rootEncrypted,
-                            boolean rootDeleteOnTermination, String userData, boolean spot, String shutdownBehavior) {
+                            boolean rootDeleteOnTermination, String userData, boolean spot, String shutdownBehavior,
+                            String capacityReservationId) {
 
     /** IMDSv2 only, and the token may not cross a container's network hop: every launch's guarantee. */
     public static final String HTTP_TOKENS = "required";
@@ -37,6 +39,6 @@ public record InstanceModel(String amiId, String instanceType, String subnetId, 
                 publicIp, spec.tenancy() == null ? null : spec.tenancy().wireName(), true, true,
                 "enabled", HTTP_TOKENS, HOP_LIMIT,
                 rootDeviceName, spec.rootVolumeGiB(), "gp3", true, true,
-                UserData.script(run), spot, "stop");
+                UserData.script(run), spot, "stop", spec.capacityReservationId());
     }
 }

@@ -30,11 +30,14 @@ public final class AmiAgeRule extends BaseRule {
         Fix fix = Fix.manual("Pick a recent image, e.g. the latest AWS Deep Learning AMI for your framework, and set amiId to it.");
         Instant created = facts.amiCreationDate();
         if (created == null) {
-            return couldNotCheck("when image " + image + " was created.", fix);
+            return couldNotCheck("Could not check how old the image is", "when image " + image + " was created.", fix);
         }
         long days = Math.max(0, Duration.between(created, clock.instant()).toDays());
-        String when = image + " was created " + days + (days == 1 ? " day" : " days") + " ago ("
-                + LocalDate.ofInstant(created, ZoneOffset.UTC) + ").";
-        return days > MAX_AGE_DAYS ? warn(when + " Images older than " + MAX_AGE_DAYS + " days miss recent patches.", fix) : pass(when);
+        String age = days + (days == 1 ? " day" : " days");
+        String when = image + " was created " + age + " ago (" + LocalDate.ofInstant(created, ZoneOffset.UTC) + ").";
+        return days > MAX_AGE_DAYS
+                ? warn("The image is " + age + " old, older than " + MAX_AGE_DAYS + " days",
+                        when + " Images older than " + MAX_AGE_DAYS + " days miss recent patches.", fix)
+                : pass("The image is " + age + " old", when);
     }
 }

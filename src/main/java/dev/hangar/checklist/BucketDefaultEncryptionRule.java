@@ -16,6 +16,9 @@ public final class BucketDefaultEncryptionRule extends BucketSettingRule {
                         "the default encryption of s3://{bucket}. S3 encrypts new objects with SSE-S3 anyway (since January 2023).",
                         "s3://{bucket} has default encryption.",
                         "s3://{bucket} reports no default encryption. S3 still encrypts new objects with SSE-S3 "
-                                + "(since January 2023); objects written before then may be unencrypted."));
+                                + "(since January 2023); objects written before then may be unencrypted.",
+                        "s3://{bucket} encrypts objects by default",
+                        "s3://{bucket} has no default encryption setting",
+                        "Could not check the default encryption of s3://{bucket}"));
     }
 }

@@ -20,10 +20,12 @@ public final class BucketNotPublicRule extends BaseRule {
                 + "aws s3api put-public-access-block --bucket " + bucket + " --public-access-block-configuration "
                 + "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true");
         if (facts.bucketIsPublic() == null) {
-            return couldNotCheck("whether s3://" + bucket + " is public now.", fix);
+            return couldNotCheck("Could not check whether s3://" + bucket + " is public",
+                    "whether s3://" + bucket + " is public now.", fix);
         }
         return facts.bucketIsPublic()
-                ? fail("s3://" + bucket + " is public: its bucket policy or ACL lets anyone on the internet in.", fix)
-                : pass("Neither the policy nor the ACL of s3://" + bucket + " lets the public in.");
+                ? fail("s3://" + bucket + " is public",
+                        "s3://" + bucket + " is public: its bucket policy or ACL lets anyone on the internet in.", fix)
+                : pass("s3://" + bucket + " is not public", "Neither the policy nor the ACL of s3://" + bucket + " lets the public in.");
     }
 }

@@ -15,6 +15,9 @@ public final class BucketPublicAccessRule extends BucketSettingRule {
                                 + "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
                         "whether s3://{bucket} blocks public access.",
                         "s3://{bucket} blocks public access (bucket or account settings).",
-                        "s3://{bucket} does not block public access: a bucket policy or ACL could make it public."));
+                        "s3://{bucket} does not block public access: a bucket policy or ACL could make it public.",
+                        "s3://{bucket} blocks public access",
+                        "s3://{bucket} does not block public access",
+                        "Could not check whether s3://{bucket} blocks public access"));
     }
 }

@@ -15,6 +15,9 @@ public final class BucketRequiresTlsRule extends BucketSettingRule {
                         "whether the bucket policy of s3://{bucket} requires TLS.",
                         "The bucket policy of s3://{bucket} denies requests without TLS.",
                         "The bucket policy of s3://{bucket} does not deny requests without TLS. Hangar's role uses TLS "
-                                + "anyway; other clients may not."));
+                                + "anyway; other clients may not.",
+                        "s3://{bucket} refuses plain HTTP",
+                        "s3://{bucket} accepts plain HTTP from other clients",
+                        "Could not check whether s3://{bucket} requires TLS"));
     }
 }

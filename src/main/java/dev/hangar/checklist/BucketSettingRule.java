@@ -16,9 +16,12 @@ abstract class BucketSettingRule extends BaseRule {
     /**
      * The texts of one setting, each with {@link #BUCKET} where the bucket's name goes.
      *
-     * @param unknown what could not be checked, completing "Could not check: "
+     * @param unknown      what could not be checked, completing "Could not check: "
+     * @param titleOn      the finding's title when the setting is on, e.g. "s3://{bucket} refuses plain HTTP"
+     * @param titleOff     … when it is off, e.g. "s3://{bucket} accepts plain HTTP from other clients"
+     * @param titleUnknown … when it could not be read, e.g. "Could not check whether s3://{bucket} requires TLS"
      */
-    record Wording(String fix, String unknown, String whenOn, String whenOff) {
+    record Wording(String fix, String unknown, String whenOn, String whenOff, String titleOn, String titleOff, String titleUnknown) {
     }
 
     private final Function<AccountFacts, Boolean> setting;
@@ -37,9 +40,10 @@ abstract class BucketSettingRule extends BaseRule {
         Fix fix = Fix.manual(named(wording.fix(), bucket));
         Boolean on = setting.apply(facts);
         if (on == null) {
-            return couldNotCheck(named(wording.unknown(), bucket), fix);
+            return couldNotCheck(named(wording.titleUnknown(), bucket), named(wording.unknown(), bucket), fix);
         }
-        return on ? pass(named(wording.whenOn(), bucket)) : warn(named(wording.whenOff(), bucket), fix);
+        return on ? pass(named(wording.titleOn(), bucket), named(wording.whenOn(), bucket))
+                : warn(named(wording.titleOff(), bucket), named(wording.whenOff(), bucket), fix);
     }
 
     private static String named(String text, String bucket) {

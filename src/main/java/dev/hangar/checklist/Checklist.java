@@ -86,7 +86,7 @@ public final class Checklist {
     }
 
     private static Finding couldNotCheck(Rule rule, RuntimeException e) {
-        return new Finding(rule.id(), rule.title(), rule.why(), rule.severity(), Status.WARN,
+        return new Finding(rule.id(), "Not checked: " + rule.check(), rule.check(), rule.why(), rule.severity(), Status.WARN,
                 "Could not check: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                 rule.controls(), null);
     }

@@ -15,9 +15,11 @@ public final class DataVolumeKeptRule extends BaseRule {
     @Override
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         if (blueprint.dataVolume().deleteOnTermination()) {
-            return warn("deleteDataVolumeOnTermination is true: terminating the instance deletes the data volume.", Fixes.KEEP_DATA_VOLUME);
+            return warn("Terminating the instance deletes the data volume",
+                    "deleteDataVolumeOnTermination is true: terminating the instance deletes the data volume.", Fixes.KEEP_DATA_VOLUME);
         }
-        return pass("The data volume is kept when the instance terminates; 'hangar destroy' deletes it unless "
+        return pass("The data volume is kept when the instance terminates",
+                "The data volume is kept when the instance terminates; 'hangar destroy' deletes it unless "
                 + "--keep-data-volume is given.");
     }
 }

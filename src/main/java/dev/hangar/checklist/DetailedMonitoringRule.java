@@ -14,8 +14,8 @@ public final class DetailedMonitoringRule extends BaseRule {
     @Override
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         if (!blueprint.instance().monitoring()) {
-            return warn("Detailed monitoring would be off.", null);
+            return warn("Detailed monitoring is off: metrics every 5 minutes only", "Detailed monitoring would be off.", null);
         }
-        return pass("Hangar launches with detailed monitoring on.");
+        return pass("Detailed (1-minute) monitoring is on", "Hangar launches with detailed monitoring on.");
     }
 }

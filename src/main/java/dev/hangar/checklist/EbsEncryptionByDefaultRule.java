@@ -19,10 +19,12 @@ public final class EbsEncryptionByDefaultRule extends BaseRule {
         Fix fix = Fix.manual("Turn it on (an account administrator): EC2 console > Settings > Data protection and security > "
                 + "EBS encryption, or: aws ec2 enable-ebs-encryption-by-default --region " + spec.region());
         if (facts.ebsEncryptionByDefault() == null) {
-            return couldNotCheck("whether EBS encryption by default is on in " + spec.region() + ".", fix);
+            return couldNotCheck("Could not check EBS encryption by default in " + spec.region(),
+                    "whether EBS encryption by default is on in " + spec.region() + ".", fix);
         }
         return facts.ebsEncryptionByDefault()
-                ? pass("EBS encryption by default is on in " + spec.region() + ".")
-                : warn("EBS encryption by default is off in " + spec.region() + ". Hangar's volumes are encrypted anyway.", fix);
+                ? pass("EBS encryption by default is on in " + spec.region(), "EBS encryption by default is on in " + spec.region() + ".")
+                : warn("EBS encryption by default is off in " + spec.region(),
+                        "EBS encryption by default is off in " + spec.region() + ". Hangar's volumes are encrypted anyway.", fix);
     }
 }

@@ -14,8 +14,9 @@ public final class EbsOptimizedRule extends BaseRule {
     @Override
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         if (!blueprint.instance().ebsOptimized()) {
-            return warn("The instance would launch with EbsOptimized=false.", null);
+            return warn("The instance is not EBS-optimised", "The instance would launch with EbsOptimized=false.", null);
         }
-        return pass("Hangar launches with EbsOptimized=true (current GPU types are EBS-optimised at no extra cost).");
+        return pass("The instance is EBS-optimised",
+                "Hangar launches with EbsOptimized=true (current GPU types are EBS-optimised at no extra cost).");
     }
 }

@@ -19,9 +19,10 @@ public final class EncryptedVolumesRule extends BaseRule {
         InstanceModel instance = blueprint.instance();
         DataVolumeModel data = blueprint.dataVolume();
         if (!instance.rootEncrypted() || !data.encrypted()) {
-            return fail("The " + (instance.rootEncrypted() ? "data" : "root") + " volume would not be encrypted.", null);
+            String volume = instance.rootEncrypted() ? "data" : "root";
+            return fail("The " + volume + " volume is not encrypted", "The " + volume + " volume would not be encrypted.", null);
         }
-        return pass("The " + instance.rootVolumeGiB() + " GiB root volume and the " + data.sizeGiB()
+        return pass("Root and data volumes are encrypted", "The " + instance.rootVolumeGiB() + " GiB root volume and the " + data.sizeGiB()
                 + " GiB data volume are " + data.volumeType() + " with Encrypted=true, under the account's default EBS key.");
     }
 }

@@ -16,11 +16,13 @@ public final class HighRiskPortsRule extends BaseRule {
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         SshIngress ssh = SshIngress.of(blueprint);
         if (ssh == null) {
-            return pass("No inbound port is open.");
+            return pass("No inbound port is open", "No inbound port is open.");
         }
         if (ssh.openToWorld()) {
-            return fail("Port 22 (SSH), a high-risk port, is open to " + ssh.cidr() + ".", Fixes.USE_SSM);
+            return fail("High-risk port 22 (SSH) is open to everyone (" + ssh.cidr() + ")",
+                    "Port 22 (SSH), a high-risk port, is open to " + ssh.cidr() + ".", Fixes.USE_SSM);
         }
-        return pass("The only open port is 22, and only to " + ssh.cidr() + ".");
+        return pass("High-risk port 22 is open only to " + ssh.cidr(),
+                "The only open port is 22, and only to " + ssh.cidr() + ".");
     }
 }

@@ -17,10 +17,12 @@ public final class IdleStopRule extends BaseRule {
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         LaunchSpec spec = blueprint.spec();
         if (blueprint.idleAlarm() == null) {
-            return warn("Idle stop is off (idleStopMinutes is 0): the instance runs and bills until someone stops it.", Fixes.IDLE_STOP);
+            return warn("Idle stop is off: the instance bills until someone stops it",
+                    "Idle stop is off (idleStopMinutes is 0): the instance runs and bills until someone stops it.", Fixes.IDLE_STOP);
         }
         long percent = Math.round(blueprint.idleAlarm().threshold());
-        return pass("The instance stops after " + spec.idleStopMinutes() + " minutes with CPU and every GPU under " + percent
+        return pass("The instance stops itself after " + spec.idleStopMinutes() + " idle minutes",
+                "The instance stops after " + spec.idleStopMinutes() + " minutes with CPU and every GPU under " + percent
                 + " % (the busiest GPU counts, so one busy GPU keeps it up). If its GPUs report no metrics (no NVIDIA agent), "
                 + "it stops after " + blueprint.noGpuDataAlarm().minutes() + " minutes of CPU under " + percent + " %.");
     }

@@ -31,31 +31,46 @@ public final class ImageFitsAcceleratorRule extends BaseRule {
         LaunchSpec spec = blueprint.spec();
         Accelerator needed = facts.accelerator() != null ? facts.accelerator() : Accelerator.ofInstanceType(spec.instanceType());
         if (needed == Accelerator.NONE) {
-            return pass(spec.instanceType() + " has no GPU or other accelerator: any image will do.");
+            return pass(spec.instanceType() + " has no accelerator: any image fits",
+                    spec.instanceType() + " has no GPU or other accelerator: any image will do.");
         }
         // "dl1.24xlarge's Habana Gaudi accelerator (8 × Gaudi HL-205)"
-        String hardware = spec.instanceType() + "'s " + needed.hardware()
-                + (facts.acceleratorDevices() == null ? "" : " (" + facts.acceleratorDevices() + ")");
+        String hardware = spec.instanceType() + "'s " + needed.hardware() + (facts.acceleratorDevices() == null ? "" : " (" + facts.acceleratorDevices() + ")");
         ImageOption image = facts.imageOptions().stream().filter(o -> o.imageId().equals(spec.amiId())).findFirst()
                 .orElse(new ImageOption(spec.amiId(), facts.amiName(), facts.amiDescription()));
         Fix fix = fix(spec, needed, facts.imageOptions(), Set.of());
         if (image.name() == null && image.description() == null) {
-            return couldNotCheck("which driver image " + spec.amiId() + " carries (its name is read in your account); "
-                    + hardware + " needs " + needed.driver() + ".", fix);
+            return couldNotCheck("Could not check if the image fits the " + needed.hardware(),
+                    "which driver image " + spec.amiId() + " carries (its name is read in your account); "
+                            + hardware + " needs " + needed.driver() + ".", fix);
         }
         String named = named(image);
         Set<Accelerator> carried = ImageDriver.of(image.name(), image.description());
         if (carried.contains(needed)) {
-            return pass(named + " carries " + needed.driver() + " for " + hardware + ".");
+            return pass("The image has the driver for the " + needed.hardware(),
+                    named + " carries " + needed.driver() + " for " + hardware + ".");
         }
         if (carried.isEmpty()) {
-            return warn("Could not tell which accelerator driver " + named + " carries: make sure it has " + needed.driver()
-                    + ", or " + hardware + " cannot be used.", fix);
+            return warn("Could not tell if the image fits the " + needed.hardware(),
+                    "Could not tell which accelerator driver " + named + " carries: make sure it has " + needed.driver()
+                            + ", or " + hardware + " cannot be used.", fix);
         }
         Fix fixOrType = fix(spec, needed, facts.imageOptions(), carried);
         String has = carried.equals(Set.of(Accelerator.NONE)) ? " has no accelerator driver" : " carries " + drivers(carried);
-        return fail(named + has + ", but " + hardware + " needs " + needed.driver()
+        return fail(mismatch(carried, needed), named + has + ", but " + hardware + " needs " + needed.driver()
                 + ": the instance would bill by the hour and nothing could train on it.", fixOrType);
+    }
+
+    /**
+     * What was found when the image does not fit, as a title: "The image is for NVIDIA GPUs, not the Habana Gaudi
+     * accelerator", "The image has no driver for the NVIDIA GPU". Preflight's check reads the same.
+     *
+     * @param carried the drivers the image carries, not including {@code needed}
+     */
+    public static String mismatch(Set<Accelerator> carried, Accelerator needed) {
+        return carried.equals(Set.of(Accelerator.NONE)) ? "The image has no driver for the " + needed.hardware()
+                : "The image is for " + carried.stream().map(a -> a.hardware() + "s").collect(Collectors.joining(" and "))
+                        + ", not the " + needed.hardware();
     }
 
     /**

@@ -17,10 +17,14 @@ public final class ImdsV2Rule extends BaseRule {
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         InstanceModel instance = blueprint.instance();
         if (!"required".equals(instance.httpTokens()) || instance.httpPutResponseHopLimit() != 1) {
-            return fail("The instance would launch with HttpTokens=" + instance.httpTokens() + " and HttpPutResponseHopLimit="
+            boolean tokens = "required".equals(instance.httpTokens());
+            return fail(tokens ? "Instance metadata answers beyond one hop (hop limit " + instance.httpPutResponseHopLimit() + ")"
+                            : "Instance metadata answers without a token (HttpTokens=" + instance.httpTokens() + ")",
+                    "The instance would launch with HttpTokens=" + instance.httpTokens() + " and HttpPutResponseHopLimit="
                     + instance.httpPutResponseHopLimit() + ".", null);
         }
-        return pass("Hangar launches with HttpTokens=required and HttpPutResponseHopLimit=1. Containers on Docker's "
+        return pass("Instance metadata requires IMDSv2 tokens, hop limit 1",
+                "Hangar launches with HttpTokens=required and HttpPutResponseHopLimit=1. Containers on Docker's "
                 + "bridge network cannot reach the metadata service then; run them with --network host to use the role.");
     }
 }

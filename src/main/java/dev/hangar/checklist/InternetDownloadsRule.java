@@ -30,25 +30,31 @@ public final class InternetDownloadsRule extends BaseRule {
         NetworkModel network = blueprint.network();
         if (network != null) {
             if (network.needsNat()) {
-                return pass("Outbound through the NAT gateway: pip, conda, git and model downloads work, and nothing can connect "
+                return pass("pip and model downloads go out through the NAT gateway",
+                        "Outbound through the NAT gateway: pip, conda, git and model downloads work, and nothing can connect "
                         + "in. The NAT charges per GB it carries; S3 traffic skips it through the S3 gateway endpoint.");
             }
-            return warn("network isolated: the instance has no route to the internet, so pip install, conda, apt, git clone "
+            return warn("No internet (network isolated): pip and model downloads fail",
+                    "network isolated: the instance has no route to the internet, so pip install, conda, apt, git clone "
                     + "and model downloads (the Hugging Face Hub) will not work. " + staging(spec), PRIVATE_INSTEAD);
         }
         Boolean isPublic = SubnetExposure.isPublic(spec, facts);
         if (blueprint.instance().associatePublicIp() && Boolean.TRUE.equals(isPublic)) {
-            return pass("Outbound through the internet gateway with the instance's public IP.");
+            return pass("pip and model downloads go out through the internet gateway",
+                    "Outbound through the internet gateway with the instance's public IP.");
         }
         if (Boolean.TRUE.equals(facts.subnetRoutesToNat())) {
-            return pass(capitalized(SubnetExposure.describe(spec)) + " routes to a NAT gateway: downloads go out through it.");
+            return pass("pip and model downloads go out through the subnet's NAT gateway",
+                    capitalized(SubnetExposure.describe(spec)) + " routes to a NAT gateway: downloads go out through it.");
         }
         if (isPublic != null && facts.subnetRoutesToNat() != null) {
-            return warn(capitalized(SubnetExposure.describe(spec)) + " gives the instance no way to the internet (no NAT "
+            return warn("No way to the internet: pip and model downloads fail",
+                    capitalized(SubnetExposure.describe(spec)) + " gives the instance no way to the internet (no NAT "
                     + "gateway route" + (isPublic ? ", and no public IP for its internet gateway" : "") + "): pip install and model "
                     + "downloads will not work. " + staging(spec), Fixes.privateNetworkFor(spec));
         }
-        return couldNotCheck("whether " + SubnetExposure.describe(spec) + " has a way to the internet (a NAT gateway route, "
+        return couldNotCheck("Could not check whether pip and model downloads can go out",
+                "whether " + SubnetExposure.describe(spec) + " has a way to the internet (a NAT gateway route, "
                 + "or an internet gateway and a public IP); without one pip install and model downloads fail.",
                 Fix.manual("Add a NAT gateway route to " + SubnetExposure.describe(spec) + ", or remove subnetId and set network "
                         + "to private; or stage packages and models in S3."));

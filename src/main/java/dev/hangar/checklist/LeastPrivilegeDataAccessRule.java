@@ -40,24 +40,30 @@ public final class LeastPrivilegeDataAccessRule extends BaseRule {
         try {
             statements = JSON.readTree(policy.apply(blueprint)).path("Statement");
         } catch (Exception e) {
-            return couldNotCheck("the role's data-access policy could not be read (" + e.getMessage() + ").", null);
+            return couldNotCheck("Could not read the role's data-access policy",
+                    "the role's data-access policy could not be read (" + e.getMessage() + ").", null);
         }
         List<String> wildcards = wildcards(statements);
         if (!wildcards.isEmpty()) {
-            return fail("The data-access policy allows " + String.join("; ", wildcards) + ".",
+            String what = String.join(" and ", wildcards.stream().map(w -> w.replaceAll(" \\(.*\\)$", "")).distinct().toList());
+            return fail("The role's data policy allows " + what,
+                    "The data-access policy allows " + String.join("; ", wildcards) + ".",
                     Fix.manual("Scope every Allow statement to the data bucket's ARN and name its actions."));
         }
         String where = "s3://" + spec.dataBucket() + "/" + spec.dataPrefix();
         if (spec.bucketAccess() == BucketAccess.READ_WRITE && spec.dataPrefix().isEmpty()) {
-            return warn("The role may write and delete every object in s3://" + spec.dataBucket()
+            return warn("The role may write and delete all of s3://" + spec.dataBucket(),
+                    "The role may write and delete every object in s3://" + spec.dataBucket()
                     + ". Read-only, or read-write under a prefix (e.g. checkpoints/), limits the damage a leak can do.", Fixes.READ_ONLY);
         }
         if (!spec.dataPrefix().isEmpty() && !spec.dataPrefix().endsWith("/")) {
-            return warn("The prefix \"" + spec.dataPrefix() + "\" also matches its siblings (\"" + spec.dataPrefix()
+            return warn("The prefix \"" + spec.dataPrefix() + "\" also grants \"" + spec.dataPrefix() + "-old/\" and other siblings",
+                    "The prefix \"" + spec.dataPrefix() + "\" also matches its siblings (\"" + spec.dataPrefix()
                     + "-old/\", \"" + spec.dataPrefix() + "2/\"...), since IAM matches the characters, not folders.",
                     Fixes.prefixEndingInSlash(spec.dataPrefix()));
         }
-        return pass(spec.bucketAccess().wireName() + " on " + where + " only; plain-HTTP access is denied. The AWS managed "
+        return pass("The role reaches only " + where + " (" + spec.bucketAccess().wireName() + ")",
+                spec.bucketAccess().wireName() + " on " + where + " only; plain-HTTP access is denied. The AWS managed "
                 + "policies for SSM and the CloudWatch agent are AWS's own and not counted here.");
     }
 

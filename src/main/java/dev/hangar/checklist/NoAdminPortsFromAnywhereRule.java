@@ -16,15 +16,18 @@ public final class NoAdminPortsFromAnywhereRule extends BaseRule {
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         SshIngress ssh = SshIngress.of(blueprint);
         if (ssh == null) {
-            return pass("No inbound rule at all: access is SSM Session Manager. Hangar never opens RDP (3389).");
+            return pass("No SSH or RDP port is open",
+                    "No inbound rule at all: access is SSM Session Manager. Hangar never opens RDP (3389).");
         }
         if (ssh.openToWorld()) {
-            return fail("sshCidr " + ssh.cidr() + " opens SSH to the whole internet (allowSshFromAnywhere is set).", Fixes.USE_SSM);
+            return fail("SSH is open to the whole internet (" + ssh.cidr() + ")",
+                    "sshCidr " + ssh.cidr() + " opens SSH to the whole internet (allowSshFromAnywhere is set).", Fixes.USE_SSM);
         }
         if (ssh.broad()) {
-            return warn("sshCidr " + ssh.cidr() + " lets " + ssh.addressCount() + " connect to SSH; your own address ("
+            return warn("SSH is open to " + ssh.addressCount() + " (" + ssh.cidr() + ")",
+                    "sshCidr " + ssh.cidr() + " lets " + ssh.addressCount() + " connect to SSH; your own address ("
                     + (ssh.ipv6() ? "/128" : "/32") + ") or SSM is safer.", Fixes.USE_SSM);
         }
-        return pass("SSH is open only to " + ssh.cidr() + ". Hangar never opens RDP (3389).");
+        return pass("SSH is open only to " + ssh.cidr(), "SSH is open only to " + ssh.cidr() + ". Hangar never opens RDP (3389).");
     }
 }

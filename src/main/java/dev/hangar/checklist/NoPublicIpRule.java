@@ -26,25 +26,29 @@ public final class NoPublicIpRule extends BaseRule {
         NetworkModel network = blueprint.network();
         if (!blueprint.instance().associatePublicIp()) {
             if (network != null) {
-                return pass("No public IPv4 address: the instance sits in " + HangarSubnet.describe(network, spec.availabilityZone())
+                return pass("The instance has no public IP address",
+                        "No public IPv4 address: the instance sits in " + HangarSubnet.describe(network, spec.availabilityZone())
                         + (network.needsNat() ? " and goes out through the NAT gateway's address, which admits no inbound connection."
                                 : " and reaches AWS only through VPC endpoints."));
             }
-            return pass("No public IPv4 address is requested.");
+            return pass("The instance has no public IP address", "No public IPv4 address is requested.");
         }
+        String title = spec.access() == Access.SSH ? "The instance gets a public IP, SSH open to " + spec.sshCidr()
+                : "The instance gets a public IP address";
         String detail = spec.access() == Access.SSH
                 ? "A public IPv4 address is requested, and SSH is open to " + spec.sshCidr() + " on it."
                 : "A public IPv4 address is requested. No inbound port is open (access is SSM), so nothing answers on it, "
                         + "but Security Hub still reports it and AWS charges for public IPv4 addresses.";
         if (spec.subnetId() == null) {
-            return warn(detail + " (network public: the default VPC, whose subnets reach AWS only with a public IP.)", Fixes.privateNetworkFor(spec));
+            return warn(title, detail + " (network public: the default VPC, whose subnets reach AWS only with a public IP.)",
+                    Fixes.privateNetworkFor(spec));
         }
         if (Boolean.TRUE.equals(SubnetExposure.isPublic(spec, facts))) {
-            return warn(detail, Fix.manual("In " + SubnetExposure.describe(spec) + " the instance needs its public IP to reach "
+            return warn(title, detail, Fix.manual("In " + SubnetExposure.describe(spec) + " the instance needs its public IP to reach "
                     + "SSM, S3 and CloudWatch. To go without one, remove subnetId and set network to private (Hangar's own "
                     + "network, out through a NAT gateway), or set subnetId to a private subnet with a NAT gateway or VPC "
                     + "endpoints, then turn associatePublicIp off."));
         }
-        return warn(detail, Fixes.NO_PUBLIC_IP);
+        return warn(title, detail, Fixes.NO_PUBLIC_IP);
     }
 }

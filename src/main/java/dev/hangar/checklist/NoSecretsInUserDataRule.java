@@ -46,11 +46,13 @@ public final class NoSecretsInUserDataRule extends BaseRule {
             Matcher m = secret.getValue().matcher(script);
             if (m.find()) {
                 int line = (int) script.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                return fail("Line " + line + " of the user data holds what looks like " + secret.getKey() + ".",
+                return fail("The user data holds a secret (line " + line + ")",
+                        "Line " + line + " of the user data holds what looks like " + secret.getKey() + ".",
                         Fix.manual("Remove it from the user data; give the instance access through its IAM role, "
                                 + "or read the secret at run time from SSM Parameter Store or Secrets Manager."));
             }
         }
-        return pass("The first-boot script (data volume and CloudWatch agent setup) holds no AWS key, secret or private key.");
+        return pass("No secrets in the user data",
+                "The first-boot script (data volume and CloudWatch agent setup) holds no AWS key, secret or private key.");
     }
 }

@@ -14,7 +14,8 @@ public final class OwnSecurityGroupRule extends BaseRule {
 
     @Override
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
-        return pass("Hangar creates a security group named hangar-<launch id> for this launch and never uses the default "
+        return pass("The instance has its own security group, not the VPC's default",
+                "Hangar creates a security group named hangar-<launch id> for this launch and never uses the default "
                 + "group. EC2.2 also checks that the default group itself allows no traffic; Hangar does not change it.");
     }
 }

@@ -24,13 +24,15 @@ public final class PrivateSubnetRule extends BaseRule {
         NetworkModel network = blueprint.network();
         if (network != null) {
             String subnet = HangarSubnet.describe(network, spec.availabilityZone());
-            return pass(capitalized(subnet) + " has no route from the internet and the instance no public IP, so nothing on "
+            return pass("Nothing on the internet can reach the instance",
+                    capitalized(subnet) + " has no route from the internet and the instance no public IP, so nothing on "
                     + "the internet can reach it" + (network.needsNat()
                             ? "; its way out is the NAT gateway, which answers no connection from outside."
                             : "; it has no route to the internet at all."));
         }
         if (!blueprint.instance().associatePublicIp()) {
-            return pass("No public IP: the instance cannot be reached from the internet, whatever the subnet's routes.");
+            return pass("Nothing on the internet can reach the instance",
+                    "No public IP: the instance cannot be reached from the internet, whatever the subnet's routes.");
         }
         Boolean isPublic = SubnetExposure.isPublic(spec, facts);
         Fix fix = spec.subnetId() == null ? Fixes.privateNetworkFor(spec)
@@ -38,14 +40,17 @@ public final class PrivateSubnetRule extends BaseRule {
                         + "CloudWatch, and turn associatePublicIp off; or remove subnetId and set network to private, Hangar's own "
                         + "network with a NAT gateway.");
         if (isPublic == null) {
-            return couldNotCheck("whether " + SubnetExposure.describe(spec) + " routes to an internet gateway.", fix);
+            return couldNotCheck("Could not check whether the subnet is public",
+                    "whether " + SubnetExposure.describe(spec) + " routes to an internet gateway.", fix);
         }
         if (isPublic) {
             String where = SubnetExposure.inDefaultVpc(spec, facts) ? " (default VPC subnets all are)" : "";
-            return warn(capitalized(SubnetExposure.describe(spec)) + " routes to an internet gateway" + where
+            return warn("The instance is on the internet: public IP in a public subnet",
+                    capitalized(SubnetExposure.describe(spec)) + " routes to an internet gateway" + where
                     + " and the instance gets a public IP: it is on the internet, guarded only by its security group.", fix);
         }
-        return pass(capitalized(SubnetExposure.describe(spec)) + " has no route to an internet gateway, so the public IP "
+        return pass("The public IP is unreachable: no internet gateway route",
+                capitalized(SubnetExposure.describe(spec)) + " has no route to an internet gateway, so the public IP "
                 + "is not reachable from the internet.");
     }
 

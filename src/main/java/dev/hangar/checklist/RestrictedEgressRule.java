@@ -18,9 +18,11 @@ public final class RestrictedEgressRule extends BaseRule {
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         SecurityGroupModel group = blueprint.securityGroup();
         if (group.egressAll() || group.egress().stream().anyMatch(r -> r.protocol().equals("-1"))) {
-            return warn("egress is all: every protocol and port may go out to any address.", Fixes.WEB_EGRESS);
+            return warn("All outbound traffic is allowed (egress: all)",
+                    "egress is all: every protocol and port may go out to any address.", Fixes.WEB_EGRESS);
         }
         List<String> ports = group.egress().stream().map(r -> String.valueOf(r.fromPort())).distinct().toList();
-        return pass("Only TCP " + String.join(" and ", ports) + " may go out.");
+        String only = "TCP " + String.join(" and ", ports);
+        return pass("Outbound traffic is limited to " + only, "Only " + only + " may go out.");
     }
 }

@@ -9,7 +9,11 @@ public interface Rule {
     /** Stable kebab-case identifier; never reused for another meaning. */
     String id();
 
-    String title();
+    /**
+     * What the rule requires, whatever a spec's outcome: "SSH and RDP are not open to the whole internet". A finding's
+     * title says what was found instead.
+     */
+    String check();
 
     String why();
 

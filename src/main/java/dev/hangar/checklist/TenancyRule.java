@@ -24,9 +24,11 @@ public final class TenancyRule extends BaseRule {
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         LaunchSpec spec = blueprint.spec();
         if (!Tenancy.DEDICATED.wireName().equals(blueprint.instance().tenancy())) {
-            return pass("Default tenancy: the instance shares hardware with other accounts and is isolated from them by the "
-                    + "Nitro hypervisor. Choose dedicated only if a policy requires hardware isolation.");
+            return pass("Default tenancy: shared hardware, isolated by Nitro",
+                    "Default tenancy: the instance shares hardware with other accounts and is isolated from them by the Nitro "
+                            + "hypervisor. Choose dedicated only if a policy requires hardware isolation.");
         }
+        String title = "Dedicated tenancy: about +10 % and $2 per region-hour";
         String cost = "Dedicated tenancy costs more: about +10 % per hour plus $2 per region-hour while any dedicated "
                 + "instance runs.";
         Double price = facts.onDemandPricePerHour();
@@ -35,7 +37,9 @@ public final class TenancyRule extends BaseRule {
             cost += String.format(Locale.ROOT, " For %s: about $%.2f/h instead of $%.2f/h, plus the $%.2f/h region fee: "
                             + "about $%.2f/h while it is the only dedicated instance in %s.",
                     spec.instanceType(), rate, price, DEDICATED_REGION_FEE_PER_HOUR, rate + DEDICATED_REGION_FEE_PER_HOUR, spec.region());
+            title = String.format(Locale.ROOT, "Dedicated tenancy: about $%.2f/h with the region fee",
+                    rate + DEDICATED_REGION_FEE_PER_HOUR);
         }
-        return pass(cost);
+        return pass(title, cost);
     }
 }

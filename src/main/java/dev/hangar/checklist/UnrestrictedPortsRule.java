@@ -16,8 +16,9 @@ public final class UnrestrictedPortsRule extends BaseRule {
     public Finding evaluate(Blueprint blueprint, AccountFacts facts) {
         SshIngress ssh = SshIngress.of(blueprint);
         if (ssh != null && ssh.openToWorld()) {
-            return fail("Port 22 is open to " + ssh.cidr() + "; only 80 and 443 may be.", Fixes.USE_SSM);
+            return fail("Port 22 is open to everyone (" + ssh.cidr() + "), not only 80 and 443",
+                    "Port 22 is open to " + ssh.cidr() + "; only 80 and 443 may be.", Fixes.USE_SSM);
         }
-        return pass("No port is open to everyone.");
+        return pass("No port is open to everyone", "No port is open to everyone.");
     }
 }

@@ -19,6 +19,11 @@ final class LaunchCommand extends HangarSubcommand {
         PrintWriter out = out();
         PrintWriter err = err();
         dev.hangar.provision.Launcher.plan(spec); // validates before anything is asked or created
+        if (spec.cluster() != null) {
+            // A cluster is ParallelCluster's to create; launching its spec here would make one machine instead.
+            err.println("This spec describes a cluster (\"cluster\"); create it with: hangar cluster create --spec " + specFile.file);
+            return ExitCode.INVALID;
+        }
         yes.confirm("Launch " + spec.instanceType() + " in " + spec.region() + "? It costs money while it runs.", "Not launched", err);
         try (Engine engine = openEngine()) {
             PrintWriter progress = json.progress(out, err);

@@ -4,7 +4,9 @@ import dev.hangar.checklist.Finding;
 import dev.hangar.checklist.Status;
 import dev.hangar.preflight.PreflightCheck;
 import dev.hangar.provision.Step;
+import dev.hangar.review.ClusterReview;
 import dev.hangar.review.LaunchReview;
+import dev.hangar.review.ParallelClusterSettings;
 import dev.hangar.spec.LaunchSpec;
 import java.io.PrintWriter;
 import dev.hangar.blueprint.IamPolicies;
@@ -43,19 +45,30 @@ final class PlanCommand extends HangarSubcommand {
         }
     }
 
+    private static void printSteps(PrintWriter out, List<Step> steps, int criticalPath) {
+        out.println("Steps (" + steps.size() + ", at most " + criticalPath + " one after another):");
+        for (int i = 0; i < steps.size(); i++) {
+            out.printf("  %2d. %s%n", i + 1, steps.get(i).title());
+        }
+    }
+
     private static void printText(PrintWriter out, LaunchReview r) {
         LaunchSpec spec = r.spec();
         out.println("Plan for " + spec.name() + ": " + spec.instanceType() + " in " + spec.region()
                 + (r.preflight().isEmpty() ? "   [plan-only: no AWS credentials, nothing checked in an account]" : ""));
         out.println();
         out.println("What you are launching:");
-        r.summary().lines().forEach(l -> out.println("  " + l));
+        r.cluster().ifPresent(c -> out.println("  Cluster: " + c.headline()));
+        // A cluster's cost is the head node plus its nodes, printed below; the summary's one-machine cost would mislead.
+        r.summary().lines().stream().filter(l -> r.cluster().isEmpty() || !l.startsWith("Cost ")).forEach(l -> out.println("  " + l));
         out.println();
         var counts = r.checklist().counts();
-        out.printf("Security checklist: %d pass, %d warn, %d fail%n", counts.getOrDefault(Status.PASS, 0L),
-                counts.getOrDefault(Status.WARN, 0L), counts.getOrDefault(Status.FAIL, 0L));
+        out.printf("Security checklist%s: %d pass, %d warn, %d fail%n", r.cluster().isPresent() ? " for the head and compute nodes" : "",
+                counts.getOrDefault(Status.PASS, 0L), counts.getOrDefault(Status.WARN, 0L), counts.getOrDefault(Status.FAIL, 0L));
         for (Finding f : r.checklist().findings()) {
             out.printf("  %-4s  %-64s %s%n", f.status(), f.title(), String.join(", ", f.controls()));
+            r.cluster().flatMap(c -> ParallelClusterSettings.of(f.ruleId()))
+                    .ifPresent(m -> out.println("        ParallelCluster (" + m.nodes() + "): " + m.setting()));
             if (f.status() != Status.PASS && f.detail() != null) {
                 out.println("        " + f.detail());
             }
@@ -71,7 +84,7 @@ final class PlanCommand extends HangarSubcommand {
             }
             out.println();
         });
-        out.println("Cost: " + r.cost().summary());
+        out.println("Cost: " + r.cluster().map(c -> c.cost().summary()).orElse(r.cost().summary()));
         if (r.cost().network() != null) {
             out.println("  " + r.cost().network().summary());
         }
@@ -79,11 +92,10 @@ final class PlanCommand extends HangarSubcommand {
         out.println("Where the instance sits:");
         r.network().lines().forEach(l -> out.println("  " + l));
         out.println();
-        List<Step> steps = r.plan().steps();
-        out.println("Steps (" + steps.size() + ", at most " + r.plan().criticalPathSteps() + " one after another):");
-        for (int i = 0; i < steps.size(); i++) {
-            Step s = steps.get(i);
-            out.printf("  %2d. %s%n", i + 1, s.title());
+        if (r.cluster().isPresent()) {
+            out.println("Steps: AWS ParallelCluster creates the cluster; hand it over with: " + ClusterReview.CREATE_COMMAND + " <file>");
+        } else {
+            printSteps(out, r.plan().steps(), r.plan().criticalPathSteps());
         }
         out.println();
         out.println("IAM policy of the instance role:");
@@ -96,6 +108,11 @@ final class PlanCommand extends HangarSubcommand {
             out.println("Permissions boundary: " + r.blueprint().iam().permissionsBoundaryArn());
         }
         out.println();
-        out.println(r.blockedBecause().map(why -> "Not launchable: " + why).orElse("Launchable."));
+        out.println(r.blockedBecause().map(why -> "Launch is blocked: " + why + "." + whereTheFixIs(r)).orElse("Launchable."));
+    }
+
+    /** The checklist above already lists each FAIL's fix: point there rather than repeat it. */
+    private static String whereTheFixIs(LaunchReview r) {
+        return r.blockingFindings().isEmpty() ? "" : " Each FAIL above lists its fix.";
     }
 }

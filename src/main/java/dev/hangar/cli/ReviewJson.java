@@ -36,6 +36,7 @@ final class ReviewJson {
         cost.put("network", networkCost(r.cost().network()));
         json.put("cost", cost);
         json.put("network", network(r));
+        r.cluster().ifPresent(c -> json.put("cluster", ClusterJson.of(c)));
         json.put("steps", r.plan().steps().stream().map(s -> Map.of("id", s.id(), "title", s.title(), "dependsOn", s.dependsOn())).toList());
         json.put("criticalPathSteps", r.plan().criticalPathSteps());
         json.put("trustPolicy", Json.parse(r.trustPolicy()));
@@ -119,6 +120,7 @@ final class ReviewJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.ruleId());
         m.put("title", f.title());
+        m.put("check", f.check());
         m.put("status", f.status());
         m.put("severity", f.severity());
         m.put("controls", f.controls());

@@ -83,6 +83,7 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("takenAt", snapshot.takenAt());
         json.put("launches", snapshot.instances().stream().map(StatusCommand::row).toList());
+        json.put("clusters", snapshot.clusters().stream().map(ClusterStatus::json).toList());
         MetricWindow window = snapshot.query().metrics();
         if (window != null) {
             json.put("metricsWindow", window.label());
@@ -92,7 +93,7 @@ final class StatusCommand implements Callable<Integer> {
         return json;
     }
 
-    private static Map<String, Object> row(MonitoredInstance i) {
+    static Map<String, Object> row(MonitoredInstance i) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("launchId", i.launchId());
         row.put("name", i.name());
@@ -123,7 +124,7 @@ final class StatusCommand implements Callable<Integer> {
         return row;
     }
 
-    private static Map<String, Object> cost(CostSoFar c) {
+    static Map<String, Object> cost(CostSoFar c) {
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("currency", "USD");
         cost.put("total", c.total());
@@ -154,6 +155,7 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Object> finding = new LinkedHashMap<>();
         finding.put("ruleId", f.ruleId());
         finding.put("title", f.title());
+        finding.put("check", f.check());
         finding.put("severity", f.severity().wireName());
         finding.put("status", f.status().name());
         finding.put("controls", f.controls());
@@ -175,6 +177,7 @@ final class StatusCommand implements Callable<Integer> {
         if (rows.isEmpty()) {
             out.println("No launches in the journal" + (snapshot.query().regions().isEmpty() ? "." : ", and no tagged instance in "
                     + String.join(", ", snapshot.query().regions()) + "."));
+            ClusterStatus.print(out, snapshot.clusters());
             return;
         }
         String format = "%-28s %-18s %-20s %-13s %-10s %-16s %-8s %-9s %-10s %s%n";
@@ -199,10 +202,11 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(latest);
             }
         }
+        ClusterStatus.print(out, snapshot.clusters());
         out.println("Cost so far: compute since each instance's last start at on-demand prices, plus gp3 storage since the launch.");
     }
 
-    private static String duration(Duration d) {
+    static String duration(Duration d) {
         long minutes = d.toMinutes();
         return minutes >= 24 * 60 ? minutes / (24 * 60) + "d" + (minutes / 60) % 24 + "h" : minutes / 60 + "h" + String.format("%02dm", minutes % 60);
     }

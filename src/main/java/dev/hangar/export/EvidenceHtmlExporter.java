@@ -82,10 +82,10 @@ public final class EvidenceHtmlExporter implements Exporter {
         for (Finding f : report.findings()) {
             h.append("<tr><td><span class=\"badge ").append(f.status().name()).append("\">").append(f.status().name())
                     .append("</span><br/><span class=\"muted\">").append(escape(f.severity().wireName())).append("</span></td>")
-                    .append("<td>").append(escape(f.title())).append("<br/><code>").append(escape(f.ruleId())).append("</code></td>")
+                    .append("<td>").append(escape(f.check())).append("<br/><code>").append(escape(f.ruleId())).append("</code></td>")
                     .append("<td>").append(escape(String.join(", ", f.controls()))).append("</td>")
                     .append("<td>").append(escape(f.why())).append("</td>")
-                    .append("<td>").append(escape(f.detail())).append("</td><td>");
+                    .append("<td><b>").append(escape(f.title())).append("</b><br/>").append(escape(f.detail())).append("</td><td>");
             if (f.fix() != null) {
                 h.append(escape(f.fix().description()));
                 if (f.fix().isOneClick()) {

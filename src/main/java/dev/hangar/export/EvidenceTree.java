@@ -55,7 +55,7 @@ final class EvidenceTree {
         report.counts().forEach((status, n) -> counts.put(status.name().toLowerCase(java.util.Locale.ROOT), n));
         ArrayNode findings = c.putArray("findings");
         for (Finding f : report.findings()) {
-            ObjectNode n = findings.addObject().put("ruleId", f.ruleId()).put("title", f.title())
+            ObjectNode n = findings.addObject().put("ruleId", f.ruleId()).put("title", f.title()).put("check", f.check())
                     .put("status", f.status().name()).put("severity", f.severity().wireName());
             ArrayNode controls = n.putArray("controls");
             f.controls().forEach(controls::add);

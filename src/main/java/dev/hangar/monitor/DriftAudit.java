@@ -86,8 +86,10 @@ final class DriftAudit {
                 wrong.add("the hop limit is " + metadata.httpPutResponseHopLimit() + " (containers can reach the credentials)");
             }
             if (!wrong.isEmpty()) {
-                drift.add(finding(IMDS, Status.FAIL, "Instance " + id + ": " + String.join("; ", wrong) + ". Hangar launched it with "
-                        + "HttpTokens=" + tokens + " and hop limit " + hopLimit + ".",
+                String answers = tokens.equals(metadata.httpTokensAsString()) ? "beyond one hop" : "without a token";
+                drift.add(finding(IMDS, Status.FAIL, "Instance metadata answers " + answers + " now",
+                        "Instance " + id + ": " + String.join("; ", wrong) + ". Hangar launched it with "
+                                + "HttpTokens=" + tokens + " and hop limit " + hopLimit + ".",
                         "aws ec2 modify-instance-metadata-options --instance-id " + id + " --http-tokens " + tokens
                         + " --http-put-response-hop-limit " + hopLimit + " --region " + region));
             }
@@ -104,25 +106,28 @@ final class DriftAudit {
         }
         for (Volume v : volumes) {
             if (!Boolean.TRUE.equals(v.encrypted())) {
-                drift.add(finding(ENCRYPTED, Status.FAIL, "Volume " + v.volumeId() + " attached to " + id + " is not encrypted; Hangar "
-                        + "attaches only encrypted volumes.", "Detach " + v.volumeId() + "; to keep its data, snapshot it, copy the "
+                drift.add(finding(ENCRYPTED, Status.FAIL, "Unencrypted volume " + v.volumeId() + " is attached",
+                        "Volume " + v.volumeId() + " attached to " + id + " is not encrypted; Hangar attaches only encrypted volumes.",
+                        "Detach " + v.volumeId() + "; to keep its data, snapshot it, copy the "
                         + "snapshot with encryption on (aws ec2 copy-snapshot --encrypted) and attach a volume made from the copy."));
             }
         }
         if (want != null && !want.associatePublicIp() && instance.publicIpAddress() != null) {
-            drift.add(finding(PUBLIC_IP, Status.WARN, "Instance " + id + " has the public IP " + instance.publicIpAddress()
-                    + " though the spec asked for none.", "Remove the address (disassociate the Elastic IP, or launch again: "
+            drift.add(finding(PUBLIC_IP, Status.WARN, "The instance has a public IP now (" + instance.publicIpAddress() + ")",
+                    "Instance " + id + " has the public IP " + instance.publicIpAddress() + " though the spec asked for none.",
+                    "Remove the address (disassociate the Elastic IP, or launch again: "
                     + "an auto-assigned public IP cannot be removed from a running instance)."));
         }
         MonitoringState monitoring = instance.monitoring() == null ? null : instance.monitoring().state();
         if ((want == null || want.monitoring()) && monitoring != MonitoringState.ENABLED && monitoring != MonitoringState.PENDING) {
-            drift.add(finding(MONITORING, Status.WARN, "Detailed monitoring of " + id + " is "
+            drift.add(finding(MONITORING, Status.WARN, "Detailed monitoring is not on now", "Detailed monitoring of " + id + " is "
                     + (monitoring == null ? "unknown" : instance.monitoring().stateAsString()) + "; the idle-stop alarm needs 1-minute data.",
                     "aws ec2 monitor-instances --instance-ids " + id + " --region " + region));
         }
         String arn = instance.iamInstanceProfile() == null ? null : instance.iamInstanceProfile().arn();
         if (arn == null || !arn.endsWith("/" + profile)) {
-            drift.add(finding(ROLE, Status.FAIL, arn == null
+            drift.add(finding(ROLE, Status.FAIL, arn == null ? "The instance has no instance profile now"
+                    : "The instance has another instance profile now", arn == null
                     ? "Instance " + id + " has no instance profile any more; Hangar gave it " + profile + "."
                     : "Instance " + id + " now has the instance profile " + arn + " instead of " + profile
                             + ": its role's permissions are not the scoped ones Hangar reviewed.",
@@ -157,19 +162,31 @@ final class DriftAudit {
         boolean all = "-1".equals(p.ipProtocol());
         String ports = all ? "all traffic" : p.ipProtocol() + " " + (p.fromPort() == null ? "all ports"
                 : p.fromPort().equals(p.toPort()) ? "port " + p.fromPort() : "ports " + p.fromPort() + "-" + p.toPort());
+        String title = openTitle(p, cidr);
         String detail = "Security group " + group.groupId() + " (" + group.groupName() + ") lets " + ports + " in from " + cidr
                 + "; Hangar opened no such rule.";
         String revoke = "aws ec2 revoke-security-group-ingress --group-id " + group.groupId() + " --ip-permissions '" + permissionJson(p, cidr)
                 + "' --region " + region;
         if (ADMIN_PORTS_LIST.stream().anyMatch(port -> covers(p, port))) {
-            return finding(ADMIN_PORTS, Status.FAIL, detail, revoke);
+            return finding(ADMIN_PORTS, Status.FAIL, title, detail, revoke);
         }
         if (HIGH_RISK.stream().anyMatch(port -> covers(p, port))) {
-            return finding(HIGH_RISK_PORTS, Status.FAIL, detail, revoke);
+            return finding(HIGH_RISK_PORTS, Status.FAIL, title, detail, revoke);
         }
         boolean webOnly = "tcp".equals(p.ipProtocol()) && p.fromPort() != null && p.fromPort().equals(p.toPort())
                 && (p.fromPort() == 80 || p.fromPort() == 443);
-        return finding(UNRESTRICTED_PORTS, webOnly ? Status.WARN : Status.FAIL, detail, revoke);
+        return finding(UNRESTRICTED_PORTS, webOnly ? Status.WARN : Status.FAIL, title, detail, revoke);
+    }
+
+    /** What is open, for the finding's title: "TCP port 3389 is open to everyone (::/0)", "ICMP is open to everyone (0.0.0.0/0)". */
+    private static String openTitle(IpPermission p, String cidr) {
+        String protocol = p.ipProtocol().toUpperCase(java.util.Locale.ROOT);
+        boolean ports = Set.of("TCP", "UDP", "6", "17").contains(protocol) && p.fromPort() != null && p.fromPort() != -1;
+        String what = "-1".equals(protocol) ? "All traffic is"
+                : !ports ? protocol + " is"
+                : p.fromPort().equals(p.toPort()) ? protocol + " port " + p.fromPort() + " is"
+                : protocol + " ports " + p.fromPort() + "-" + p.toPort() + " are";
+        return what + " open to everyone (" + cidr + ")";
     }
 
     /** Whether the rule lets TCP or UDP traffic to the port in (ICMP rules carry types in the port fields). */
@@ -195,7 +212,8 @@ final class DriftAudit {
         return JSON.createArrayNode().add(rule).toString();
     }
 
-    private static Finding finding(Rule rule, Status status, String detail, String fix) {
-        return new Finding(rule.id(), rule.title(), rule.why(), rule.severity(), status, detail, rule.controls(), Fix.manual(fix));
+    /** @param title what changed since the launch, e.g. "Detailed monitoring is off now" */
+    private static Finding finding(Rule rule, Status status, String title, String detail, String fix) {
+        return new Finding(rule.id(), title, rule.check(), rule.why(), rule.severity(), status, detail, rule.controls(), Fix.manual(fix));
     }
 }

@@ -5,6 +5,7 @@ import dev.hangar.catalog.CatalogService;
 import dev.hangar.catalog.CostEstimator;
 import dev.hangar.catalog.GpuCatalog;
 import dev.hangar.catalog.GpuOffer;
+import dev.hangar.catalog.HeadNodePrices;
 import dev.hangar.checklist.Finding;
 import dev.hangar.journal.JournalCorruptException;
 import dev.hangar.journal.JournalStore;
@@ -14,6 +15,7 @@ import dev.hangar.blueprint.AwsErrors;
 import dev.hangar.blueprint.Blueprint;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.ParallelClusterTags;
 import dev.hangar.provision.Launcher;
 import dev.hangar.spec.LaunchSpec;
 import java.time.Clock;
@@ -110,13 +112,24 @@ public final class MonitorService {
             }
         }
         List<MonitoredInstance> untracked = new ArrayList<>();
+        Map<List<String>, List<MonitoredCluster.Node>> clusterNodes = new java.util.TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
         facts.forEach((region, f) -> f.instances().values().stream()
                 .filter(i -> !journaled.contains(i.instanceId()) && i.state().name() != InstanceStateName.TERMINATED)
-                .forEach(i -> untracked.add(untrackedRow(region, i, f, now))));
+                .forEach(i -> {
+                    Optional<String> cluster = RegionReader.tag(i, ParallelClusterTags.CLUSTER_NAME);
+                    if (cluster.isPresent()) {
+                        clusterNodes.computeIfAbsent(List.of(region, cluster.get()), k -> new ArrayList<>()).add(clusterNode(region, i, f, now));
+                    } else {
+                        untracked.add(untrackedRow(region, i, f, now));
+                    }
+                }));
         untracked.sort(Comparator.comparing(MonitoredInstance::region).thenComparing(MonitoredInstance::launchId)
                 .thenComparing(MonitoredInstance::instanceId));
         rows.addAll(untracked);
-        return new MonitorSnapshot(now, query, rows, problems, corrupt);
+        List<MonitoredCluster> clusters = clusterNodes.entrySet().stream()
+                .map(e -> new MonitoredCluster(e.getKey().get(1), e.getKey().get(0), e.getValue())).toList();
+        return new MonitorSnapshot(now, query, rows, problems, corrupt, clusters);
     }
 
     private List<LaunchRecord> launches(String launchId, List<JournalCorruptException> corrupt) {
@@ -172,6 +185,22 @@ public final class MonitorService {
                 null, cost, alarm(launchId, f, i).orElse(null), drift, now);
     }
 
+    /**
+     * A node of a ParallelCluster cluster: no drift audit (ParallelCluster's own groups and roles are not Hangar's blueprint)
+     * and no idle-stop alarm (Slurm scales the compute nodes down).
+     */
+    private MonitoredCluster.Node clusterNode(String region, Instance i, RegionReader.Facts f, Instant now) {
+        String cluster = RegionReader.tag(i, ParallelClusterTags.CLUSTER_NAME).orElseThrow();
+        String nodeType = RegionReader.tag(i, ParallelClusterTags.NODE_TYPE).orElse(ParallelClusterTags.COMPUTE);
+        List<Volume> volumes = f.volumes().getOrDefault(i.instanceId(), List.of());
+        double gib = volumes.stream().mapToInt(v -> v.size() == null ? 0 : v.size()).sum();
+        Instant since = volumes.stream().map(Volume::createTime).filter(t -> t != null).min(Comparator.naturalOrder()).orElse(i.launchTime());
+        CostSoFar cost = cost(region, i, stopTime(i).orElse(null), gib, since, now);
+        MonitoredInstance row = liveRow(cluster, cluster + " " + nodeType, false, null, "a node of ParallelCluster cluster " + cluster,
+                null, region, i, f, null, cost, null, List.of(), now);
+        return new MonitoredCluster.Node(nodeType, RegionReader.tag(i, ParallelClusterTags.QUEUE_NAME).orElse(null), row);
+    }
+
     private static MonitoredInstance liveRow(String launchId, String name, boolean inJournal, LaunchState state, String message,
             Instant createdAt, String region, Instance i, RegionReader.Facts f, String connect, CostSoFar cost, IdleAlarm alarm,
             List<Finding> drift, Instant now) {
@@ -213,10 +242,14 @@ public final class MonitorService {
             GpuCatalog prices = catalogs.computeIfAbsent(region, r -> catalog.gpuTypes(r, false));
             Optional<GpuOffer> offer = prices.offer(i.instanceTypeAsString());
             Optional<Double> listed = offer.map(GpuOffer::pricePerHour);
+            if (listed.isEmpty()) {
+                listed = HeadNodePrices.perHour(i.instanceTypeAsString()); // a cluster's head node is no GPU type
+            }
             if (listed.isPresent()) {
                 boolean dedicated = i.placement() != null && i.placement().tenancy() == Tenancy.DEDICATED;
                 price = listed.get() * (dedicated ? CostEstimator.DEDICATED_PRICE_FACTOR : 1);
-                source = offer.get().priceNote() != null ? offer.get().priceNote() : prices.source(); // the bundled list says its date
+                source = offer.isEmpty() ? HeadNodePrices.SOURCE
+                        : offer.get().priceNote() != null ? offer.get().priceNote() : prices.source(); // the bundled list says its date
             } else {
                 source = "unknown: no price for " + i.instanceTypeAsString() + " in the " + prices.source() + " GPU catalog";
             }

@@ -14,11 +14,18 @@ import java.util.Optional;
  * @param instances      journal launches first (newest first), then instances not in the journal
  * @param problems       regions that could not be read, each "region: reason"; their rows lack live fields
  * @param corruptJournal journal files that could not be read (their launches are missing from {@code instances})
+ * @param clusters       ParallelCluster clusters in the regions read, found by their tags (their nodes are not in {@code instances})
  */
 public record MonitorSnapshot(Instant takenAt, MonitorQuery query, List<MonitoredInstance> instances, List<String> problems,
-        List<JournalCorruptException> corruptJournal) {
+        List<JournalCorruptException> corruptJournal, List<MonitoredCluster> clusters) {
+
+    public MonitorSnapshot(Instant takenAt, MonitorQuery query, List<MonitoredInstance> instances, List<String> problems,
+            List<JournalCorruptException> corruptJournal) {
+        this(takenAt, query, instances, problems, corruptJournal, List.of());
+    }
 
     public MonitorSnapshot {
+        clusters = List.copyOf(clusters);
         instances = List.copyOf(instances);
         problems = List.copyOf(problems);
         corruptJournal = List.copyOf(corruptJournal);

@@ -5,6 +5,7 @@ import dev.hangar.journal.LaunchRecord;
 import dev.hangar.blueprint.LaunchNames;
 import dev.hangar.blueprint.IdleAlarmModel;
 import dev.hangar.blueprint.LaunchTags;
+import dev.hangar.blueprint.ParallelClusterTags;
 import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ final class RegionReader {
         Ec2Client ec2 = aws.ec2(region);
         Map<String, Instance> instances = new LinkedHashMap<>();
         Consumer<Instance> keep = i -> instances.put(i.instanceId(), i);
-        Filter tagged = onlyLaunchId == null ? Filter.builder().name("tag-key").values(LaunchTags.LAUNCH_ID).build()
+        // With every launch asked for, ParallelCluster's nodes too (whoever made the cluster): one filter's values are OR-ed.
+        Filter tagged = onlyLaunchId == null ? Filter.builder().name("tag-key").values(LaunchTags.LAUNCH_ID, ParallelClusterTags.CLUSTER_NAME).build()
                 : Filter.builder().name("tag:" + LaunchTags.LAUNCH_ID).values(onlyLaunchId).build();
         ec2.describeInstancesPaginator(r -> r.filters(tagged)).reservations().forEach(res -> res.instances().forEach(keep));
         // A journaled instance whose tag was removed behind Hangar's back must still show (and still costs): ask by ID,

@@ -53,6 +53,13 @@ public final class Preflight {
         if (spec.access() == Access.SSM) {
             all.add(Map.entry(ConnectPermissions.ID, PreflightChecks::connectPermissions));
         }
+        CapacityChecks capacity = new CapacityChecks(aws, spec, facts, clock);
+        if (spec.capacityReservationId() != null) {
+            all.add(Map.entry(CapacityChecks.RESERVATION, c -> capacity.reservation()));
+        }
+        if (spec.cluster() != null) {
+            all.add(Map.entry(CapacityChecks.EFA, c -> capacity.efa()));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(all.size(), r -> {
             Thread t = new Thread(r, "hangar-preflight");
             t.setDaemon(true);

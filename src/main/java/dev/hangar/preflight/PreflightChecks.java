@@ -61,11 +61,12 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
             facts.image.complete(found);
         }
         if (found == null) {
-            return fail("image", "Image exists", "amiId: " + spec.amiId() + " does not exist in " + spec.region() + " or is not shared with you");
+            return fail("image", "Image not found", "amiId: " + spec.amiId() + " does not exist in " + spec.region() + " or is not shared with you");
         }
         TypeFacts type = facts.type.join();
         if (type != null && found.architecture() != null && !type.architectures().contains(found.architecture())) {
-            return fail("image", "Image fits the CPU architecture", "amiId: " + spec.amiId() + " is built for " + found.architecture() + " but "
+            return fail("image", "Image is for " + found.architecture() + ", not " + String.join("/", type.architectures()),
+                    "amiId: " + spec.amiId() + " is built for " + found.architecture() + " but "
                     + spec.instanceType() + " runs " + String.join("/", type.architectures()) + "; pick an image for that architecture");
         }
         return pass("image", "Image exists and fits the CPU architecture", found.name() + " (" + found.architecture() + ")");
@@ -74,36 +75,38 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
     /** The image's driver stack, read from its name and description, against the accelerator AWS reports for the type. */
     PreflightCheck imageFitsAccelerator() {
         String id = ImageFitsAcceleratorRule.ID;
-        String title = "Image has the accelerator's driver";
         ImageFacts image = facts.image.join();
         TypeFacts type = facts.type.join();
         if (image == null || type == null) {
-            return new PreflightCheck(id, title, Status.WARN, "not checked: " + (image == null ? "the image" : "the instance type")
-                    + " was not found");
+            return new PreflightCheck(id, "Image's driver not checked", Status.WARN,
+                    "not checked: " + (image == null ? "the image" : "the instance type") + " was not found");
         }
         Accelerator needed = type.accelerator();
         if (needed == Accelerator.NONE) {
-            return pass(id, title, spec.instanceType() + " has no GPU or other accelerator: any image will do");
+            return pass(id, "Any image fits a type without accelerator",
+                    spec.instanceType() + " has no GPU or other accelerator: any image will do");
         }
         String hardware = spec.instanceType() + "'s " + needed.hardware() + (type.accelerators() == null ? "" : " (" + type.accelerators() + ")");
         Set<Accelerator> carried = ImageDriver.of(image.name(), image.description());
         if (carried.contains(needed)) {
-            return pass(id, title, image.name() + " carries " + needed.driver() + " for " + hardware);
+            return pass(id, "Image has the driver for the " + needed.hardware(),
+                    image.name() + " carries " + needed.driver() + " for " + hardware);
         }
         if (carried.isEmpty()) {
-            return new PreflightCheck(id, title, Status.WARN, "could not tell which accelerator driver " + image.name()
+            return new PreflightCheck(id, "Could not tell if the image fits the " + needed.hardware(), Status.WARN,
+                    "could not tell which accelerator driver " + image.name()
                     + " carries; make sure it has " + needed.driver() + ", or " + hardware + " cannot be used");
         }
         String has = carried.equals(Set.of(Accelerator.NONE)) ? " has no accelerator driver"
                 : " carries " + carried.stream().map(Accelerator::driver).collect(Collectors.joining(" and "));
-        return fail(id, title, "amiId: " + image.name() + has + ", but " + hardware + " needs " + needed.driver()
-                + ": the instance would bill by the hour and nothing could train on it. Pick " + needed.imageFamily());
+        return fail(id, ImageFitsAcceleratorRule.mismatch(carried, needed),
+                "amiId: " + image.name() + has + ", but " + hardware + " needs " + needed.driver() + ": the instance would bill by the hour and nothing could train on it. Pick " + needed.imageFamily());
     }
 
     PreflightCheck dryRun() {
         ImageFacts image = facts.image.join();
         if (image == null) {
-            return new PreflightCheck("dry-run", "Launch allowed (DryRun)", Status.WARN, "not tried: the image was not found");
+            return new PreflightCheck("dry-run", "Launch not tried (DryRun)", Status.WARN, "not tried: the image was not found");
         }
         RunInstancesRequest.Builder r = RunInstancesRequest.builder().dryRun(true)
                 .imageId(spec.amiId()).instanceType(spec.instanceType()).minCount(1).maxCount(1)
@@ -127,9 +130,9 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
         } catch (AwsServiceException e) {
             return switch (code(e)) {
                 case "DryRunOperation" -> pass("dry-run", "Launch allowed (DryRun)", "AWS would accept this launch");
-                case "UnauthorizedOperation" -> fail("dry-run", "Launch allowed (DryRun)",
+                case "UnauthorizedOperation" -> fail("dry-run", "Launch refused (DryRun)",
                         "your credentials may not run this launch (ec2:RunInstances is missing or limited): " + message(e));
-                default -> fail("dry-run", "Launch allowed (DryRun)", code(e) + ": " + message(e));
+                default -> fail("dry-run", "Launch refused (DryRun)", code(e) + ": " + message(e));
             };
         }
     }
@@ -139,10 +142,10 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
                         .filters(filter("instance-type", spec.instanceType())))
                 .instanceTypeOfferings().stream().map(o -> o.location()).collect(Collectors.toCollection(java.util.TreeSet::new));
         if (zones.isEmpty()) {
-            return fail("offering", "Type offered in the region", "instanceType: " + spec.instanceType() + " is not offered in " + spec.region());
+            return fail("offering", "Type not offered in " + spec.region(), "instanceType: " + spec.instanceType() + " is not offered in " + spec.region());
         }
         if (spec.availabilityZone() != null && !zones.contains(spec.availabilityZone())) {
-            return fail("offering", "Type offered in the zone", "availabilityZone: " + spec.instanceType() + " is not offered in "
+            return fail("offering", "Type not offered in " + spec.availabilityZone(), "availabilityZone: " + spec.instanceType() + " is not offered in "
                     + spec.availabilityZone() + "; it is in " + String.join(", ", zones));
         }
         return pass("offering", "Type offered", "in " + String.join(", ", zones));
@@ -150,10 +153,12 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
 
     PreflightCheck vcpuQuota() {
         TypeFacts type = null;
+        Boolean efa = null;
         try {
             List<InstanceTypeInfo> info = ec2().describeInstanceTypes(r -> r.instanceTypesWithStrings(spec.instanceType())).instanceTypes();
             if (!info.isEmpty()) {
                 type = typeFacts(info.get(0));
+                efa = info.get(0).networkInfo() != null && Boolean.TRUE.equals(info.get(0).networkInfo().efaSupported());
             }
         } catch (AwsServiceException e) {
             if (!code(e).startsWith("InvalidInstanceType")) {
@@ -161,18 +166,21 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
             }
         } finally {
             facts.type.complete(type);
+            facts.efaSupported.complete(efa);
         }
         if (type == null) {
-            return fail("vcpu-quota", "vCPU quota", "instanceType: " + spec.instanceType() + " is not an instance type AWS knows");
+            return fail("vcpu-quota", "Unknown instance type", "instanceType: " + spec.instanceType() + " is not an instance type AWS knows");
         }
         String family = spec.instanceType().substring(0, spec.instanceType().indexOf('.'));
         String[] quota = QuotaCodes.forFamily(family, spec.market()).orElseThrow();
         double limit = aws.serviceQuotas(spec.region()).getServiceQuota(r -> r.serviceCode("ec2").quotaCode(quota[0])).quota().value();
         int used = vcpusInUse(family);
-        int needed = type.vcpus();
-        String detail = quota[1] + " (" + quota[0] + "): " + needed + " vCPUs needed, " + (int) limit + " allowed, " + used + " in use";
+        int nodes = CapacityChecks.instances(spec);
+        int needed = type.vcpus() * nodes;
+        String detail = quota[1] + " (" + quota[0] + "): " + needed + " vCPUs needed" + (spec.cluster() == null ? ""
+                : " (" + nodes + " nodes × " + type.vcpus() + ")") + ", " + (int) limit + " allowed, " + used + " in use";
         if (used + needed > limit) {
-            return fail("vcpu-quota", "vCPU quota", detail + ". Fix: request an increase in Service Quotas, or stop other instances of that kind");
+            return fail("vcpu-quota", "vCPU quota too low", detail + ". Fix: request an increase in Service Quotas, or stop other instances of that kind");
         }
         return pass("vcpu-quota", "vCPU quota", detail);
     }
@@ -223,10 +231,10 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
             s3.headBucket(r -> r.bucket(bucket).expectedBucketOwner(owner));
         } catch (AwsServiceException e) {
             if (e.statusCode() == 404) {
-                return fail("bucket", "Data bucket exists", "dataBucket: bucket " + bucket + " does not exist");
+                return fail("bucket", "Data bucket not found", "dataBucket: bucket " + bucket + " does not exist");
             }
             if (e.statusCode() == 403) {
-                return fail("bucket", "Data bucket exists", "dataBucket: s3://" + bucket + " is not a bucket of account "
+                return fail("bucket", "Data bucket not yours to read", "dataBucket: s3://" + bucket + " is not a bucket of account "
                         + (owner == null ? "yours" : owner) + " that you may read; for a bucket shared by another account set dataBucketOwner");
             }
             throw e;
@@ -252,7 +260,7 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
             if (!"NoSuchEntity".equals(code(e))) {
                 throw e;
             }
-            return fail("permissions-boundary", "Permissions boundary", "permissionsBoundaryArn: policy " + arn + " does not exist");
+            return fail("permissions-boundary", "Permissions boundary not found", "permissionsBoundaryArn: policy " + arn + " does not exist");
         }
     }
 
@@ -270,11 +278,11 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
             exists = false;
         }
         if (spec.createKeyPair()) {
-            return exists ? fail("key-pair", "Key pair name free", "keyPair: " + spec.keyPair() + " already exists; choose another name")
+            return exists ? fail("key-pair", "Key pair name taken", "keyPair: " + spec.keyPair() + " already exists; choose another name")
                     : pass("key-pair", "Key pair name free", spec.keyPair() + " will be created");
         }
         return exists ? pass("key-pair", "Key pair exists", spec.keyPair())
-                : fail("key-pair", "Key pair exists", "keyPair: " + spec.keyPair() + " does not exist in " + spec.region());
+                : fail("key-pair", "Key pair not found", "keyPair: " + spec.keyPair() + " does not exist in " + spec.region());
     }
 
     /** Whether the subnet routes to an internet gateway (public) — the instance's way to SSM and S3 depends on it. */
@@ -287,7 +295,7 @@ record PreflightChecks(AwsClients aws, LaunchSpec spec, PreflightFacts facts) {
         if (subnetId == null) {
             var vpcs = ec2().describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs();
             if (vpcs.isEmpty()) {
-                return fail("network", "Network", "subnetId: " + spec.region() + " has no default VPC; set subnetId");
+                return fail("network", "No default VPC", "subnetId: " + spec.region() + " has no default VPC; set subnetId");
             }
             vpcId = vpcs.get(0).vpcId();
             facts.subnetInDefaultVpc = true;

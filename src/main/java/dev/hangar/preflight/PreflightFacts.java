@@ -24,6 +24,8 @@ final class PreflightFacts {
     final CompletableFuture<ImageFacts> image = new CompletableFuture<>();
     /** The instance type's vCPUs and architectures. */
     final CompletableFuture<TypeFacts> type = new CompletableFuture<>();
+    /** DescribeInstanceTypes' NetworkInfo.EfaSupported for the type; null when the type was not found. */
+    final CompletableFuture<Boolean> efaSupported = new CompletableFuture<>();
 
     record ImageFacts(String name, String description, String rootDeviceName, String architecture, Instant created) {
     }

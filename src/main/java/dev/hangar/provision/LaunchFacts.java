@@ -67,6 +67,9 @@ public final class LaunchFacts {
     public static final Fact<String> NAT_GATEWAY_ID = Fact.of("NAT gateway ID", String.class);
     public static final Fact<String> ENDPOINT_SECURITY_GROUP_ID = Fact.of("endpoint security group ID", String.class);
     public static final Fact<String> SECURITY_GROUP_ID = Fact.of("security group ID", String.class);
+    /** The spec's capacity reservation, as EC2 describes it, when it names one. */
+    public static final Fact<dev.hangar.blueprint.CapacityReservation> RESERVATION =
+            Fact.of("capacity reservation", dev.hangar.blueprint.CapacityReservation.class);
     public static final Fact<PlacedInstance> INSTANCE = Fact.of("instance", PlacedInstance.class);
     public static final Fact<String> DATA_VOLUME_ID = Fact.of("data volume ID", String.class);
 

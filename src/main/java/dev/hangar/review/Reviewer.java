@@ -2,6 +2,7 @@ package dev.hangar.review;
 
 import dev.hangar.aws.AwsClients;
 import dev.hangar.catalog.CatalogService;
+import dev.hangar.catalog.ClusterCost;
 import dev.hangar.catalog.CostEstimate;
 import dev.hangar.catalog.CostEstimator;
 import dev.hangar.catalog.GpuCatalog;
@@ -9,6 +10,7 @@ import dev.hangar.catalog.GpuOffer;
 import dev.hangar.catalog.ImageInfo;
 import dev.hangar.checklist.AccountFacts;
 import dev.hangar.checklist.Checklist;
+import dev.hangar.checklist.ChecklistReport;
 import dev.hangar.preflight.Preflight;
 import dev.hangar.preflight.PreflightCheck;
 import dev.hangar.preflight.PreflightReport;
@@ -64,7 +66,10 @@ public final class Reviewer {
         Optional<PreflightReport> report = preflight.map(Preflight.Result::report);
         Boolean imageFound = report.map(r -> r.checks().stream().noneMatch(c -> c.id().equals("image")
                 && c.status() == PreflightCheck.Status.FAIL)).orElse(null);
-        return new LaunchReview(spec, Checklist.evaluate(blueprint, facts, clock), report, cost, blueprint, Launcher.plan(blueprint),
-                NetworkDiagram.of(blueprint, facts), LaunchSummary.of(spec, offer, facts, cost, imageFound, clock));
+        ChecklistReport checklist = Checklist.evaluate(blueprint, facts, clock);
+        Optional<ClusterReview> cluster = Optional.ofNullable(spec.cluster())
+                .map(c -> ClusterReview.of(spec, checklist, ClusterCost.estimate(spec, price, types.source())));
+        return new LaunchReview(spec, checklist, report, cost, blueprint, Launcher.plan(blueprint),
+                NetworkDiagram.of(blueprint, facts), LaunchSummary.of(spec, offer, facts, cost, imageFound, clock), cluster);
     }
 }

@@ -76,6 +76,10 @@ public final class SpecValidator {
         if (spec.capacityReservationId() != null && !CAPACITY_RESERVATION.matcher(spec.capacityReservationId()).matches()) {
             out.add(new SpecProblem("capacityReservationId", "must be \"cr-\" followed by 17 lowercase hex digits (a capacity"
                     + " reservation or Capacity Block ID), not " + Show.quote(spec.capacityReservationId())));
+        } else if (spec.capacityReservationId() != null && spec.market() == Market.SPOT) {
+            // A reservation is capacity already paid for at the On-Demand (or Capacity Block) price: spot cannot run in it.
+            out.add(new SpecProblem("capacityReservationId", "a capacity reservation cannot be used with market \"spot\"; set market"
+                    + " to \"on-demand\" to launch into " + spec.capacityReservationId() + ", or remove capacityReservationId"));
         }
         RunRules.check(spec, out);
         ClusterRules.check(spec.cluster(), INSTANCE_TYPE, out);

@@ -35,12 +35,17 @@ public final class FindingCell extends ListCell<Finding> {
                 applyFix.accept(getItem());
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         // Control IDs go below the title: a long list of them must not squeeze the title or the button.
-        HBox top = new HBox(10, badge, title, spacer, fix);
+        HBox top = new HBox(10, badge, title, fix);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        // The title says what was found, with its specifics ("SSH is open to the whole internet (0.0.0.0/0)"): it takes the
+        // row's free width and wraps there, so the Apply fix button stays whole at the window's minimum size.
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.setMinWidth(0);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         fix.setMinWidth(Region.USE_PREF_SIZE);
         controls.getStyleClass().add("finding-controls");
         box = new VBox(3, top, controls, detail);

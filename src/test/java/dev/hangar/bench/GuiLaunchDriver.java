@@ -184,8 +184,14 @@ public final class GuiLaunchDriver {
         String title = fx(() -> ((javafx.scene.control.Label) find("#stepTitle")).getText());
         callsPerStep.put(step, CallLog.histogram(CallLog.since(stepMark)));
         stepMark = CallLog.mark();
-        onFx(() -> ((Button) find("#nextButton")).fire());
-        waitUntil(() -> !title.equals(((javafx.scene.control.Label) find("#stepTitle")).getText()), "the step after " + step);
+        // A form step's Next is pressable before its input is complete (pressed, it shows what is missing): press again
+        // until a selection made just before has reached the spec.
+        waitUntil(() -> {
+            if (title.equals(((javafx.scene.control.Label) find("#stepTitle")).getText())) {
+                ((Button) find("#nextButton")).fire();
+            }
+            return !title.equals(((javafx.scene.control.Label) find("#stepTitle")).getText());
+        }, "the step after " + step);
     }
 
     @SuppressWarnings("unchecked")

@@ -232,7 +232,15 @@ class CliAgainstEndpointTest {
                  "access": "ssh", "keyPair": "lab", "sshCidr": "0.0.0.0/0", "allowSshFromAnywhere": true}
                 """.formatted(Fixtures.PYTORCH_UBUNTU_AMI));
         assertThat(run("plan", "--spec", spec.toString())).isEqualTo(3);
-        assertThat(out.toString()).contains("FAIL").contains("EC2.13").contains("Not launchable: the security checklist fails");
+        assertThat(out.toString()).contains("FAIL").contains("EC2.13")
+                .contains("  FAIL  SSH is open to the whole internet (0.0.0.0/0)")
+                .contains("\nLaunch is blocked: SSH is open to the whole internet (0.0.0.0/0). Each FAIL above lists its fix.\n")
+                .doesNotContain("SSH and RDP are not open");
+        assertThat(run("plan", "--spec", spec.toString(), "--json")).isEqualTo(3);
+        JsonNode admin = findById(JSON.readTree(out.toString()).at("/checklist/findings"), "no-admin-ports-from-anywhere");
+        assertThat(admin.get("title").asText()).as("what was found").isEqualTo("SSH is open to the whole internet (0.0.0.0/0)");
+        assertThat(admin.get("check").asText()).as("what the rule requires").isEqualTo("SSH and RDP are not open to the whole internet");
+        assertThat(JSON.readTree(out.toString()).get("blockedBecause").asText()).isEqualTo("SSH is open to the whole internet (0.0.0.0/0)");
         assertThat(aws.endpoint().mutatingRequests()).isEmpty();
     }
 

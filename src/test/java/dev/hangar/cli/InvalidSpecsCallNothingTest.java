@@ -54,4 +54,19 @@ class InvalidSpecsCallNothingTest {
         assertThat(Files.exists(home.resolve("launches"))).as("no journal was begun").isFalse();
         System.out.println("[spec-fuzz] " + n + " invalid specs through 'launch --yes': all exit 2, no request reached AWS");
     }
+
+    @Test
+    void aClusterSpecIsNotLaunchedAsOneMachine(LocalAws aws) throws Exception {
+        Path spec = home.resolve("cluster.json");
+        Files.writeString(spec, LaunchSpecJson.write(dev.hangar.spec.LaunchSpec.builder().name("multi").region(LocalAws.REGION)
+                .amiId("ami-01234567").instanceType("p4d.24xlarge").dataBucket("my-datasets")
+                .cluster(dev.hangar.spec.ClusterSpec.defaults()).build()));
+        aws.endpoint().clearRecord();
+
+        InProcessCli.Result r = InProcessCli.run(aws.uri(), home, "launch", "--spec", spec.toString(), "--yes");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("hangar cluster create --spec " + spec);
+        assertThat(aws.endpoint().requests()).isEmpty();
+    }
 }

@@ -74,6 +74,8 @@ class EvidenceExportTest {
         assertThat(first.get("why").asText()).isNotBlank();
         JsonNode ssm = findings.findParents("ruleId").stream().filter(f -> f.get("ruleId").asText().equals("managed-by-ssm")).findFirst().orElseThrow();
         assertThat(ssm.get("status").asText()).isEqualTo("WARN");
+        assertThat(ssm.get("title").asText()).as("what was found").isEqualTo("Systems Manager cannot manage the instance (access: ssh)");
+        assertThat(ssm.get("check").asText()).as("what the rule requires").isEqualTo("The instance is managed by Systems Manager");
         assertThat(ssm.at("/fix/oneClick").asBoolean()).isTrue();
         assertThat(doc.at("/checklist/hasFail").asBoolean()).isFalse();
         assertThat(doc.at("/checklist/counts/pass").asLong() + doc.at("/checklist/counts/warn").asLong()
@@ -121,8 +123,11 @@ class EvidenceExportTest {
                 "HttpTokens=required, HttpPutResponseHopLimit=1", "\"tenancy\": \"dedicated\"");
         assertThat(html).contains("8 of 8 vCPUs &lt;in use&gt;").contains("&amp; $8/month");
         for (var f : in.evidence().checklist().findings()) {
-            assertThat(text).contains(f.ruleId(), f.title(), f.detail());
+            assertThat(text).contains(f.ruleId(), f.check(), f.title(), f.detail());
         }
+        // The Check column holds what the rule requires; the Finding column what was found.
+        assertThat(html).contains("<td>The instance has no public IP address<br/><code>no-public-ip</code></td>")
+                .contains("<td><b>The instance gets a public IP address</b><br/>A public IPv4 address is requested.");
         NodeList rows = doc.getElementsByTagName("tr");
         assertThat(rows.getLength()).isGreaterThan(in.evidence().checklist().findings().size() + in.evidence().plan().size());
     }

@@ -55,6 +55,8 @@ class DriftAuditTest {
         assertThat(drift).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("imdsv2-required");
             assertThat(f.detail()).contains("hop limit is 2");
+            assertThat(f.title()).isEqualTo("Instance metadata answers beyond one hop now");
+            assertThat(f.check()).isEqualTo(new dev.hangar.checklist.ImdsV2Rule().check());
         });
     }
 
@@ -79,6 +81,9 @@ class DriftAuditTest {
         assertThat(drift.get(0).fix().description()).contains("\"Ipv6Ranges\":[{\"CidrIpv6\":\"::/0\"}]");
         assertThat(drift.get(1).controls()).containsExactly("EC2.19");
         assertThat(drift.get(4).detail()).contains("icmp");
+        assertThat(drift).extracting(Finding::title).containsExactly("TCP port 3389 is open to everyone (::/0)",
+                "TCP port 3306 is open to everyone (0.0.0.0/0)", "TCP ports 7000-7100 are open to everyone (0.0.0.0/0)",
+                "TCP port 443 is open to everyone (0.0.0.0/0)", "ICMP is open to everyone (0.0.0.0/0)");
     }
 
     @Test
@@ -86,6 +91,7 @@ class DriftAuditTest {
         IpPermission all = IpPermission.builder().ipProtocol("-1").ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
         assertThat(audit(SPEC, launched(b -> b), group(all))).singleElement()
                 .satisfies(f -> assertThat(f.detail()).contains("all traffic"))
+                .satisfies(f -> assertThat(f.title()).isEqualTo("All traffic is open to everyone (0.0.0.0/0)"))
                 .extracting(Finding::ruleId).isEqualTo("no-admin-ports-from-anywhere");
     }
 
@@ -113,6 +119,9 @@ class DriftAuditTest {
         assertThat(drift.get(1).status()).isEqualTo(Status.WARN);
         assertThat(drift.get(2).controls()).containsExactly("CKV_AWS_126");
         assertThat(drift.get(3).detail()).contains("instance-profile/admin").contains("hangar-" + LAUNCH);
+        assertThat(drift).extracting(Finding::title).containsExactly("Unencrypted volume vol-2 is attached",
+                "The instance has a public IP now (198.51.100.7)", "Detailed monitoring is not on now",
+                "The instance has another instance profile now");
     }
 
     @Test

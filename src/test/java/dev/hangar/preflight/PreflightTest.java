@@ -98,6 +98,7 @@ class PreflightTest {
         PreflightCheck quota = check(run(spec().build()), "vcpu-quota");
         assertThat(quota.status()).isEqualTo(Status.FAIL);
         assertThat(quota.detail()).contains("4 vCPUs needed").contains("2 allowed").contains("request an increase");
+        assertThat(quota.title()).isEqualTo("vCPU quota too low");
     }
 
     @Test
@@ -111,6 +112,7 @@ class PreflightTest {
         PreflightCheck image = check(run(spec().amiId(Fixtures.PYTORCH_ARM64_AMI).build()), "image");
         assertThat(image.status()).isEqualTo(Status.FAIL);
         assertThat(image.detail()).contains("arm64").contains("x86_64");
+        assertThat(image.title()).as("what was found").isEqualTo("Image is for arm64, not x86_64");
     }
 
     @Test
@@ -120,9 +122,11 @@ class PreflightTest {
         assertThat(slip.detail()).startsWith("amiId: Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.5.1")
                 .contains("carries the NVIDIA driver and CUDA", "dl1.24xlarge's Habana Gaudi accelerator (8 × Habana Gaudi HL-205)",
                         "Pick the AWS Deep Learning AMI for Habana Gaudi");
+        assertThat(slip.title()).as("what was found, as the checklist says it").isEqualTo("The image is for NVIDIA GPUs, not the Habana Gaudi accelerator");
         PreflightCheck fits = check(run(spec().build()), "image-fits-accelerator");
         assertThat(fits.status()).isEqualTo(Status.PASS);
         assertThat(fits.detail()).contains("g5.xlarge's NVIDIA GPU (1 × NVIDIA A10G)");
+        assertThat(fits.title()).isEqualTo("Image has the driver for the NVIDIA GPU");
         Preflight.Result seen = run(spec().build());
         assertThat(seen.facts().accelerator()).isEqualTo(dev.hangar.checklist.Accelerator.NVIDIA);
         assertThat(seen.facts().acceleratorDevices()).isEqualTo("1 × NVIDIA A10G");
@@ -140,6 +144,8 @@ class PreflightTest {
         Preflight.Result r = run(spec().dataBucket("no-such-bucket-x").access(Access.SSH).sshCidr("203.0.113.7/32").keyPair("nope").build());
         assertThat(check(r, "bucket").detail()).startsWith("dataBucket:");
         assertThat(check(r, "key-pair").detail()).startsWith("keyPair:");
+        assertThat(check(r, "bucket").title()).isEqualTo("Data bucket not found");
+        assertThat(check(r, "key-pair").title()).isEqualTo("Key pair not found");
         assertThat(r.report().passed()).isFalse();
     }
 
@@ -148,5 +154,6 @@ class PreflightTest {
         PreflightCheck offering = check(run(spec().availabilityZone("us-east-1e").build()), "offering");
         assertThat(offering.status()).isEqualTo(Status.FAIL);
         assertThat(offering.detail()).startsWith("availabilityZone:");
+        assertThat(offering.title()).isEqualTo("Type not offered in us-east-1e");
     }
 }

@@ -56,6 +56,7 @@ class RunAndClusterSpecTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             {'capacityReservationId': 'cr-123'}                                  | capacityReservationId | cr-
+            {'capacityReservationId': 'cr-0123456789abcdef0', 'market': 'spot'}  | capacityReservationId | cannot be used with market "spot"
             {'run': 'python train.py'}                                           | run                   | must be an object
             {'run': {'setup': 'pip install x'}}                                  | run.command           | is required
             {'run': {'command': '   '}}                                          | run.command           | is required

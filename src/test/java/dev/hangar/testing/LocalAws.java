@@ -78,6 +78,11 @@ public final class LocalAws {
         return runtime.iamSimulator;
     }
 
+    /** The capacity reservations EC2 describes (moto has none): {@code aws.capacityReservations().add(Reservation.active(...))}. */
+    public FakeCapacityReservations capacityReservations() {
+        return runtime.capacityReservations;
+    }
+
     /** AWS settings for the endpoint: the defaults (5 attempts, 30 s per attempt) plus the endpoint URL. */
     public AwsSettings settings() {
         return AwsSettings.defaults().withEndpoint(uri());

@@ -16,6 +16,7 @@ final class LocalAwsRuntime implements AutoCloseable {
     final FakeRunCommand runCommand = new FakeRunCommand();
     final FakeSessionManager sessionManager = new FakeSessionManager();
     final FakeIamSimulator iamSimulator = new FakeIamSimulator();
+    final FakeCapacityReservations capacityReservations = new FakeCapacityReservations();
     final RealisticTiming timing = new RealisticTiming();
 
     private LocalAwsRuntime(MotoServer moto) {
@@ -27,6 +28,7 @@ final class LocalAwsRuntime implements AutoCloseable {
                 new ServiceQuotasApi(quotas),
                 new SsmSessionApi(),
                 new IamSimulatorApi(iamSimulator),
+                new CapacityReservationsApi(capacityReservations),
                 new RunCommandApi(runCommand, moto.uri()),
                 new SsmInstanceInformationApi(sessionManager, new MotoEc2Instances(new MotoForwarder(moto.uri())), timing)), timing);
     }
@@ -45,6 +47,7 @@ final class LocalAwsRuntime implements AutoCloseable {
         runCommand.reset();
         sessionManager.reset();
         iamSimulator.reset();
+        capacityReservations.reset();
     }
 
     @Override

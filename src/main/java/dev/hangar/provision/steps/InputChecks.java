@@ -3,6 +3,8 @@ package dev.hangar.provision.steps;
 import static dev.hangar.provision.steps.StepIds.*;
 
 import dev.hangar.blueprint.AwsErrors;
+import dev.hangar.blueprint.CapacityReservation;
+import dev.hangar.blueprint.ReservationFit;
 import dev.hangar.provision.LaunchContext;
 import dev.hangar.provision.Fact;
 import dev.hangar.provision.LaunchFacts;
@@ -10,6 +12,7 @@ import dev.hangar.provision.LaunchFacts.Placement;
 import dev.hangar.blueprint.LaunchTags;
 import dev.hangar.blueprint.StepFailedException;
 import dev.hangar.spec.LaunchSpec;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -208,9 +211,40 @@ final class InputChecks {
         }
     }
 
+    /**
+     * The reservation must take the instance now (the judgement preflight shows); its zone becomes the only zone the
+     * launch tries, since a reservation holds capacity in one zone.
+     */
+    static final class CheckCapacityReservation extends Check {
+        CheckCapacityReservation(String reservationId) {
+            super(CHECK_CAPACITY_RESERVATION, "Check capacity reservation " + reservationId, List.of());
+        }
+
+        @Override
+        public String apply(LaunchContext ctx) throws Exception {
+            LaunchSpec spec = ctx.spec();
+            CapacityReservation found = CapacityReservation.find(ctx.ec2(), spec.capacityReservationId()).orElse(null);
+            ReservationFit fit = ReservationFit.judge(spec, found, 1, Instant.now());
+            if (fit.verdict() != ReservationFit.Verdict.FITS) {
+                throw new StepFailedException(fit.detail());
+            }
+            ctx.facts().put(LaunchFacts.RESERVATION, found);
+            return fit.detail();
+        }
+
+        @Override
+        public List<Fact<?>> produces() {
+            return List.of(LaunchFacts.RESERVATION);
+        }
+    }
+
     static final class CheckOffering extends Check {
-        CheckOffering(String instanceType) {
-            super(CHECK_OFFERING, "Check where " + instanceType + " is offered", List.of());
+        private final boolean reserved;
+
+        /** @param reserved the spec names a capacity reservation: only its zone is offered to this launch */
+        CheckOffering(String instanceType, boolean reserved) {
+            super(CHECK_OFFERING, "Check where " + instanceType + " is offered", reserved ? List.of(CHECK_CAPACITY_RESERVATION) : List.of());
+            this.reserved = reserved;
         }
 
         @Override
@@ -222,8 +256,21 @@ final class InputChecks {
             if (offered.isEmpty()) {
                 throw new StepFailedException("instanceType: " + spec.instanceType() + " is not offered in " + spec.region());
             }
+            if (reserved) {
+                String zone = ctx.facts().get(LaunchFacts.RESERVATION).availabilityZone();
+                if (!offered.contains(zone)) {
+                    throw new StepFailedException("capacityReservationId: the reservation is in " + zone + ", where "
+                            + spec.instanceType() + " is not offered");
+                }
+                offered = Set.of(zone);
+            }
             ctx.facts().put(LaunchFacts.OFFERED_ZONES, new LaunchFacts.OfferedZones(offered));
             return offered.stream().sorted().collect(Collectors.joining(", "));
+        }
+
+        @Override
+        public List<Fact<?>> reads() {
+            return reserved ? List.of(LaunchFacts.RESERVATION) : List.of();
         }
 
         @Override

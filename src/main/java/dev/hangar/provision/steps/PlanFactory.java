@@ -38,14 +38,18 @@ public final class PlanFactory {
         steps.add(new InputChecks.CheckBucket(spec.dataBucket()));
         NetworkModel network = blueprint.network();
         List<String> checks = new ArrayList<>(List.of(CHECK_IMAGE, CHECK_BUCKET));
+        boolean reserved = spec.capacityReservationId() != null;
+        if (reserved) {
+            steps.add(new InputChecks.CheckCapacityReservation(spec.capacityReservationId()));
+        }
         if (network == null) {
             steps.add(new InputChecks.ResolveNetwork());
-            steps.add(new InputChecks.CheckOffering(spec.instanceType()));
+            steps.add(new InputChecks.CheckOffering(spec.instanceType(), reserved));
             steps.add(new InputChecks.ChoosePlacement());
             checks.add(CHOOSE_PLACEMENT);
         } else {
             // Hangar's network is found or made by the steps below, in the zones that offer the type.
-            steps.add(new InputChecks.CheckOffering(spec.instanceType()));
+            steps.add(new InputChecks.CheckOffering(spec.instanceType(), reserved));
             steps.add(new NetworkSteps.ChooseZones());
             checks.add(CHOOSE_NETWORK_ZONES);
         }

@@ -37,8 +37,12 @@ import software.amazon.awssdk.services.ec2.model.VolumeType;
  */
 final class RunInstanceStep extends BaseStep {
 
+    private final boolean reserved;
+
     RunInstanceStep(LaunchSpec spec, List<String> dependsOn) {
-        super(StepIds.RUN_INSTANCE, "Start " + spec.instanceType() + " instance", dependsOn);
+        super(StepIds.RUN_INSTANCE, "Start " + spec.instanceType() + " instance"
+                + (spec.capacityReservationId() == null ? "" : " in reservation " + spec.capacityReservationId()), dependsOn);
+        this.reserved = spec.capacityReservationId() != null;
     }
 
     @Override
@@ -91,7 +95,8 @@ final class RunInstanceStep extends BaseStep {
 
     @Override
     public List<Fact<?>> reads() {
-        return List.of(LaunchFacts.IMAGE, LaunchFacts.PLACEMENTS, LaunchFacts.SECURITY_GROUP_ID);
+        return reserved ? List.of(LaunchFacts.IMAGE, LaunchFacts.PLACEMENTS, LaunchFacts.SECURITY_GROUP_ID, LaunchFacts.RESERVATION)
+                : List.of(LaunchFacts.IMAGE, LaunchFacts.PLACEMENTS, LaunchFacts.SECURITY_GROUP_ID);
     }
 
     @Override
@@ -179,6 +184,13 @@ final class RunInstanceStep extends BaseStep {
                 .instanceInitiatedShutdownBehavior(ShutdownBehavior.fromValue(instance.shutdownBehavior()));
         if (blueprint.keyPair() != null) {
             b.keyName(blueprint.keyPair().name());
+        }
+        if (instance.capacityReservationId() != null) {
+            // The target alone: AWS rejects a preference beside it. A Capacity Block is its own market as well.
+            b.capacityReservationSpecification(c -> c.capacityReservationTarget(t -> t.capacityReservationId(instance.capacityReservationId())));
+            if (ctx.facts().get(LaunchFacts.RESERVATION).capacityBlock()) {
+                b.instanceMarketOptions(m -> m.marketType(MarketType.CAPACITY_BLOCK));
+            }
         }
         if (instance.spot()) {
             b.instanceMarketOptions(m -> m.marketType(MarketType.SPOT)

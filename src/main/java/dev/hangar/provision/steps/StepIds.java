@@ -8,6 +8,7 @@ public final class StepIds {
     public static final String CHECK_PERMISSIONS_BOUNDARY = "check-permissions-boundary";
     public static final String RESOLVE_NETWORK = "resolve-network";
     public static final String CHECK_OFFERING = "check-offering";
+    public static final String CHECK_CAPACITY_RESERVATION = "check-capacity-reservation";
     public static final String CHOOSE_PLACEMENT = "choose-placement";
     public static final String CREATE_ROLE = "create-role";
     public static final String PUT_DATA_POLICY = "put-data-policy";

@@ -2,6 +2,7 @@ package dev.hangar.ui.monitor;
 
 import dev.hangar.checklist.Status;
 import dev.hangar.monitor.MonitoredInstance;
+import dev.hangar.ui.ColumnFit;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
@@ -26,6 +27,7 @@ final class InstanceCells {
     static <T> void typed(TableColumn<MonitoredInstance, T> column, Function<MonitoredInstance, T> value,
             Function<MonitoredInstance, String> text, Function<MonitoredInstance, String> style, Function<MonitoredInstance, String> tooltip) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        ColumnFit.showsText(column, text);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {

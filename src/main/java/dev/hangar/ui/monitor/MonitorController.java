@@ -6,6 +6,7 @@ import dev.hangar.journal.JournalCorruptException;
 import dev.hangar.monitor.MetricWindow;
 import dev.hangar.monitor.MonitorQuery;
 import dev.hangar.monitor.MonitorSnapshot;
+import dev.hangar.monitor.MonitoredCluster;
 import dev.hangar.monitor.MonitoredInstance;
 import dev.hangar.ui.concurrent.TaskExecutor;
 import dev.hangar.ui.connect.ConnectControls;
@@ -34,6 +35,7 @@ import javafx.concurrent.Worker;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
@@ -73,6 +75,7 @@ public final class MonitorController {
     /** The row to keep selected across refreshes (rows are new objects each time): "launch:<id>" or "instance:<id>". */
     private String selectedKey;
     private boolean replacingRows;
+    private final ClusterRows clusterRows = new ClusterRows();
 
     @FXML private Label summary;
     @FXML private CheckBox showEnded;
@@ -94,6 +97,7 @@ public final class MonitorController {
     @FXML private TableColumn<MonitoredInstance, Integer> driftColumn;
     @FXML private VBox detailPane;
     @FXML private Label selectedTitle;
+    @FXML private ComboBox<MonitoredCluster.Node> nodeChoice;
     @FXML private Button stopButton;
     @FXML private Button startButton;
     @FXML private Button rebootButton;
@@ -134,6 +138,7 @@ public final class MonitorController {
         SortedList<MonitoredInstance> sorted = new SortedList<>(shown);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        dev.hangar.ui.ColumnFit.install(table); // at the window's minimum the table scrolls sideways rather than cut an ID or a status
         table.setPlaceholder(new Label("No launches yet. Launch one with the wizard; it shows here."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!replacingRows) {
@@ -160,6 +165,21 @@ public final class MonitorController {
             refreshNow();
         });
         driftList.setCellFactory(list -> new FindingCell(f -> { }));
+        nodeChoice.managedProperty().bind(nodeChoice.visibleProperty());
+        nodeChoice.setVisible(false);
+        nodeChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(MonitoredCluster.Node n) {
+                return n == null ? "" : (n.headNode() ? "head node" : "compute" + (n.queue() == null ? "" : " (" + n.queue() + ")"))
+                        + " · " + n.instance().instanceId();
+            }
+
+            @Override
+            public MonitoredCluster.Node fromString(String s) {
+                return null;
+            }
+        });
+        nodeChoice.valueProperty().addListener((obs, old, node) -> showNode(node));
         new ConnectControls(connectShellButton, connectJupyterButton, connectForwardButton, connectCopySshButton, connectAddSshButton,
                 connectReasonLine, connectCheckAgain,
                 connectStatusLine).bind(connect);
@@ -241,14 +261,16 @@ public final class MonitorController {
         errorLine.setVisible(false);
         replacingRows = true;
         try {
-            rows.setAll(s.instances());
+            List<MonitoredInstance> all = new ArrayList<>(s.instances());
+            all.addAll(clusterRows.rows(s.clusters()));
+            rows.setAll(all);
         } finally {
             replacingRows = false;
         }
         reselect();
-        long running = s.instances().stream().filter(MonitoredInstance::running).count();
+        long running = rows.stream().filter(MonitoredInstance::running).count();
         long ended = s.instances().stream().filter(MonitorController::ended).count();
-        double cost = s.instances().stream().filter(i -> i.cost() != null && i.cost().total() != null).mapToDouble(i -> i.cost().total()).sum();
+        double cost = rows.stream().filter(i -> i.cost() != null && i.cost().total() != null).mapToDouble(i -> i.cost().total()).sum();
         summary.setText(running + " running · " + MonitorFormats.usd(cost) + " so far"
                 + (ended == 0 ? "" : " · " + ended + " ended") + " · read at " + MonitorFormats.clock(s.takenAt())
                 + ", every " + (int) PERIOD.toSeconds() + " s");
@@ -315,6 +337,13 @@ public final class MonitorController {
             details.clear();
             return;
         }
+        MonitoredCluster cluster = clusterRows.clusterOf(i);
+        nodeChoice.setVisible(cluster != null);
+        if (cluster != null) {
+            selectedTitle.setText(cluster.name() + "  ·  AWS ParallelCluster  ·  " + cluster.nodes().size() + " nodes  ·  " + cluster.state());
+            showCluster(cluster);
+            return;
+        }
         selectedTitle.setText(i.name() + "  ·  " + MonitorFormats.orNone(i.instanceId()) + "  ·  " + MonitorFormats.state(i)
                 + (i.inJournal() ? "" : "  ·  not in this machine's journal"));
         charts.show(i, s.query().metrics() == null ? window.get() : s.query().metrics(), s.takenAt());
@@ -322,6 +351,28 @@ public final class MonitorController {
         driftList.setPlaceholder(new Label(MonitorFormats.driftDetail(i)));
         driftTab.setText(i.drift().isEmpty() ? "Drift" : "Drift (" + i.drift().size() + ")");
         details.show(i);
+    }
+
+    /** The node chooser keeps the node chosen before (by instance ID) across refreshes; a compute node first, for its GPUs. */
+    private void showCluster(MonitoredCluster cluster) {
+        String before = nodeChoice.getValue() == null ? null : nodeChoice.getValue().instance().instanceId();
+        MonitoredCluster.Node pick = cluster.nodes().stream().filter(n -> n.instance().instanceId().equals(before)).findFirst()
+                .orElse(cluster.computeNodes().isEmpty() ? cluster.nodes().get(0) : cluster.computeNodes().get(0));
+        nodeChoice.getItems().setAll(cluster.nodes());
+        nodeChoice.setValue(pick);
+        showNode(pick);
+        driftList.getItems().clear();
+        driftList.setPlaceholder(new Label("ParallelCluster's nodes are not audited for drift: their settings are ParallelCluster's."));
+        driftTab.setText("Drift");
+    }
+
+    private void showNode(MonitoredCluster.Node node) {
+        MonitorSnapshot s = snapshot.get();
+        if (node == null || s == null || clusterRows.clusterOf(selected()) == null) {
+            return;
+        }
+        charts.show(node.instance(), s.query().metrics() == null ? window.get() : s.query().metrics(), s.takenAt());
+        details.show(node.instance());
     }
 
     private void updateButtons() {
@@ -393,7 +444,8 @@ public final class MonitorController {
         InstanceCells.typed(driftColumn, MonitorFormats::driftRank, MonitorFormats::drift, InstanceCells::driftStyle, MonitorFormats::driftDetail);
     }
 
-    static String key(MonitoredInstance i) {
-        return i.inJournal() ? "launch:" + i.launchId() : "instance:" + i.instanceId();
+    private String key(MonitoredInstance i) {
+        MonitoredCluster cluster = clusterRows.clusterOf(i);
+        return cluster != null ? ClusterRows.key(cluster) : i.inJournal() ? "launch:" + i.launchId() : "instance:" + i.instanceId();
     }
 }

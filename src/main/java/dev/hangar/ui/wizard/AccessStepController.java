@@ -52,6 +52,7 @@ final class AccessStepController implements StepController {
     private final Fields fields;
     private final Network network;
     private final WizardServices services;
+    private final TouchedFields messages;
     private boolean detected;
     private String keysLoadedFor;
 
@@ -83,6 +84,7 @@ final class AccessStepController implements StepController {
         this.fields = fields;
         this.network = network;
         this.services = services;
+        this.messages = new TouchedFields(context.problems(), FIELDS);
     }
 
     @FXML
@@ -116,13 +118,17 @@ final class AccessStepController implements StepController {
         keyPairChoice.valueProperty().addListener((obs, old, now) -> updateKeyPair());
         newKeyField.textProperty().addListener((obs, old, now) -> updateKeyPair());
         fields.createKeyPair().addListener((obs, old, now) -> updateKeyPair());
+        MessageArea.reserve(cidrNote); // "Finding your address…", then the address or why it was not found
+        MessageArea.reserve(keyPathLabel); // it appears as the name is typed: the form below must not move under the pointer
         keyPathLabel.textProperty().bind(Bindings.createStringBinding(this::keyPath, newKeyField.textProperty(), newKeyRadio.selectedProperty()));
 
-        FieldErrors errors = new FieldErrors(context.problems(), FIELDS);
-        errors.show(cidrError, "sshCidr");
-        errors.show(keyError, "keyPair");
         networkChoices();
-        errors.show(networkError, "associatePublicIp");
+        messages.touchWhenLeft("sshCidr", cidrField, detectButton, anywhereCheck);
+        messages.touchWhenLeft("keyPair", existingKeyRadio, keyPairChoice, newKeyRadio, newKeyField);
+        messages.touchWhenLeft("associatePublicIp", privateRadio, isolatedRadio, publicRadio);
+        messages.show(cidrError, "sshCidr");
+        messages.show(keyError, "keyPair");
+        messages.show(networkError, "associatePublicIp", "network", "access");
     }
 
     /** The three modes as radio buttons bound to the spec's network, each with its cost and consequence. */
@@ -163,7 +169,12 @@ final class AccessStepController implements StepController {
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(context.problems(), FIELDS).none();
+        return messages.complete();
+    }
+
+    @Override
+    public Optional<TouchedFields> fieldMessages() {
+        return Optional.of(messages);
     }
 
     @Override

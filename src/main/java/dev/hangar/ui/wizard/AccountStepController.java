@@ -57,8 +57,7 @@ final class AccountStepController implements StepController {
             ssoButton.setTooltip(new Tooltip("Not available here; use aws sso login --profile NAME, then pick that profile"));
         }
         endpointError.textProperty().bind(model.endpointErrorProperty());
-        endpointError.visibleProperty().bind(endpointError.textProperty().isNotEmpty());
-        endpointError.managedProperty().bind(endpointError.visibleProperty());
+        MessageArea.reserve(endpointError);
         advancedPane.expandedProperty().addListener((obs, was, open) -> {
             if (open && advancedPane.getContent() == null) {
                 advancedPane.setContent(advancedContent);

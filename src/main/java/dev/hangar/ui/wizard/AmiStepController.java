@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
@@ -33,6 +34,7 @@ final class AmiStepController implements StepController {
     private final ObjectProperty<List<ImageInfo>> listed;
     private final WizardServices services;
     private final AmiViewModel model;
+    private final TouchedFields messages;
     private String loadedFor;
     private List<ImageInfo> images = List.of();
 
@@ -57,11 +59,13 @@ final class AmiStepController implements StepController {
         this.listed = listed;
         this.services = services;
         this.model = new AmiViewModel(services.engine().clock());
+        this.messages = new TouchedFields(context.problems(), "amiId");
     }
 
     @FXML
     private void initialize() {
         var image = column("Image", 420, ImageInfo::name);
+        image.setCellFactory(c -> new WrappingTreeTableCell<>());
         amiTree.getColumns().setAll(List.of(image, column("ID", 190, ImageInfo::imageId),
                 column("Arch", 75, ImageInfo::architecture), column("Age", 80, model::age)));
         // The name takes what the fixed columns leave (TreeTableView has no flex policy of its own).
@@ -85,12 +89,18 @@ final class AmiStepController implements StepController {
         amiWarning.textProperty().bind(Bindings.createStringBinding(() -> model.warning(amiId.get()), amiId));
         amiWarning.visibleProperty().bind(amiWarning.textProperty().isNotEmpty());
         amiWarning.managedProperty().bind(amiWarning.visibleProperty());
-        new FieldErrors(context.problems(), "amiId").show(amiError, "amiId");
+        messages.touchWhenLeft("amiId", amiTree, amiIdField);
+        messages.show(amiError, "amiId");
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(context.problems(), "amiId").none();
+        return messages.complete();
+    }
+
+    @Override
+    public Optional<TouchedFields> fieldMessages() {
+        return Optional.of(messages);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.hangar.spec.SpecValidator;
 import dev.hangar.ui.concurrent.TaskHandle;
 import dev.hangar.ui.concurrent.Tasks;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -36,6 +37,7 @@ final class DataStepController implements StepController {
     private final StepContext context;
     private final Fields fields;
     private final WizardServices services;
+    private final TouchedFields messages;
     private String loadedFor;
     private TaskHandle readingPosture = TaskHandle.none();
 
@@ -55,6 +57,7 @@ final class DataStepController implements StepController {
         this.context = context;
         this.fields = fields;
         this.services = services;
+        this.messages = new TouchedFields(context.problems(), FIELDS);
     }
 
     @FXML
@@ -82,19 +85,23 @@ final class DataStepController implements StepController {
         keepDataVolumeCheck.setSelected(!fields.deleteDataVolumeOnTermination().get());
         keepDataVolumeCheck.selectedProperty().addListener((obs, old, keep) -> fields.deleteDataVolumeOnTermination().set(!keep));
         fields.deleteDataVolumeOnTermination().addListener((obs, old, delete) -> keepDataVolumeCheck.setSelected(!delete));
-        FieldErrors errors = new FieldErrors(context.problems(), FIELDS);
-        errors.show(bucketError, "dataBucket");
-        errors.show(prefixError, "dataPrefix");
-        volumeError.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> (errors.messages("dataVolumeGiB") + "\n" + errors.messages("rootVolumeGiB")).trim(), context.problems()));
-        volumeError.getStyleClass().add("field-error");
-        volumeError.visibleProperty().bind(volumeError.textProperty().isNotEmpty());
-        volumeError.managedProperty().bind(volumeError.visibleProperty());
+        messages.touchWhenLeft("dataBucket", bucketChoice);
+        messages.touchWhenLeft("dataPrefix", prefixField);
+        messages.touchWhenLeft("dataVolumeGiB", dataVolumeSpinner);
+        messages.touchWhenLeft("rootVolumeGiB", rootVolumeSpinner);
+        messages.show(bucketError, "dataBucket");
+        messages.show(prefixError, "dataPrefix");
+        messages.show(volumeError, "dataVolumeGiB", "rootVolumeGiB");
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(context.problems(), FIELDS).none();
+        return messages.complete();
+    }
+
+    @Override
+    public Optional<TouchedFields> fieldMessages() {
+        return Optional.of(messages);
     }
 
     @Override

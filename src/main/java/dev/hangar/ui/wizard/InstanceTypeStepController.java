@@ -6,10 +6,13 @@ import dev.hangar.catalog.InstanceTypeOrder;
 import dev.hangar.catalog.QuotaHeadroom;
 import dev.hangar.catalog.QuotaHeadroom.Headroom;
 import dev.hangar.spec.Market;
+import dev.hangar.ui.ColumnFit;
 import dev.hangar.ui.concurrent.Tasks;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.BooleanProperty;
@@ -37,6 +40,7 @@ final class InstanceTypeStepController implements StepController {
     private final ObservableValue<Market> market;
     private final WizardServices services;
     private final InstanceTypeViewModel model = new InstanceTypeViewModel();
+    private final TouchedFields messages;
     private String loadedFor;
     /** True while the types are read: the table shows a progress indicator, never "No GPU type matches." */
     private final BooleanProperty loading = new SimpleBooleanProperty();
@@ -61,6 +65,9 @@ final class InstanceTypeStepController implements StepController {
         this.offer = offer;
         this.market = market;
         this.services = services;
+        // A type typed into a loaded spec but not chosen in the table has no offer (price, architectures) yet.
+        this.messages = new TouchedFields(context.problems(), "instanceType").alsoCheck("instanceType", Bindings.createStringBinding(
+                () -> instanceType.get() != null && offer.get() == null ? "choose it in the table" : "", instanceType, offer));
     }
 
     @FXML
@@ -80,6 +87,7 @@ final class InstanceTypeStepController implements StepController {
         typeTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         model.rows().comparatorProperty().bind(typeTable.comparatorProperty());
         typeTable.setItems(model.rows());
+        ColumnFit.install(typeTable); // p6-b200.48xlarge, "NVIDIA RTX PRO Server 6000": whole, however long
         typeTable.setRowFactory(t -> new QuotaRow());
         typeTable.setPlaceholder(LoadingPlaceholder.of(loading, loadingText, "No GPU type matches."));
         typeFilter.textProperty().bindBidirectional(model.filterProperty());
@@ -103,12 +111,18 @@ final class InstanceTypeStepController implements StepController {
         });
         quotaWarning.visibleProperty().bind(quotaWarning.textProperty().isNotEmpty());
         quotaWarning.managedProperty().bind(quotaWarning.visibleProperty());
-        new FieldErrors(context.problems(), "instanceType").show(typeError, "instanceType");
+        messages.touchWhenLeft("instanceType", typeFilter, typeTable);
+        messages.show(typeError, "instanceType");
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(context.problems(), "instanceType").none().and(offer.isNotNull());
+        return messages.complete().and(offer.isNotNull());
+    }
+
+    @Override
+    public Optional<TouchedFields> fieldMessages() {
+        return Optional.of(messages);
     }
 
     @Override
@@ -197,10 +211,15 @@ final class InstanceTypeStepController implements StepController {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "—" : format.apply(item));
+                setText(empty ? null : text(item, format));
             }
         });
+        ColumnFit.showsText(c, row -> text(value.apply(row), format));
         return c;
+    }
+
+    private static <T> String text(T item, Function<T, String> format) {
+        return item == null ? "—" : format.apply(item);
     }
 
     /** Rows whose type does not fit the quota are marked, not hidden: the quota can be raised. */

@@ -2,6 +2,7 @@ package dev.hangar.ui.wizard;
 
 import dev.hangar.catalog.CostEstimator;
 import dev.hangar.catalog.GpuOffer;
+import dev.hangar.spec.ClusterSpec;
 import dev.hangar.spec.Egress;
 import dev.hangar.spec.Market;
 import dev.hangar.spec.SpecProblem;
@@ -9,6 +10,7 @@ import dev.hangar.spec.SpecValidator;
 import dev.hangar.spec.Tenancy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.IntegerProperty;
@@ -28,18 +30,18 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.util.StringConverter;
 
-/** Name, tenancy (with what it costs), on-demand or spot, idle stop, outbound traffic and tags. */
+/** Name, tenancy (with what it costs), on-demand or spot, idle stop, outbound traffic, tags, and one machine or a cluster. */
 final class OptionsStepController implements StepController {
 
-    private static final String[] FIELDS = {"name", "tenancy", "market", "idleStopMinutes", "egress", "tags"};
+    private static final String[] FIELDS = {"name", "tenancy", "market", "idleStopMinutes", "egress", "tags", "cluster"};
 
     /** The spec's fields this step edits, and the chosen type's offer (spot is offered only where the type allows it). */
     record Fields(StringProperty name, ObjectProperty<Tenancy> tenancy, ObjectProperty<Market> market,
             IntegerProperty idleStopMinutes, ObjectProperty<Egress> egress, ObjectProperty<Map<String, String>> tags,
-            ObservableObjectValue<GpuOffer> offer) {
+            ObservableObjectValue<GpuOffer> offer, ObjectProperty<ClusterSpec> cluster) {
     }
 
-    private final ObservableValue<List<SpecProblem>> problems;
+    private final TouchedFields messages;
     private final Fields fields;
     private final StringProperty tagsParseError = new SimpleStringProperty("");
 
@@ -56,10 +58,17 @@ final class OptionsStepController implements StepController {
     @FXML private ChoiceBox<Egress> egressChoice;
     @FXML private TextArea tagsArea;
     @FXML private Label tagsError;
+    @FXML private RadioButton oneNodeRadio;
+    @FXML private RadioButton clusterRadio;
+    @FXML private Spinner<Integer> nodesSpinner;
+    @FXML private Spinner<Integer> minNodesSpinner;
+    @FXML private Label nodesNote;
+    @FXML private Label nodesError;
+    private NodesChoice nodes;
 
     /** @param problems the spec's problems; this step shows its fields' */
     OptionsStepController(ObservableValue<List<SpecProblem>> problems, Fields fields) {
-        this.problems = problems;
+        this.messages = new TouchedFields(problems, FIELDS).alsoCheck("tags", tagsParseError);
         this.fields = fields;
     }
 
@@ -108,18 +117,48 @@ final class OptionsStepController implements StepController {
                 tagsArea.setText(TagsText.format(now));
             }
         });
-        FieldErrors errors = new FieldErrors(problems, FIELDS);
-        errors.show(nameError, "name");
-        errors.show(idleError, "idleStopMinutes");
-        errors.show(tagsError, "tags");
-        tagsError.textProperty().unbind();
-        tagsError.textProperty().bind(Bindings.createStringBinding(() -> (tagsParseError.get() + "\n" + errors.messages("tags")).trim(),
-                tagsParseError, problems));
+        nodes();
+        messages.touchWhenLeft("name", nameField);
+        messages.touchWhenLeft("idleStopMinutes", idleSpinner);
+        messages.touchWhenLeft("tags", tagsArea);
+        messages.touchWhenLeft("cluster", nodesSpinner, minNodesSpinner);
+        messages.show(nameError, "name");
+        messages.show(idleError, "idleStopMinutes");
+        messages.show(tagsError, "tags");
+        messages.show(nodesError, "cluster");
+    }
+
+    private void nodes() {
+        nodes = new NodesChoice(fields.cluster());
+        ToggleGroup group = new ToggleGroup();
+        oneNodeRadio.setToggleGroup(group);
+        clusterRadio.setToggleGroup(group);
+        (nodes.clustered.get() ? clusterRadio : oneNodeRadio).setSelected(true);
+        clusterRadio.selectedProperty().addListener((obs, was, on) -> nodes.clustered.set(on));
+        nodes.clustered.addListener((obs, was, on) -> (on ? clusterRadio : oneNodeRadio).setSelected(true));
+        spinner(nodesSpinner, NodesChoice.MIN_CLUSTER_NODES, nodes.nodes);
+        spinner(minNodesSpinner, 0, nodes.minNodes);
+        nodesSpinner.disableProperty().bind(nodes.clustered.not());
+        minNodesSpinner.disableProperty().bind(nodes.clustered.not());
+        nodesNote.textProperty().bind(Bindings.createStringBinding(() -> NodesChoice.explanation(nodes.clustered.get()), nodes.clustered));
+    }
+
+    private static void spinner(Spinner<Integer> spinner, int min, IntegerProperty value) {
+        var factory = new IntegerSpinnerValueFactory(min, 1_000, Math.max(min, value.get()), 1);
+        spinner.setValueFactory(factory);
+        spinner.setEditable(true);
+        factory.valueProperty().addListener((obs, old, now) -> value.set(now == null ? min : now));
+        value.addListener((obs, old, now) -> factory.setValue(now.intValue()));
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(problems, FIELDS).none().and(tagsParseError.isEmpty());
+        return messages.complete();
+    }
+
+    @Override
+    public Optional<TouchedFields> fieldMessages() {
+        return Optional.of(messages);
     }
 
     private static <E> void pair(RadioButton first, RadioButton second, javafx.beans.property.ObjectProperty<E> value, E a, E b) {

@@ -9,6 +9,7 @@ import dev.hangar.ui.session.SessionModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -29,7 +30,7 @@ final class RegionStepController implements StepController {
 
     private final SessionModel session;
     private final StringProperty region;
-    private final ObservableValue<List<SpecProblem>> problems;
+    private final TouchedFields messages;
     private final BooleanProperty processing;
     private final WizardServices services;
     private final ObservableList<RegionSummary> regions = FXCollections.observableArrayList();
@@ -52,7 +53,7 @@ final class RegionStepController implements StepController {
             BooleanProperty processing, WizardServices services) {
         this.session = session;
         this.region = region;
-        this.problems = problems;
+        this.messages = new TouchedFields(problems, "region");
         this.processing = processing;
         this.services = services;
     }
@@ -71,12 +72,18 @@ final class RegionStepController implements StepController {
                 region.set(r.region());
             }
         });
-        new FieldErrors(problems, "region").show(regionError, "region");
+        messages.touchWhenLeft("region", regionFilter, regionList);
+        messages.show(regionError, "region");
     }
 
     @Override
     public BooleanExpression canProceed() {
-        return new FieldErrors(problems, "region").none();
+        return messages.complete();
+    }
+
+    @Override
+    public Optional<TouchedFields> fieldMessages() {
+        return Optional.of(messages);
     }
 
     /** True while the regions are read. */

@@ -39,8 +39,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
@@ -67,7 +67,7 @@ final class ReviewStepController implements StepController {
     @FXML private ListView<PreflightCheck> preflightList;
     @FXML private TextArea policyArea;
     @FXML private Label launchBlockedReason;
-    @FXML private HBox exportButtons;
+    @FXML private FlowPane exportButtons;
     @FXML private Label exportStatus;
     @FXML private Label networkPlace;
     @FXML private GridPane networkRoutes;
@@ -101,7 +101,8 @@ final class ReviewStepController implements StepController {
 
     @Override
     public BooleanExpression canProceed() {
-        return Bindings.createBooleanBinding(() -> review.get() != null && review.get().launchable()
+        // A cluster is ParallelCluster's to create (hangar cluster create), not this wizard's one-machine launch.
+        return Bindings.createBooleanBinding(() -> review.get() != null && review.get().launchable() && review.get().cluster().isEmpty()
                 && session.clients().isPresent() && review.get().spec().equals(draft.spec()), review, draft.specBinding(), session.sessionProperty());
     }
 
@@ -143,7 +144,8 @@ final class ReviewStepController implements StepController {
                 + "\n\nCloudWatch agent policy — metrics in " + IamPolicies.AGENT_NAMESPACE + " only\n" + pretty(result.agentPolicy())
                 + "\n\nAWS managed policies\n" + (result.managedPolicies().isEmpty() ? "  none" : result.managedPolicies().stream()
                         .map(a -> "  " + a + "\n    " + IamPolicies.grants(a)).collect(Collectors.joining("\n"))));
-        launchBlockedReason.setText(result.blockedBecause().map(r -> "Launch is disabled: " + r + ".").orElse(""));
+        launchBlockedReason.setText(result.blockedBecause().isPresent() || result.cluster().isEmpty() ? LaunchBlockedBanner.text(result)
+                : "A cluster is created by AWS ParallelCluster, not launched here: save the spec and run hangar cluster create --spec <file>.");
         showNetwork(result);
     }
 

@@ -29,6 +29,8 @@ final class RunStepController implements StepController {
 
     private final RunViewModel model;
     private final FolderChooser folderChooser;
+    /** Lets Next be pressed on an incomplete run; pressing it shows every field's message (the view-model words them). */
+    private final TouchedFields nextShows;
 
     @FXML private RadioButton noRunRadio;
     @FXML private RadioButton runRadio;
@@ -51,15 +53,23 @@ final class RunStepController implements StepController {
     @FXML private Label runError;
 
     /** @param folderChooser asks for the code folder (a fixed answer in tests) */
-    RunStepController(RunViewModel model, FolderChooser folderChooser) {
+    RunStepController(RunViewModel model, ObservableValue<List<SpecProblem>> problems, FolderChooser folderChooser) {
         this.model = model;
         this.folderChooser = folderChooser;
+        this.nextShows = new TouchedFields(problems, "run");
+        nextShows.nextPressedProperty().addListener((obs, was, pressed) -> {
+            if (pressed) {
+                model.touchAll();
+            } else {
+                model.untouchAll(); // a new spec: nothing of it touched yet
+            }
+        });
     }
 
     /** @param problems the spec's problems; this step shows the run's */
     RunStepController(ObservableValue<List<SpecProblem>> problems, ObjectProperty<RunSpec> run, ObservableStringValue dataPrefix,
             FolderChooser folderChooser) {
-        this(new RunViewModel(run, dataPrefix, problems), folderChooser);
+        this(new RunViewModel(run, dataPrefix, problems), problems, folderChooser);
     }
 
     @FXML
@@ -122,12 +132,9 @@ final class RunStepController implements StepController {
         return model.valid();
     }
 
-    /** Coming back to the step shows every problem: the fields have all been seen once. */
     @Override
-    public void entered() {
-        if (model.enabled.get()) {
-            model.touchAll();
-        }
+    public java.util.Optional<TouchedFields> fieldMessages() {
+        return java.util.Optional.of(nextShows);
     }
 
     @FXML

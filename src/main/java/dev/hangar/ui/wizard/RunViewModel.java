@@ -172,6 +172,11 @@ final class RunViewModel {
         touched.addAll(List.of(CODE, SETUP, COMMAND, ENV));
     }
 
+    /** A new spec ("Launch another"): its messages wait for a touch again. */
+    void untouchAll() {
+        touched.clear();
+    }
+
     /** The bytes the run takes of the user-data budget; 0 with no run. */
     IntegerBinding userDataBytes() {
         return userDataBytes;

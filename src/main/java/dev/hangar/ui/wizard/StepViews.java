@@ -36,7 +36,7 @@ final class StepViews {
                     state.dataVolumeGiB, state.rootVolumeGiB, state.deleteDataVolumeOnTermination), services);
         } else if (type == OptionsStepController.class) {
             return new OptionsStepController(state.problems(), new OptionsStepController.Fields(state.name, state.tenancy, state.market,
-                    state.idleStopMinutes, state.egress, state.tags, state.offer));
+                    state.idleStopMinutes, state.egress, state.tags, state.offer, state.cluster));
         } else if (type == RunStepController.class) {
             return new RunStepController(state.problems(), state.run, state.dataPrefix, FolderChooser.system());
         } else if (type == ReviewStepController.class) {
@@ -56,6 +56,11 @@ final class StepViews {
 
     private static StepContext context(WizardState state) {
         return new StepContext(state.session(), state.regionProperty(), state.problems(), state.processingProperty());
+    }
+
+    /** The controllers of the steps shown so far. */
+    java.util.Collection<StepController> loaded() {
+        return loaded.values().stream().map(View::controller).toList();
     }
 
     View<StepController> get(WizardStep step) {

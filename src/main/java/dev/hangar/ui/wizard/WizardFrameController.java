@@ -17,8 +17,10 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -102,16 +104,24 @@ public final class WizardFrameController {
         currentStep.addListener((obs, old, step) -> {
             if (old == WizardStep.DONE) {
                 furthest = step; // Launch another: a new spec, so the steps after this one are to be visited again
+                views.loaded().forEach(c -> c.fieldMessages().ifPresent(TouchedFields::reset)); // and none of its fields touched
             }
             show(step);
         });
         show(currentStep.get());
     }
 
+    /** Moves on when the step can; a form step that cannot shows what is missing instead. */
     @FXML
     void next() {
-        if (!nextButton.isDisabled()) {
+        if (nextButton.isDisabled()) {
+            return;
+        }
+        StepController controller = views.get(currentStep.get()).controller();
+        if (controller.canProceed().get()) {
             currentStep.set(currentStep.get().next());
+        } else {
+            controller.fieldMessages().ifPresent(TouchedFields::nextPressed);
         }
     }
 
@@ -180,7 +190,9 @@ public final class WizardFrameController {
         content.getChildren().setAll(view.root());
         nextButton.setText(step == WizardStep.REVIEW ? "Launch" : "Next");
         nextButton.disableProperty().unbind();
-        nextButton.disableProperty().bind(processing.or(controller.canProceed().not()).or(Bindings.createBooleanBinding(step::isLast)));
+        // A form step keeps Next pressable: pressed too early, it says what is missing rather than stay silently grey.
+        BooleanExpression blocked = controller.fieldMessages().isPresent() ? new ReadOnlyBooleanWrapper(false) : controller.canProceed().not();
+        nextButton.disableProperty().bind(processing.or(blocked).or(Bindings.createBooleanBinding(step::isLast)));
         backButton.disableProperty().unbind();
         backButton.disableProperty().bind(controller.canGoBack().not().or(Bindings.createBooleanBinding(step::isFirst)));
         controller.entered();

@@ -185,6 +185,7 @@ class MonitorUiTest {
             });
             MonitorDriver.waitUntil(() -> robot.lookup(".finding-controls").tryQuery().isPresent(), "the finding to be drawn");
             assertThat(m.text(".finding-controls")).contains("EC2.8");
+            assertThat(m.text(".finding-title")).as("what changed, not what the rule requires").isEqualTo("Instance metadata answers without a token now");
             assertThat(m.text(".finding-detail")).contains("HttpTokens is optional")
                     .contains("modify-instance-metadata-options --instance-id " + instanceId);
             m.screenshot("monitor-drift");

@@ -106,6 +106,11 @@ class DoneStepConnectUiTest {
             String copied = clipboard(robot);
             assertThat(copied).contains("Host hangar-" + WizardLaunchFailuresUiTest.spec().name(), "ProxyCommand");
             assertNothingCutOff(robot, w);
+            // Online, a shell opened and the SSH host added: every text whole and readable, in both themes.
+            dev.hangar.ui.Legibility legibility = new dev.hangar.ui.Legibility(robot, stage, "wizard",
+                    theme -> robot.lookup("#themeToggle").queryAs(javafx.scene.control.ToggleButton.class).setSelected(theme == dev.hangar.ui.Theme.DARK));
+            legibility.check("12 Done, online");
+            legibility.assertWholeAndReadable();
             w.screenshot("12-done-online");
             Files.copy(Screenshots.DIR.resolve("12-done-online.png"), Path.of("/tmp/done-step.png"), StandardCopyOption.REPLACE_EXISTING);
         }

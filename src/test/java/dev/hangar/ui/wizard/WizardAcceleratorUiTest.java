@@ -34,7 +34,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith({LocalAwsExtension.class, ApplicationExtension.class})
 class WizardAcceleratorUiTest {
 
-    private static final String HABANA_NAME = "Deep Learning AMI Habana PyTorch 2.4.0 SynapseAI 1.18.0 (Ubuntu 22.04) 20241115";
+    static final String HABANA_NAME = "Deep Learning AMI Habana PyTorch 2.4.0 SynapseAI 1.18.0 (Ubuntu 22.04) 20241115";
 
     private Stage stage;
     @TempDir Path home;
@@ -76,7 +76,9 @@ class WizardAcceleratorUiTest {
                     .filter(c -> c.id().equals(ImageFitsAcceleratorRule.ID)).findFirst().orElseThrow();
             assertThat(check.status()).isEqualTo(PreflightCheck.Status.FAIL);
             assertThat(w.button("#nextButton").isDisabled()).as("Launch with an image that cannot drive the accelerator").isTrue();
-            assertThat(w.text("#launchBlockedReason")).contains("The image has the driver for the instance's accelerator");
+            assertThat(finding.title()).isEqualTo("The image is for NVIDIA GPUs, not the Habana Gaudi accelerator");
+            assertThat(w.text("#launchBlockedReason")).isEqualTo("Launch is blocked: the image is for NVIDIA GPUs, not the Habana Gaudi "
+                    + "accelerator. Fix it in the security checklist or change Machine image.");
 
             // What would be launched, at the top, whole at 900×600.
             assertThat(w.text("#summary-region")).isEqualTo("us-east-1, any zone that offers dl1.24xlarge (us-east-1a)");

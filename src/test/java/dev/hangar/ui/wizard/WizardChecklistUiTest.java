@@ -47,17 +47,22 @@ class WizardChecklistUiTest {
             w.screenshot("05b-access-ssh");
 
             robot.doubleClickOn(cidr).eraseText(cidr.getText().length()).write("0.0.0.0/0");
-            WizardDriver.waitUntil(() -> w.text("#cidrError").contains("whole internet"), "the inline error");
-            assertThat(w.button("#nextButton").isDisabled()).as("Next with an error beside the field").isTrue();
+            assertThat(w.text("#cidrError")).as("no message while the address is being typed").isEmpty();
+            robot.clickOn("#nextButton");
+            assertThat(w.state.currentStep()).as("Next stays on a step with a problem, and says what it is").isEqualTo(WizardStep.ACCESS);
+            assertThat(w.text("#cidrError")).isEqualTo("Allowed address (CIDR): this lets the whole internet try to connect: "
+                    + "use your own address (…/32), or tick 'Allow SSH from anywhere'");
             w.screenshot("05c-access-error");
             robot.clickOn("#anywhereCheck");
-            WizardDriver.waitUntil(() -> !w.button("#nextButton").isDisabled(), "the override to clear the error");
+            WizardDriver.waitUntil(() -> w.text("#cidrError").isEmpty(), "the override to clear the error");
+            assertThat(w.state.problems().get()).isEmpty();
 
             robot.interact(() -> w.state.currentStepProperty().set(WizardStep.REVIEW));
             w.expectStep(WizardStep.REVIEW);
             assertThat(w.review().checklist().finding("no-admin-ports-from-anywhere").orElseThrow().status()).isEqualTo(Status.FAIL);
             assertThat(w.button("#nextButton").isDisabled()).as("Launch with a FAIL").isTrue();
-            assertThat(w.text("#launchBlockedReason")).contains("the security checklist fails");
+            assertThat(w.text("#launchBlockedReason")).isEqualTo("Launch is blocked: SSH is open to the whole internet (0.0.0.0/0). "
+                    + "Fix it in the security checklist or change Access.");
             w.screenshot("08c-review-fail");
             robot.clickOn("#themeToggle");
             assertThat(w.window.themeProperty().get()).isEqualTo(Theme.DARK);

@@ -101,9 +101,21 @@ final class WizardDriver implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Presses Next and waits for the next step; a form step that is not complete fails the test with its messages. */
     void next() {
-        waitUntil(() -> !button("#nextButton").isDisabled(), "Next to be enabled on " + state.currentStep());
+        WizardStep from = state.currentStep();
+        waitUntil(() -> !button("#nextButton").isDisabled(), "Next to be enabled on " + from);
         robot.clickOn("#nextButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        if (state.currentStep() == from) {
+            throw new AssertionError("Next did not leave " + from + "; the step says: " + fieldMessages());
+        }
+    }
+
+    /** The validation messages the current step shows. */
+    java.util.List<String> fieldMessages() {
+        return robot.lookup(".field-error").queryAllAs(Labeled.class).stream()
+                .filter(l -> l.isVisible() && l.getScene() != null && !l.getText().isEmpty()).map(Labeled::getText).toList();
     }
 
     void expectStep(WizardStep step) {

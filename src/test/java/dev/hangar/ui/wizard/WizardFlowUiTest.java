@@ -149,6 +149,7 @@ class WizardFlowUiTest {
             w.next();
             w.expectStep(WizardStep.INSTANCE_TYPE);
             assertThat(types.getSelectionModel().getSelectedItem()).as("the last launch's type is not still selected").isNull();
+            assertThat(w.text("#typeError")).as("a fresh spec: nothing of it touched yet, so nothing said").isEmpty();
             robot.clickOn(robot.lookup(".table-cell").lookup((javafx.scene.control.Labeled l) -> "g5.xlarge".equals(l.getText())).queryLabeled());
             assertThat(w.state.instanceType.get()).as("the same type can be chosen again").isEqualTo("g5.xlarge");
         }

@@ -62,7 +62,10 @@ class WizardPlanOnlyUiTest {
             WizardDriver.waitUntil(() -> !types.getItems().isEmpty(), "GPU types from the snapshot");
             assertThat(w.text("#catalogSource")).contains("the offline copy bundled with Hangar")
                     .contains("prices from AWS's list of 1 May 2025 (offline copy)");
-            assertThat(w.button("#nextButton").isDisabled()).as("no type chosen yet").isTrue();
+            assertThat(w.text("#typeError")).as("nothing said before anything is done").isEmpty();
+            robot.clickOn("#nextButton");
+            assertThat(w.state.currentStep()).as("no type chosen yet").isEqualTo(WizardStep.INSTANCE_TYPE);
+            assertThat(w.text("#typeError")).isEqualTo("GPU type: choose a type in the table");
 
             w.prefill(WizardLaunchFailuresUiTest.spec(), WizardStep.REVIEW);
             WizardDriver.waitUntil(() -> w.state.review.get() != null, "the offline review");

@@ -50,7 +50,10 @@ class WizardRunUiTest {
             assertThat(w.node("#runForm", javafx.scene.Node.class).isVisible()).isFalse();
 
             robot.clickOn("#runRadio");
-            assertThat(w.button("#nextButton").isDisabled()).as("a run needs a command").isTrue();
+            assertThat(w.text("#commandError")).as("no message before a touch").isEmpty();
+            robot.clickOn("#nextButton");
+            assertThat(w.state.currentStep()).as("a run needs a command").isEqualTo(WizardStep.RUN);
+            assertThat(w.text("#commandError")).startsWith("Command is required");
             click(robot, "#s3Radio");
             click(robot, "#s3Field").write("s3://research-data/code/");
             click(robot, "#setupArea").write("pip install -r requirements.txt");

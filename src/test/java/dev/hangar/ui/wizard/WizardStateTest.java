@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The wizard's state builds the spec; each step sees its own fields' problems; small helpers. */
+/** The wizard's state builds the spec; small helpers. (Each step's share of the problems: TouchedFieldsTest.) */
 class WizardStateTest {
 
     @Test
@@ -58,26 +58,6 @@ class WizardStateTest {
         assertThat(state.spec()).isEqualTo(inSubnet);
         assertThat(NetworkChoices.hint(NetworkMode.PRIVATE, "eu-west-1")).contains("About $0.05/h while any Hangar machine in eu-west-1 exists");
         assertThat(NetworkChoices.hint(NetworkMode.ISOLATED, null)).contains("in the region exists").contains("stage packages and models in S3");
-    }
-
-    @Test
-    void eachStepSeesOnlyItsOwnFieldsAndBareRequiredIsNotShown() {
-        WizardState state = new WizardState();
-        state.access.set(Access.SSH);
-        state.sshCidr.set("10.0.0.5/24");
-        FieldErrors access = new FieldErrors(state.problems(), "access", "sshCidr", "keyPair");
-        FieldErrors options = new FieldErrors(state.problems(), "name", "tags");
-        assertThat(access.none().get()).isFalse();
-        assertThat(access.messages("sshCidr")).contains("did you mean 10.0.0.0/24?");
-        assertThat(access.messages("keyPair")).contains("is required when access=ssh");
-        assertThat(options.none().get()).isTrue();
-        assertThat(new FieldErrors(state.problems(), "amiId").messages("amiId")).as("an empty field speaks for itself").isEmpty();
-
-        state.sshCidr.set("10.0.0.0/24");
-        state.keyPair.set("lab");
-        assertThat(access.none().get()).isTrue();
-        state.tags.set(Map.of("aws:reserved", "x"));
-        assertThat(options.none().get()).isFalse();
     }
 
     @Test
