@@ -107,6 +107,9 @@ final class RunViewModel {
         run.addListener((obs, old, now) -> {
             if (!loading && !java.util.Objects.equals(now, toRun())) {
                 load(now);
+                if (now == null) {
+                    touched.clear(); // a new spec ("Launch another"): its messages wait for a touch again
+                }
             }
         });
     }

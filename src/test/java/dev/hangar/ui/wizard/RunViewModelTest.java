@@ -132,6 +132,10 @@ class RunViewModelTest {
         model.env.get(0).name.set("EPOCHS");
         assertThat(model.valid().get()).isTrue();
         assertThat(model.messages(RunViewModel.COMMAND).get()).isEmpty();
+
+        state.load(LaunchSpec.builder().name("n").region("us-east-1").build()); // Launch another
+        model.enabled.set(true);
+        assertThat(model.messages(RunViewModel.COMMAND).get()).as("the new spec's fields are untouched").isEmpty();
     }
 
     @Test
