@@ -100,8 +100,11 @@ final class RunRules {
      * data prefix and the S3 code twice (a quoted shell word is at most about twice its text).
      */
     static int userDataBytes(LaunchSpec spec) {
-        RunSpec run = spec.run();
-        int bytes = utf8(run.setup()) + utf8(run.command()) + 2 * utf8(spec.dataPrefix()) + (run.codeInS3() ? 2 * utf8(run.code()) : 0);
+        return userDataBytes(spec.run(), spec.dataPrefix());
+    }
+
+    static int userDataBytes(RunSpec run, String dataPrefix) {
+        int bytes = utf8(run.setup()) + utf8(run.command()) + 2 * utf8(dataPrefix) + (run.codeInS3() ? 2 * utf8(run.code()) : 0);
         for (Map.Entry<String, String> e : run.env().entrySet()) {
             String value = e.getValue() == null ? "" : e.getValue();
             bytes += utf8(e.getKey()) + utf8(value) + 4 + (int) value.chars().filter(c -> c == '\\' || c == '"').count();

@@ -31,6 +31,14 @@ public record RunSpec(String code, String setup, String command, Map<String, Str
         env = Collections.unmodifiableMap(env == null ? new LinkedHashMap<>() : new LinkedHashMap<>(env));
     }
 
+    /**
+     * What this run takes of {@link #MAX_USER_DATA_BYTES} with the spec's data prefix, counted as the validator counts it
+     * (the wizard shows it live, so a researcher sees when to move a long script into the code folder).
+     */
+    public int userDataBytes(String dataPrefix) {
+        return RunRules.userDataBytes(this, dataPrefix);
+    }
+
     /** The code is a prefix in S3 rather than a local folder. */
     public boolean codeInS3() {
         return code != null && code.startsWith("s3://");

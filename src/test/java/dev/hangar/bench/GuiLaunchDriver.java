@@ -83,6 +83,7 @@ public final class GuiLaunchDriver {
         });
         next("Data");
         next("Options");
+        next("Run"); // no run: the machine only
         waitUntil(() -> "Launch".equals(((Button) find("#nextButton")).getText()) && !find("#nextButton").isDisabled(), "the review to allow Launch");
         callsPerStep.put("Review", CallLog.histogram(CallLog.since(stepMark)));
         result.put("wizard", phaseEnd(wizardMark));

@@ -17,7 +17,7 @@ final class StepViews {
         this.controllers = type -> create(type, state, launch, services);
     }
 
-    /** Compared class by class, not looked up in a map of constructors: that map loaded all ten controllers before the first frame. */
+    /** Compared class by class, not looked up in a map of constructors: that map loaded every controller before the first frame. */
     private static Object create(Class<?> type, WizardState state, LaunchViewModel launch, WizardServices services) {
         if (type == AccountStepController.class) {
             return new AccountStepController(state.session(), state.regionProperty(), state.processingProperty(), services);
@@ -37,6 +37,8 @@ final class StepViews {
         } else if (type == OptionsStepController.class) {
             return new OptionsStepController(state.problems(), new OptionsStepController.Fields(state.name, state.tenancy, state.market,
                     state.idleStopMinutes, state.egress, state.tags, state.offer, state.cluster));
+        } else if (type == RunStepController.class) {
+            return new RunStepController(state.problems(), state.run, state.dataPrefix, FolderChooser.system());
         } else if (type == ReviewStepController.class) {
             return new ReviewStepController(state.session(), state, state.reviewProperty(), state.processingProperty(), state.images,
                     services);

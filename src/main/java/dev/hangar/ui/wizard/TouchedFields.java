@@ -81,6 +81,11 @@ final class TouchedFields {
                 });
     }
 
+    /** True once Next was pressed on the step with something missing; false again after {@link #reset()}. */
+    javafx.beans.value.ObservableBooleanValue nextPressedProperty() {
+        return nextPressed;
+    }
+
     /** A new spec ("Launch another"): nothing of it has been touched yet. */
     void reset() {
         touched.clear();

@@ -13,6 +13,7 @@ import dev.hangar.spec.Egress;
 import dev.hangar.spec.LaunchSpec;
 import dev.hangar.spec.Market;
 import dev.hangar.spec.NetworkMode;
+import dev.hangar.spec.RunSpec;
 import dev.hangar.spec.SpecProblem;
 import dev.hangar.spec.SpecValidator;
 import dev.hangar.spec.Tenancy;
@@ -74,6 +75,8 @@ public final class WizardState implements SpecDraft {
     final ObjectProperty<Map<String, String>> tags = new SimpleObjectProperty<>(Map.of());
     /** Null: one machine; else a ParallelCluster cluster (the Options step's "Nodes"). */
     final ObjectProperty<dev.hangar.spec.ClusterSpec> cluster = new SimpleObjectProperty<>();
+    /** Null: no run, the machine only. */
+    final ObjectProperty<RunSpec> run = new SimpleObjectProperty<>();
     // Fields the wizard does not ask for keep what a loaded spec said.
     private String availabilityZone;
 
@@ -98,7 +101,7 @@ public final class WizardState implements SpecDraft {
         this.session = session;
         Observable[] fields = {name, region, amiId, instanceType, keyPair, createKeyPair, dataBucket, dataPrefix, bucketAccess,
             dataVolumeGiB, rootVolumeGiB, deleteDataVolumeOnTermination, tenancy, access, sshCidr, allowSshFromAnywhere,
-            associatePublicIp, network, subnetId, market, idleStopMinutes, egress, tags, cluster};
+            associatePublicIp, network, subnetId, market, idleStopMinutes, egress, tags, cluster, run};
         spec = Bindings.createObjectBinding(this::build, fields);
         problems = Bindings.createObjectBinding(() -> new SpecValidator().validate(spec.get()), spec);
         // Image IDs are per region: another region's list would offer images that do not exist there.
@@ -180,6 +183,7 @@ public final class WizardState implements SpecDraft {
         egress.set(s.egress());
         tags.set(s.tags());
         cluster.set(s.cluster());
+        run.set(s.run());
         network.set(s.network());
         availabilityZone = s.availabilityZone();
         subnetId.set(s.subnetId());
@@ -198,7 +202,7 @@ public final class WizardState implements SpecDraft {
                 .bucketAccess(bucketAccess.get()).dataVolumeGiB(dataVolumeGiB.get()).rootVolumeGiB(rootVolumeGiB.get())
                 .deleteDataVolumeOnTermination(deleteDataVolumeOnTermination.get()).tenancy(tenancy.get())
                 .associatePublicIp(associatePublicIp.get()).network(network.get()).market(market.get()).idleStopMinutes(idleStopMinutes.get())
-                .egress(egress.get()).tags(tags.get()).cluster(cluster.get())
+                .egress(egress.get()).tags(tags.get()).cluster(cluster.get()).run(run.get())
                 .build();
     }
 

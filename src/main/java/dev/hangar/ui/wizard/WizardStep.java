@@ -9,6 +9,7 @@ public enum WizardStep {
     ACCESS("Access", "How you reach the machine, and where it sits: no public address unless you choose one.", "AccessStep"),
     DATA("Data", "The S3 bucket with your data, and the disks.", "DataStep"),
     OPTIONS("Options", "Tenancy, spot or on-demand, idle stop, outbound traffic, name and tags.", "OptionsStep"),
+    RUN("Run", "Optionally, the training job the machine runs: code, setup, command, and stopping when it ends.", "RunStep"),
     REVIEW("Review", "The security checklist, where the machine sits, the IAM policy, the cost and a preflight check.", "ReviewStep"),
     LAUNCH("Launch", "Hangar creates everything, and removes it all again if anything fails.", "LaunchStep"),
     DONE("Done", "Your machine is running. Connect to it.", "DoneStep");

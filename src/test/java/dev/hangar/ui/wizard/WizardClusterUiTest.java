@@ -48,6 +48,9 @@ class WizardClusterUiTest {
             w.screenshot("07b-options-cluster");
             w.next();
 
+            w.expectStep(WizardStep.RUN); // no run: a cluster's job is submitted with sbatch
+            w.next();
+
             w.expectStep(WizardStep.REVIEW);
             assertThat(w.review().cluster()).isPresent();
             assertThat(w.review().launchable()).as(w.text("#launchBlockedReason")).isTrue();

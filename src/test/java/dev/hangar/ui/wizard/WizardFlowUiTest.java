@@ -97,6 +97,10 @@ class WizardFlowUiTest {
             w.screenshot("07-options");
             w.next();
 
+            w.expectStep(WizardStep.RUN);
+            assertThat(w.node("#noRunRadio", javafx.scene.control.RadioButton.class).isSelected()).as("no run unless asked").isTrue();
+            w.next();
+
             w.expectStep(WizardStep.REVIEW);
             WizardDriver.waitUntil(() -> w.state.review.get() != null, "the review");
             assertThat(w.state.review.get().launchable()).as(w.text("#launchBlockedReason")).isTrue();

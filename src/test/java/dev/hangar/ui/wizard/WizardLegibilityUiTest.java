@@ -119,6 +119,12 @@ class WizardLegibilityUiTest {
             l.check("07 Options");
             w.next();
 
+            w.expectStep(WizardStep.RUN);
+            robot.clickOn("#runRadio");
+            l.check("07c Run");
+            robot.clickOn("#noRunRadio");
+            w.next();
+
             w.expectStep(WizardStep.REVIEW);
             assertThat(w.review().launchable()).as(w.text("#launchBlockedReason")).isTrue();
             checkEveryReviewTab(robot, w, l, "08 Review");
