@@ -25,7 +25,10 @@ public final class RunLogWriter {
     }
 
     public RunLogWriter createGroupAndStreams() {
-        logs.createLogGroup(r -> r.logGroupName(group));
+        // A launch with a run creates its group; a test that made none (the reader alone) makes it here.
+        if (logs.describeLogGroups(r -> r.logGroupNamePrefix(group)).logGroups().stream().noneMatch(g -> g.logGroupName().equals(group))) {
+            logs.createLogGroup(r -> r.logGroupName(group));
+        }
         logs.createLogStream(r -> r.logGroupName(group).logStreamName(RunModel.RUN_STREAM));
         logs.createLogStream(r -> r.logGroupName(group).logStreamName(RunModel.STATE_STREAM));
         return this;
