@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -18,13 +19,19 @@ import software.amazon.awssdk.services.ec2.model.UsageClassType;
 /** Reads a region's GPU types, their zones and prices from AWS. */
 record LiveCatalog(AwsClients aws, Clock clock) {
 
+    /**
+     * EC2 has no GPU filter, so the request names the families whose types report GpuInfo (in moto's copy of
+     * DescribeInstanceTypes: dl1, every g* from g4ad to g7e with gr6/gr6f, every p* from p3dn to p6-b300), current
+     * generation only as below: tens of types sent instead of every type in the region.
+     */
+    static final List<Filter> ACCELERATED = List.of(
+            Filter.builder().name("current-generation").values("true").build(),
+            Filter.builder().name("instance-type").values("g*", "p*", "dl*").build());
+
     public GpuCatalog load(String region) {
         Ec2Client ec2 = aws.ec2(region);
         Map<String, GpuInstanceType> types = new TreeMap<>();
-        ec2.describeInstanceTypesPaginator(r -> { })
-                .instanceTypes().stream()
-                .filter(t -> t.gpuInfo() != null && !t.gpuInfo().gpus().isEmpty() && !Boolean.FALSE.equals(t.currentGeneration()))
-                .forEach(t -> types.put(t.instanceTypeAsString(), toType(t)));
+        accelerated(ec2).filter(LiveCatalog::isCurrentGpu).forEach(t -> types.put(t.instanceTypeAsString(), toType(t)));
         Map<String, List<String>> zones = new HashMap<>();
         if (!types.isEmpty()) {
             ec2.describeInstanceTypeOfferingsPaginator(r -> r.locationType(LocationType.AVAILABILITY_ZONE)
@@ -38,6 +45,16 @@ record LiveCatalog(AwsClients aws, Clock clock) {
                 .map(t -> withBundledPrice(region, new GpuOffer(t, zones.get(t.name()).stream().sorted().toList(), prices.get(t.name()))))
                 .toList();
         return new GpuCatalog(region, clock.instant(), "live", offers);
+    }
+
+    /** Every type the filtered request returns, across pages of up to 100 (EC2's most). */
+    static Stream<InstanceTypeInfo> accelerated(Ec2Client ec2) {
+        return ec2.describeInstanceTypesPaginator(r -> r.filters(ACCELERATED).maxResults(100)).instanceTypes().stream();
+    }
+
+    /** The authority on what is listed: the request's filters only make the answer smaller, and a server may ignore them. */
+    static boolean isCurrentGpu(InstanceTypeInfo t) {
+        return t.gpuInfo() != null && !t.gpuInfo().gpus().isEmpty() && !Boolean.FALSE.equals(t.currentGeneration());
     }
 
     /**
