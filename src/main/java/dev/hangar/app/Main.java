@@ -30,6 +30,8 @@ public final class Main {
                 System.err.println(noDisplay.get());
                 System.exit(2);
             }
+            HangarApplication.rendering = SoftwareRendering.forThisMachine(dev.hangar.journal.JournalStore.home(null, System.getenv()));
+            HangarApplication.rendering.applyBeforeToolkit();
             Application.launch(HangarApplication.class);
             return;
         }

@@ -33,12 +33,21 @@ import javafx.stage.Window;
 public final class GuiLaunchDriver {
 
     static final String RESULT = "bench-gui ";
+    /** Printed with the launch's id when the Logs tab follows it: the benchmark then streams lines into its log group. */
+    static final String LOGS = "bench-gui-logs ";
+    /** Printed when the Logs tab has shown {@link #LOG_LINES}: the benchmark stops streaming. */
+    static final String LOGS_DONE = "bench-gui-logs-done";
+    static final int LOG_LINES = 3000;
+    /** How long a view is left alone before the next action: a person reads a step for longer. */
+    private static final long DWELL_MS = 400;
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
 
     private final PulseMeter meter = new PulseMeter();
     private final Map<String, Object> result = new LinkedHashMap<>();
     private final Map<String, Object> callsPerStep = new LinkedHashMap<>();
+    private final Map<String, Object> views = new LinkedHashMap<>();
     private int stepMark;
+    private String currentView;
 
     public static void main(String[] args) throws Exception {
         Thread app = new Thread(() -> Application.launch(HangarApplication.class), "bench-app");
@@ -62,58 +71,80 @@ public final class GuiLaunchDriver {
         onFx(meter::start);
         int wizardMark = CallLog.mark();
         stepMark = wizardMark;
-        phase();
 
-        next("Account"); // signs in from the environment's credentials on entry
+        view("Account"); // signs in from the environment's credentials on entry
+        waitUntil(() -> !find("#nextButton").isDisabled(), "the sign-in");
+        view("Region");
+        next("Account");
+        view("GPU type");
         next("Region"); // AWS_REGION chose it
         waitUntil(() -> find("#typeTable") instanceof TableView<?> t && !t.getItems().isEmpty(), "the GPU types");
         onFx(() -> ((TextField) find("#typeFilter")).setText(instanceType));
         waitUntil(() -> ((TableView<?>) find("#typeTable")).getItems().size() == 1, "the filter to " + instanceType);
         onFx(() -> ((TableView<?>) find("#typeTable")).getSelectionModel().select(0));
+        view("Machine image");
         next("GPU type");
         waitUntil(() -> firstImage() != null, "the machine images");
         onFx(() -> imageTree().getSelectionModel().select(firstImage()));
-        next("Machine image");
-        next("Access"); // SSM only: no key pair, no inbound port
+        view("Access");
+        next("Machine image"); // SSM only: no key pair, no inbound port
+        view("Access: network choice");
+        click("#isolatedRadio");
+        click("#privateRadio");
+        view("Data");
+        next("Access");
         waitUntil(() -> find("#bucketChoice") instanceof ComboBox<?> c && c.getItems().contains(bucket), "the buckets");
         onFx(() -> {
             @SuppressWarnings("unchecked")
             ComboBox<String> buckets = (ComboBox<String>) find("#bucketChoice");
             buckets.getSelectionModel().select(bucket);
         });
+        view("Options");
         next("Data");
+        view("Options: cluster");
+        click("#clusterRadio");
+        view("Run");
         next("Options");
-        next("Run"); // no run: the machine only
+        view("Review: cluster");
+        next("Run");
+        waitUntil(() -> text("#launchBlockedReason").contains("ParallelCluster"), "the cluster's review");
+        view("Back to Options");
+        back();
+        back();
+        click("#oneNodeRadio");
+        view("Run: a training job");
+        next("Options");
+        click("#runRadio");
+        onFx(() -> ((javafx.scene.control.TextInputControl) find("#commandArea")).setText("python train.py --epochs 3"));
+        view("Review");
+        next("Run");
         waitUntil(() -> "Launch".equals(((Button) find("#nextButton")).getText()) && !find("#nextButton").isDisabled(), "the review to allow Launch");
         callsPerStep.put("Review", CallLog.histogram(CallLog.since(stepMark)));
-        result.put("wizard", phaseEnd(wizardMark));
+        result.put("wizard", calls(wizardMark));
         result.put("wizardCallsPerStep", callsPerStep);
         result.put("wizardSeconds", (System.nanoTime() - t0) / 1e9);
 
         int launchMark = CallLog.mark();
-        phase();
+        view("launch");
         onFx(() -> ((Button) find("#nextButton")).fire());
         waitUntil(() -> find("#launchMessage") != null, "the Launch step");
         // A launch that succeeds moves on to Done by itself; one that fails stays, with Back enabled.
-        waitUntil(() -> "Done".equals(((javafx.scene.control.Label) find("#stepTitle")).getText()) || !find("#backButton").isDisabled(),
-                "the launch to end");
-        result.put("launch", phaseEnd(launchMark));
-        String message = fx(() -> ((javafx.scene.control.Label) find("#launchMessage")).getText());
-        callsPerStep.put("Launch", CallLog.histogram(CallLog.since(stepMark)));
-        stepMark = CallLog.mark();
+        waitUntil(() -> "Done".equals(text("#stepTitle")) || !find("#backButton").isDisabled(), "the launch to end");
+        String message = fx(() -> text("#launchMessage"));
         if (!(find("#openMonitorButton") instanceof Button)) {
             throw new AssertionError("the launch did not succeed: " + message);
         }
+        result.put("launch", calls(launchMark));
         result.put("rssAfterLaunchMb", rss("VmRSS"));
 
-        phase();
         int monitorMark = CallLog.mark();
+        view("Monitor: open");
         onFx(() -> ((Button) find("#openMonitorButton")).fire());
         waitUntil(() -> monitor() != null && find(monitor(), "#refreshing") != null, "the monitor window");
         waitUntil(() -> !find(monitor(), "#refreshing").isVisible() && find(monitor(), "#instanceTable") instanceof TableView<?> t
                 && !t.getItems().isEmpty(), "the monitor's first refresh");
-        result.put("monitorOpen", phaseEnd(monitorMark));
-        phase();
+        result.put("monitorOpen", calls(monitorMark));
+        view("Monitor: refresh");
         monitorMark = CallLog.mark();
         List<Map<String, Integer>> perRefresh = new java.util.ArrayList<>();
         for (int i = 0; i < refreshes; i++) {
@@ -123,8 +154,31 @@ public final class GuiLaunchDriver {
             waitUntil(() -> !find(monitor(), "#refreshing").isVisible(), "a refresh to finish");
             perRefresh.add(CallLog.histogram(CallLog.since(mark)));
         }
-        result.put("monitor", phaseEnd(monitorMark));
+        result.put("monitor", calls(monitorMark));
         result.put("monitorRefreshCalls", perRefresh);
+
+        view("Monitor: Logs tab");
+        onFx(() -> {
+            ((TableView<?>) find(monitor(), "#instanceTable")).getSelectionModel().select(0);
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) find(monitor(), "#detailTabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "logsTab".equals(t.getId())).findFirst().orElseThrow());
+        });
+        try {
+            waitUntil(() -> text(monitor(), "#logStatus").matches(".*/hangar/[\\w-]+.*"), "the Logs tab to follow the launch's log group");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; it says: " + fx(() -> text(monitor(), "#logStatus")), e);
+        }
+        String group = fx(() -> text(monitor(), "#logStatus")).replaceFirst("^.*(/hangar/[\\w-]+).*$", "$1");
+        view("Monitor: Logs tab following a fast stream");
+        // The benchmark writes lines to the launch's log group as fast as a chatty training run, until told to stop.
+        System.out.println(LOGS + group.substring(group.lastIndexOf('/') + 1));
+        System.out.flush();
+        waitUntil(() -> ((javafx.scene.control.ListView<?>) find(monitor(), "#logList")).getItems().size() >= LOG_LINES, "the streamed lines");
+        view(null);
+        System.out.println(LOGS_DONE);
+        System.out.flush();
+        result.put("views", views);
+        result.put("logLinesShown", fx(() -> ((javafx.scene.control.ListView<?>) find(monitor(), "#logList")).getItems().size()));
         result.put("peakRssMb", rss("VmHWM"));
         result.put("rssAnonMb", rss("RssAnon")); // private memory (heap, metaspace, malloc)
         result.put("rssFileMb", rss("RssFile")); // mapped files (libraries, class-data archives): shared, reclaimable
@@ -162,22 +216,55 @@ public final class GuiLaunchDriver {
                 .forEach(e -> System.err.println("smaps " + e.getValue() / 1024 + " MB " + e.getKey()));
     }
 
-    private void phase() throws Exception {
+    /**
+     * Ends the view measured so far (after a dwell, as a person reading it would: work a view does while idle counts
+     * as its own) and starts measuring {@code name}, or none: the longest FX-thread stall in each, and what caused it.
+     */
+    private void view(String name) throws Exception {
+        if (currentView != null) {
+            Thread.sleep(DWELL_MS);
+            PulseMeter.Reading r = fx(meter::read);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("longestGapMs", r.longestGapMs());
+            m.put("longestFxCpuMs", r.longestFxCpuMs());
+            m.put("pulses", r.pulses());
+            m.put("gcMs", r.gcMs());
+            m.put("longGaps", r.longGaps());
+            views.put(currentView, m);
+        }
+        currentView = name;
         onFx(meter::reset);
     }
 
-    private Map<String, Object> phaseEnd(int mark) throws Exception {
-        PulseMeter.Reading r = fx(meter::read);
+    private static Map<String, Object> calls(int mark) {
         List<CallLog.Entry> calls = CallLog.since(mark);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("longestGapMs", r.longestGapMs());
-        m.put("longestFxCpuMs", r.longestFxCpuMs());
-        m.put("pulses", r.pulses());
-        m.put("gcMs", r.gcMs());
-        m.put("longGaps", r.longGaps());
         m.put("calls", calls.size());
         m.put("callsByOperation", CallLog.histogram(calls));
         return m;
+    }
+
+    /** Fires a button (a radio, a check box) and lets the scene take it in. */
+    private void click(String query) throws Exception {
+        waitUntil(() -> find(query) instanceof javafx.scene.control.ButtonBase b && !b.isDisabled(), query);
+        onFx(() -> ((javafx.scene.control.ButtonBase) find(query)).fire());
+        Thread.sleep(DWELL_MS);
+    }
+
+    private void back() throws Exception {
+        String title = fx(() -> text("#stepTitle"));
+        onFx(() -> ((Button) find("#backButton")).fire());
+        waitUntil(() -> !title.equals(text("#stepTitle")), "the step before " + title);
+    }
+
+    /** A label's or button's text; on the FX thread. */
+    private static String text(String query) {
+        return text(wizard(), query);
+    }
+
+    private static String text(Window window, String query) {
+        String t = ((javafx.scene.control.Labeled) find(window, query)).getText();
+        return t == null ? "" : t;
     }
 
     private void next(String step) throws Exception {
@@ -216,19 +303,61 @@ public final class GuiLaunchDriver {
     }
 
     private static Window wizard() {
-        return Window.getWindows().stream().filter(w -> w.getScene() != null && w.getScene().lookup("#nextButton") != null).findFirst().orElse(null);
+        return window("#nextButton");
     }
 
     private static Window monitor() {
-        return Window.getWindows().stream().filter(w -> w.getScene() != null && w.getScene().lookup("#instanceTable") != null).findFirst().orElse(null);
+        return window("#instanceTable");
+    }
+
+    /** The windows found so far, by a node only they have: looked for again only while not found. */
+    private static final Map<String, Window> WINDOWS = new java.util.HashMap<>();
+    /** Nodes found so far, per window and id: {@link Node#lookup} parses its selector at every node it visits, and polled on the FX thread it was the benchmark's own largest cost there. */
+    private static final Map<Window, Map<String, Node>> NODES = new java.util.HashMap<>();
+
+    private static Window window(String marker) {
+        Window known = WINDOWS.get(marker);
+        if (known != null && known.isShowing()) {
+            return known;
+        }
+        Window found = Window.getWindows().stream().filter(w -> w.getScene() != null && byId(w.getScene().getRoot(), marker.substring(1)) != null)
+                .findFirst().orElse(null);
+        WINDOWS.put(marker, found);
+        return found;
     }
 
     private static Node find(String query) {
         return find(wizard(), query);
     }
 
+    /** A node by its id ({@code "#id"}) in a window's scene, from the cache while it is still in that scene. */
     private static Node find(Window window, String query) {
-        return window == null ? null : window.getScene().lookup(query);
+        if (window == null) {
+            return null;
+        }
+        Map<String, Node> nodes = NODES.computeIfAbsent(window, w -> new java.util.HashMap<>());
+        Node known = nodes.get(query);
+        if (known != null && known.getScene() == window.getScene()) {
+            return known;
+        }
+        Node found = byId(window.getScene().getRoot(), query.substring(1));
+        nodes.put(query, found);
+        return found;
+    }
+
+    private static Node byId(Node node, String id) {
+        if (id.equals(node.getId())) {
+            return node;
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = byId(child, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Polls a condition on the FX thread. */

@@ -11,7 +11,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -25,7 +25,7 @@ final class AccountStepController implements StepController {
     private final WizardServices services;
     private final AccountViewModel model;
 
-    @FXML private ComboBox<String> profileChoice;
+    @FXML private ChoiceBox<String> profileChoice;
     @FXML private TextField endpointField;
     @FXML private Label endpointError;
     @FXML private Button connectButton;
