@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Loads, without initialising, the classes the desktop app loads from its start through a launch and
@@ -20,6 +22,28 @@ final class ClassPreload {
     static final String LIST = "startup-classes.txt";
 
     private ClassPreload() {
+    }
+
+    /**
+     * Loads the listed classes, then, where a headless screen is at hand, builds the windows' views once (see
+     * {@link dev.hangar.ui.wizard.ViewRehearsal}).
+     */
+    static void runForArchive() {
+        run();
+        try {
+            Path scratch = Files.createTempDirectory("hangar-rehearsal");
+            try {
+                dev.hangar.ui.wizard.ViewRehearsal.run(scratch);
+            } finally {
+                try (var files = Files.walk(scratch)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** @return how many of the listed classes were loaded */

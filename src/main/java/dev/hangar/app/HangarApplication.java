@@ -22,15 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import javafx.application.Application;
-import javafx.application.ConditionalFeature;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** The JavaFX application: the composition root of the desktop app, where everything is wired by constructor. */
 public final class HangarApplication extends Application {
-
-    /** Made by {@link Main} before the toolkit starts; told here what the toolkit chose. */
-    static SoftwareRendering rendering = new SoftwareRendering(Path.of(""), "", Clock.systemUTC(), new java.util.Properties());
 
     private FxTaskExecutor executor;
     private SessionModel session;
@@ -56,11 +51,7 @@ public final class HangarApplication extends Application {
                 Path.of(System.getProperty("user.home"), ".ssh", "config"), SignInServices.forUser(getHostServices()::showDocument),
                 ConnectServices.forUser());
         new WizardWindow(state, services).showIn(stage);
-        FirstFrame.then(stage, () -> {
-            executor.release();
-            // The software renderer supports no 3D: the one JavaFX falls back to without usable OpenGL.
-            rendering.record(!Platform.isSupported(ConditionalFeature.SCENE3D));
-        });
+        FirstFrame.then(stage, executor::release);
         StartupProbe.arm(stage);
     }
 

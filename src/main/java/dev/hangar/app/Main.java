@@ -18,9 +18,10 @@ public final class Main {
         // Before anything logs: nothing credential-shaped reaches standard error, whatever the log level.
         System.setErr(RedactingOutputStream.around(System.err));
         if (args.length > 0 && ClassPreload.OPTION.equals(args[0])) { // the installer's class-data training run
-            ClassPreload.run();
+            ClassPreload.runForArchive();
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
             if (args.length == 0) {
+                System.exit(0); // the toolkit's and the views' threads end with it; the archive is written now
                 return;
             }
         }
@@ -30,8 +31,6 @@ public final class Main {
                 System.err.println(noDisplay.get());
                 System.exit(2);
             }
-            HangarApplication.rendering = SoftwareRendering.forThisMachine(dev.hangar.journal.JournalStore.home(null, System.getenv()));
-            HangarApplication.rendering.applyBeforeToolkit();
             Application.launch(HangarApplication.class);
             return;
         }

@@ -40,11 +40,14 @@ public final class ColumnFit {
     /** Fits the columns now and whenever the rows change (a column only grows: a refresh never makes them jump back). */
     public static <S> void install(TableView<S> table) {
         var declared = table.getColumnResizePolicy();
+        double[] needed = {0};
+        Runnable policy = () -> table.setColumnResizePolicy(needed[0] > table.getWidth() ? TableView.UNCONSTRAINED_RESIZE_POLICY : declared);
+        // Measured when the rows change, not on every width the layout passes through.
         Runnable refit = () -> {
-            double needed = fit(table.getColumns(), table.getItems()) + SCROLL_BAR;
-            table.setColumnResizePolicy(needed > table.getWidth() ? TableView.UNCONSTRAINED_RESIZE_POLICY : declared);
+            needed[0] = fit(table.getColumns(), table.getItems()) + SCROLL_BAR;
+            policy.run();
         };
-        table.widthProperty().addListener((obs, old, now) -> refit.run());
+        table.widthProperty().addListener((obs, old, now) -> policy.run());
         ListChangeListener<S> rowsChanged = change -> refit.run();
         table.getItems().addListener(rowsChanged);
         table.itemsProperty().addListener((obs, old, now) -> {
@@ -94,12 +97,23 @@ public final class ColumnFit {
         return total;
     }
 
+    /** Widths measured so far (a table's rows repeat their words: GPU names, zones, numbers); FX thread only. */
+    private static final java.util.Map<String, Double> WIDTHS = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Double> eldest) {
+            return size() > 4096;
+        }
+    };
+    private static final Text MEASURE = new Text();
+
     static double width(String s) {
         if (s == null || s.isEmpty()) {
             return 0;
         }
-        Text t = new Text(s);
-        t.setFont(FONT);
-        return t.getLayoutBounds().getWidth();
+        return WIDTHS.computeIfAbsent(s, text -> {
+            MEASURE.setFont(FONT);
+            MEASURE.setText(text);
+            return MEASURE.getLayoutBounds().getWidth();
+        });
     }
 }

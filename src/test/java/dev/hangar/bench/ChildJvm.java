@@ -253,9 +253,9 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * The built jar (its manifest names lib/*), the benchmark's classes and the SDK call log as one jar, and
-     * Monocle: jars only, and the same for every child, since a class-data archive holds only for the class
-     * path it was recorded on. Monocle's classes load only when a child asks for the headless screen.
+     * The built jar (its manifest names lib/*, Monocle's headless screen among them) and the benchmark's classes and the
+     * SDK call log as one jar: jars only, and the same for every child, since a class-data archive holds only for the
+     * class path it was recorded on.
      */
     private static String classPath;
 
@@ -267,9 +267,7 @@ final class ChildJvm implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("the app jar " + jar + " is missing: run the benchmarks with 'mvn -B -Pbench verify', which builds it first");
         }
-        String monocle = testClassPath().stream().filter(e -> e.contains("openjfx-monocle")).findFirst()
-                .orElseThrow(() -> new AssertionError("Monocle is not on the test class path: " + testClassPath()));
-        classPath = String.join(File.pathSeparator, jar.toString(), benchJar().toString(), monocle);
+        classPath = String.join(File.pathSeparator, jar.toString(), benchJar().toString());
         return classPath;
     }
 

@@ -139,7 +139,8 @@ public final class GuiLaunchDriver {
 
         int monitorMark = CallLog.mark();
         view("Monitor: open");
-        onFx(() -> ((Button) find("#openMonitorButton")).fire());
+        // Not waited for: were a dialog to open instead, fire() would return only when it closed.
+        Platform.runLater(() -> ((Button) find("#openMonitorButton")).fire());
         waitUntil(() -> monitor() != null && find(monitor(), "#refreshing") != null, "the monitor window");
         waitUntil(() -> !find(monitor(), "#refreshing").isVisible() && find(monitor(), "#instanceTable") instanceof TableView<?> t
                 && !t.getItems().isEmpty(), "the monitor's first refresh");
@@ -374,7 +375,8 @@ public final class GuiLaunchDriver {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + STEP_TIMEOUT.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + STEP_TIMEOUT.toSeconds() + " s waiting for " + what + "; windows showing: "
+                        + fx(() -> Window.getWindows().stream().map(w -> w instanceof javafx.stage.Stage st ? st.getTitle() : w.getClass().getSimpleName()).toList()));
             }
             Thread.sleep(20);
         }

@@ -31,7 +31,7 @@ class StartupBench {
 
     private static final String APP = "dev.hangar.app.Main";
     private static final String BARE = BareWindow.class.getName();
-    private static final double GOAL = 1.5;
+    private static final double GOAL = 1.3;
     private static final Duration FIRST_FRAME_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
 

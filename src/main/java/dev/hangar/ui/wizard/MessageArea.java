@@ -1,6 +1,9 @@
 package dev.hangar.ui.wizard;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Pos;
@@ -35,12 +38,17 @@ final class MessageArea {
         area.maxHeightProperty().bind(height);
     }
 
+    /** Per font and line spacing: every area of a theme has the same, and a form has a dozen (FX thread only). */
+    private static final Map<List<Object>, Double> HEIGHTS = new HashMap<>();
+
     /** Measured as the label's skin measures wrapped text: a pixel short, and it would show one line and an ellipsis. */
     private static double linesHeight(Label area) {
-        Text lines = new Text(String.join("\n", Collections.nCopies(LINES, "Ag")));
-        lines.setFont(area.getFont());
-        lines.setLineSpacing(area.getLineSpacing());
-        lines.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER); // as a Labeled lays out its text
-        return Math.ceil(lines.getLayoutBounds().getHeight()) + 1;
+        return HEIGHTS.computeIfAbsent(List.of(area.getFont(), area.getLineSpacing()), key -> {
+            Text lines = new Text(String.join("\n", Collections.nCopies(LINES, "Ag")));
+            lines.setFont(area.getFont());
+            lines.setLineSpacing(area.getLineSpacing());
+            lines.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER); // as a Labeled lays out its text
+            return Math.ceil(lines.getLayoutBounds().getHeight()) + 1;
+        });
     }
 }

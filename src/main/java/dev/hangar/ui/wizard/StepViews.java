@@ -63,6 +63,10 @@ final class StepViews {
         return loaded.values().stream().map(View::controller).toList();
     }
 
+    boolean isLoaded(WizardStep step) {
+        return loaded.containsKey(step);
+    }
+
     View<StepController> get(WizardStep step) {
         return loaded.computeIfAbsent(step, s -> Views.loadView(StepViews.class, s.fxmlName() + ".fxml", controllers));
     }
