@@ -37,9 +37,9 @@ public final class GuiLaunchDriver {
     static final String LOGS = "bench-gui-logs ";
     /** Printed when the Logs tab has shown {@link #LOG_LINES}: the benchmark stops streaming. */
     static final String LOGS_DONE = "bench-gui-logs-done";
-    static final int LOG_LINES = 3000;
+    static final int LOG_LINES = 2000;
     /** How long a view is left alone before the next action: a person reads a step for longer. */
-    private static final long DWELL_MS = 400;
+    private static final long DWELL_MS = 300;
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
 
     private final PulseMeter meter = new PulseMeter();

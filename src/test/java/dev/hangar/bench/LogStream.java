@@ -9,7 +9,7 @@ import dev.hangar.testing.LocalAws;
  */
 final class LogStream implements AutoCloseable {
 
-    static final int LINES_PER_BATCH = 50;
+    static final int LINES_PER_BATCH = 100;
 
     private final Thread writer;
     private volatile boolean stopped;
