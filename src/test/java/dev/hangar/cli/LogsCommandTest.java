@@ -112,6 +112,8 @@ class LogsCommandTest {
 
     @Test
     void ctrlCEndsARealFollowCleanly() throws Exception {
+        assertThat(sigintIgnored()).as("SIGINT is ignored in this test's JVM (started as a shell's background job?), and a JVM that"
+                + " starts with it ignored never sees Ctrl-C: run the tests in the foreground").isFalse();
         instance.output("epoch 1/3 loss 1.234");
         HangarProcess p = HangarProcess.start(home.resolve("process"), Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
                 "AWS_EC2_METADATA_DISABLED", "true"), List.of(), "logs", "--launch", launchId, "--follow", "--endpoint-url", aws.uri().toString(),
@@ -173,5 +175,15 @@ class LogsCommandTest {
         instance.state(RunStateEvent.FAILED, 2);
         InProcessCli.Result text = run("status", "--launch", launchId);
         assertThat(text.out()).contains("run " + launchId + ": failed (exit 2); the machine is stopping itself");
+    }
+
+    /** Linux: whether SIGINT (signal 2) is in this process's ignored set, which every process it starts inherits. */
+    private static boolean sigintIgnored() throws java.io.IOException {
+        java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
+        if (!java.nio.file.Files.isReadable(status)) {
+            return false;
+        }
+        return java.nio.file.Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:"))
+                .anyMatch(l -> (Long.parseUnsignedLong(l.substring("SigIgn:".length()).trim(), 16) & 0x2) != 0);
     }
 }
