@@ -1,25 +1,17 @@
 package dev.hangar.app;
 
-import dev.hangar.auth.AwsProfiles;
-import dev.hangar.auth.SessionOpener;
-import dev.hangar.aws.AwsClients;
 import dev.hangar.aws.AwsSettings;
 import dev.hangar.engine.EngineServices;
 import dev.hangar.journal.JournalStore;
 import dev.hangar.provision.Pacing;
 import dev.hangar.ui.FirstFrame;
-import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
-import dev.hangar.ui.connect.ConnectServices;
 import dev.hangar.ui.session.SessionModel;
-import dev.hangar.ui.wizard.CheckIpDetector;
-import dev.hangar.ui.wizard.FileSaver;
 import dev.hangar.ui.wizard.WizardServices;
 import dev.hangar.ui.wizard.WizardState;
 import dev.hangar.ui.wizard.WizardWindow;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -46,10 +38,8 @@ public final class HangarApplication extends Application {
             state.regionProperty().set(region);
         }
         EngineServices engine = new EngineServices(home, Pacing.aws(), Clock.systemUTC());
-        WizardServices services = new WizardServices(executor, new SessionOpener(AwsClients::new), AwsProfiles.ofUser(),
-                new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, Duration.ofSeconds(3)), FileSaver.chooser(), engine,
-                Path.of(System.getProperty("user.home"), ".ssh", "config"), SignInServices.forUser(getHostServices()::showDocument),
-                ConnectServices.forUser());
+        WizardServices services = WizardServices.forUser(executor, engine, Path.of(System.getProperty("user.home"), ".ssh", "config"),
+                getHostServices()::showDocument);
         new WizardWindow(state, services).showIn(stage);
         FirstFrame.then(stage, executor::release);
         StartupProbe.arm(stage);

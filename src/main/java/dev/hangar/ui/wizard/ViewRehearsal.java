@@ -1,14 +1,9 @@
 package dev.hangar.ui.wizard;
 
-import dev.hangar.auth.AwsProfiles;
-import dev.hangar.auth.SessionOpener;
-import dev.hangar.aws.AwsClients;
 import dev.hangar.engine.EngineServices;
 import dev.hangar.provision.Pacing;
 import dev.hangar.ui.Theme;
-import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.FxTaskExecutor;
-import dev.hangar.ui.connect.ConnectServices;
 import dev.hangar.ui.session.SessionModel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +34,9 @@ public final class ViewRehearsal {
     }
 
     /**
-     * Starts JavaFX on Monocle's headless screen (or uses the toolkit already running) and builds the views.
+     * Starts JavaFX on Monocle's headless screen (or uses the toolkit already running) and builds the views. The toolkit
+     * is left running: the process that asked ends with {@code System.exit} (the archive is written then), and a toolkit
+     * once exited cannot start again in the same JVM (a test's).
      *
      * @return how many views were built; 0 where there is no headless screen (Monocle is not on the class path)
      */
@@ -61,7 +58,6 @@ public final class ViewRehearsal {
                 done.countDown();
             }
         };
-        boolean started = false;
         if (System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -69,14 +65,10 @@ public final class ViewRehearsal {
         }
         try {
             Platform.startup(build);
-            started = true;
         } catch (IllegalStateException alreadyRunning) {
             Platform.runLater(build);
         }
         boolean finished = done.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (started) {
-            Platform.exit();
-        }
         if (failure.get() != null) {
             throw failure.get();
         }
@@ -90,10 +82,8 @@ public final class ViewRehearsal {
         FxTaskExecutor executor = new FxTaskExecutor();
         executor.hold(); // and never released: no task a view starts runs
         WizardState state = new WizardState(new SessionModel());
-        WizardServices services = new WizardServices(executor, new SessionOpener(AwsClients::new), AwsProfiles.ofUser(),
-                new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, java.time.Duration.ofSeconds(3)), FileSaver.chooser(),
-                new EngineServices(scratch, Pacing.aws(), Clock.systemUTC()), scratch.resolve("ssh-config"), SignInServices.forUser(url -> { }),
-                ConnectServices.forUser());
+        WizardServices services = WizardServices.forUser(executor, new EngineServices(scratch, Pacing.aws(), Clock.systemUTC()),
+                scratch.resolve("ssh-config"), url -> { });
         Scene scene = new Scene(new Region(), WizardWindow.WIDTH, WizardWindow.HEIGHT);
         StepViews steps = new StepViews(state, new LaunchViewModel(), services);
         int built = 0;

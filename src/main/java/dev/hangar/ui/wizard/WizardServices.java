@@ -2,7 +2,9 @@ package dev.hangar.ui.wizard;
 
 import dev.hangar.auth.AwsProfiles;
 import dev.hangar.auth.SessionOpener;
+import dev.hangar.aws.AwsClients;
 import dev.hangar.engine.EngineServices;
+import dev.hangar.ui.auth.BrowserOpener;
 import dev.hangar.ui.auth.SignInServices;
 import dev.hangar.ui.concurrent.TaskExecutor;
 import dev.hangar.ui.connect.ConnectServices;
@@ -30,6 +32,16 @@ public record WizardServices(TaskExecutor executor, SessionOpener sessions, AwsP
     public WizardServices(TaskExecutor executor, SessionOpener sessions, AwsProfiles profiles, IpDetector ipDetector,
             FileSaver fileSaver, EngineServices engine, Path sshConfig) {
         this(executor, sessions, profiles, ipDetector, fileSaver, engine, sshConfig, SignInServices.unavailable());
+    }
+
+    /**
+     * The real ones, as the desktop app wires them (and the class-data archive's rehearsal of its views): AWS from the
+     * user's profiles, the address from AWS's checkip, a file chooser, a browser, a terminal.
+     */
+    public static WizardServices forUser(TaskExecutor executor, EngineServices engine, Path sshConfig, BrowserOpener browser) {
+        return new WizardServices(executor, new SessionOpener(AwsClients::new), AwsProfiles.ofUser(),
+                new CheckIpDetector(CheckIpDetector.AWS_CHECKIP, java.time.Duration.ofSeconds(3)), FileSaver.chooser(), engine, sshConfig,
+                SignInServices.forUser(browser), ConnectServices.forUser());
     }
 
     /** What the monitor opened from the wizard works with: the wizard's session, and its region to look in too. */
