@@ -74,50 +74,40 @@ public final class GuiLaunchDriver {
 
         view("Account"); // signs in from the environment's credentials on entry
         waitUntil(() -> !find("#nextButton").isDisabled(), "the sign-in");
-        view("Region");
-        next("Account");
-        view("GPU type");
-        next("Region"); // AWS_REGION chose it
+        nextView("Region", "Account");
+        nextView("GPU type", "Region"); // AWS_REGION chose it
         waitUntil(() -> find("#typeTable") instanceof TableView<?> t && !t.getItems().isEmpty(), "the GPU types");
         onFx(() -> ((TextField) find("#typeFilter")).setText(instanceType));
         waitUntil(() -> ((TableView<?>) find("#typeTable")).getItems().size() == 1, "the filter to " + instanceType);
         onFx(() -> ((TableView<?>) find("#typeTable")).getSelectionModel().select(0));
-        view("Machine image");
-        next("GPU type");
+        nextView("Machine image", "GPU type");
         waitUntil(() -> firstImage() != null, "the machine images");
         onFx(() -> imageTree().getSelectionModel().select(firstImage()));
-        view("Access");
-        next("Machine image"); // SSM only: no key pair, no inbound port
+        nextView("Access", "Machine image"); // SSM only: no key pair, no inbound port
         view("Access: network choice");
         click("#isolatedRadio");
         click("#privateRadio");
-        view("Data");
-        next("Access");
+        nextView("Data", "Access");
         waitUntil(() -> find("#bucketChoice") instanceof ComboBox<?> c && c.getItems().contains(bucket), "the buckets");
         onFx(() -> {
             @SuppressWarnings("unchecked")
             ComboBox<String> buckets = (ComboBox<String>) find("#bucketChoice");
             buckets.getSelectionModel().select(bucket);
         });
-        view("Options");
-        next("Data");
+        nextView("Options", "Data");
         view("Options: cluster");
         click("#clusterRadio");
-        view("Run");
-        next("Options");
-        view("Review: cluster");
-        next("Run");
+        nextView("Run", "Options");
+        nextView("Review: cluster", "Run");
         waitUntil(() -> text("#launchBlockedReason").contains("ParallelCluster"), "the cluster's review");
         view("Back to Options");
         back();
         back();
         click("#oneNodeRadio");
-        view("Run: a training job");
-        next("Options");
+        nextView("Run: a training job", "Options");
         click("#runRadio");
         onFx(() -> ((javafx.scene.control.TextInputControl) find("#commandArea")).setText("python train.py --epochs 3"));
-        view("Review");
-        next("Run");
+        nextView("Review", "Run");
         waitUntil(() -> "Launch".equals(((Button) find("#nextButton")).getText()) && !find("#nextButton").isDisabled(), "the review to allow Launch");
         callsPerStep.put("Review", CallLog.histogram(CallLog.since(stepMark)));
         result.put("wizard", calls(wizardMark));
@@ -189,6 +179,10 @@ public final class GuiLaunchDriver {
         result.put("heapLiveMb", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
         if (Boolean.getBoolean("bench.nmt")) {
             printMemoryBreakdown();
+        }
+        String heapDump = System.getProperty("bench.heapDump");
+        if (heapDump != null) { // live objects only: what the app holds after a run
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(heapDump, true);
         }
         System.out.println(RESULT + new ObjectMapper().writeValueAsString(result));
     }
@@ -266,6 +260,16 @@ public final class GuiLaunchDriver {
     private static String text(Window window, String query) {
         String t = ((javafx.scene.control.Labeled) find(window, query)).getText();
         return t == null ? "" : t;
+    }
+
+    /**
+     * Waits until the step shown is ready (Next enabled: its lists loaded), leaves it for the dwell, as a person
+     * reading it would, then measures {@code name} from pressing Next.
+     */
+    private void nextView(String name, String step) throws Exception {
+        waitUntil(() -> find("#nextButton") instanceof Button b && !b.isDisabled(), "Next on " + step);
+        view(name);
+        next(step);
     }
 
     private void next(String step) throws Exception {

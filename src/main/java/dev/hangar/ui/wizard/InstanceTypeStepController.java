@@ -1,6 +1,7 @@
 package dev.hangar.ui.wizard;
 
 import dev.hangar.catalog.GpuCatalog;
+import dev.hangar.catalog.GpuInstanceType;
 import dev.hangar.catalog.GpuOffer;
 import dev.hangar.catalog.InstanceTypeOrder;
 import dev.hangar.catalog.QuotaHeadroom;
@@ -8,10 +9,12 @@ import dev.hangar.catalog.QuotaHeadroom.Headroom;
 import dev.hangar.spec.Market;
 import dev.hangar.ui.ColumnFit;
 import dev.hangar.ui.concurrent.Tasks;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ObjectProperty;
@@ -21,6 +24,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -45,6 +49,11 @@ final class InstanceTypeStepController implements StepController {
     /** True while the types are read: the table shows a progress indicator, never "No GPU type matches." */
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty loadingText = new SimpleStringProperty("Loading the GPU types…");
+    /** Rows added to the table per frame until it is a screenful: see {@link InstanceTypeViewModel#show(GpuCatalog, Map, int)}. */
+    private static final int ROWS_PER_FRAME = 4;
+    /** More rows than a maximised window shows: past these, the table makes no new cells, so the rest come at once. */
+    private static final int SCREENFUL = 40;
+    private AnimationTimer filling;
 
     @FXML private TextField typeFilter;
     @FXML private Button refreshButton;
@@ -72,7 +81,7 @@ final class InstanceTypeStepController implements StepController {
 
     @FXML
     private void initialize() {
-        typeTable.getColumns().setAll(java.util.List.of(
+        typeTable.getColumns().setAll(List.of(
                 typeColumn(),
                 column("GPU", 150, GpuTypeRow::gpuModel, Object::toString),
                 column("GPUs", 52, GpuTypeRow::gpuCount, n -> n == 0 ? "part" : n.toString()),
@@ -125,6 +134,31 @@ final class InstanceTypeStepController implements StepController {
         return Optional.of(messages);
     }
 
+    /**
+     * The first row a table shows cost ~100 ms of one-time work (its row's and cells' classes, skins and styles): a sample
+     * row, made while hidden, pays it in two frames, first with one column, then with all. Each part leaves the table
+     * as it was, should the step be shown before the next.
+     */
+    @Override
+    public List<Runnable> rehearsal() {
+        var others = List.copyOf(typeTable.getColumns().subList(1, typeTable.getColumns().size()));
+        return List.of(() -> {
+            others.forEach(c -> c.setVisible(false));
+            showSampleRow();
+            others.forEach(c -> c.setVisible(true));
+        }, this::showSampleRow);
+    }
+
+    private void showSampleRow() {
+        typeTable.setItems(FXCollections.observableArrayList(SAMPLE_ROW));
+        typeTable.applyCss();
+        typeTable.layout();
+        typeTable.setItems(model.rows());
+    }
+
+    private static final GpuTypeRow SAMPLE_ROW = new GpuTypeRow(new GpuOffer(new GpuInstanceType("g5.xlarge", "NVIDIA", "A10G", 1,
+            24_576, 4, 16_384, List.of("x86_64"), true), List.of("us-east-1a"), 1.006), null);
+
     @Override
     public void entered() {
         String key = context.region().get() + "|" + System.identityHashCode(context.session().sessionProperty().get());
@@ -166,9 +200,8 @@ final class InstanceTypeStepController implements StepController {
                 .busy(context.processing())
                 .andFinally(() -> loading.set(false))
                 .onSuccess(loaded -> {
-                    model.show(loaded.catalog(), loaded.headroom());
                     catalogSource.textProperty().bind(model.sourceProperty());
-                    reselect(loaded.catalog());
+                    fill(loaded.catalog(), loaded.headroom());
                 })
                 .onError(Exception.class, e -> {
                     loadedFor = null;
@@ -177,7 +210,25 @@ final class InstanceTypeStepController implements StepController {
                 .runOn(services.executor());
     }
 
-    private void reselect(GpuCatalog catalog) {
+    /** A few rows a frame until the table is full, so that no frame waits for a whole screenful of new cells. */
+    private void fill(GpuCatalog catalog, Map<String, Headroom> headroom) {
+        if (filling != null) {
+            filling.stop();
+        }
+        model.show(catalog, headroom, ROWS_PER_FRAME);
+        filling = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (model.showMore(model.shownCount() < SCREENFUL ? ROWS_PER_FRAME : Integer.MAX_VALUE)) {
+                    stop();
+                    reselect();
+                }
+            }
+        };
+        filling.start();
+    }
+
+    private void reselect() {
         GpuTypeRow row = model.find(instanceType.get());
         if (row != null) {
             typeTable.getSelectionModel().select(row);

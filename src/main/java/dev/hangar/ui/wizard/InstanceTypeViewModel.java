@@ -21,6 +21,9 @@ final class InstanceTypeViewModel {
     private final SortedList<GpuTypeRow> sorted = new SortedList<>(filtered);
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty source = new SimpleStringProperty("");
+    /** Every row of the catalog shown, and those of them not yet in {@link #rows()}: see {@link #show(GpuCatalog, Map, int)}. */
+    private List<GpuTypeRow> all = List.of();
+    private List<GpuTypeRow> pending = List.of();
 
     InstanceTypeViewModel() {
         filter.addListener((obs, old, text) -> applyFilter(text));
@@ -41,14 +44,38 @@ final class InstanceTypeViewModel {
 
     /** Cheapest first, unknown prices last: a researcher usually wants the smallest machine that fits. */
     void show(GpuCatalog catalog, Map<String, Headroom> headroomByFamily) {
+        show(catalog, headroomByFamily, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Shows the first {@code first} rows (cheapest first); {@link #showMore} adds the rest. A table makes and styles
+     * the cells of every row it shows at once, which for a screenful of GPU types held the FX thread for 130 ms.
+     */
+    void show(GpuCatalog catalog, Map<String, Headroom> headroomByFamily, int first) {
         List<GpuTypeRow> list = catalog.offers().stream()
                 .map(o -> new GpuTypeRow(o, headroomByFamily.get(o.type().family())))
                 .sorted(java.util.Comparator.comparing(GpuTypeRow::pricePerHour, java.util.Comparator.nullsLast(Double::compare))
                         .thenComparing(GpuTypeRow::name, dev.hangar.catalog.InstanceTypeOrder.INSTANCE))
                 .toList();
-        rows.setAll(list);
+        all = list;
+        int now = Math.min(first, list.size());
+        pending = list.subList(now, list.size());
+        rows.setAll(list.subList(0, now));
         source.set(list.size() + " GPU types in " + catalog.region() + " · " + describe(catalog) + bundledPrices(list)
                 + (headroomByFamily.isEmpty() ? " · quota headroom unknown" : ""));
+    }
+
+    /** Adds up to {@code count} more of the rows {@link #show(GpuCatalog, Map, int)} held back; true when all are shown. */
+    boolean showMore(int count) {
+        int now = Math.min(count, pending.size());
+        rows.addAll(pending.subList(0, now));
+        pending = pending.subList(now, pending.size());
+        return pending.isEmpty();
+    }
+
+    /** How many rows are shown so far, before the filter. */
+    int shownCount() {
+        return rows.size();
     }
 
     /** Says when AWS's Pricing API did not answer and some prices are the bundled, dated ones. */
@@ -74,6 +101,6 @@ final class InstanceTypeViewModel {
     }
 
     GpuTypeRow find(String instanceType) {
-        return rows.stream().filter(r -> r.name().equals(instanceType)).findFirst().orElse(null);
+        return all.stream().filter(r -> r.name().equals(instanceType)).findFirst().orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hangar.ui.wizard;
 
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,5 +26,15 @@ interface StepController {
 
     /** Called each time the step is shown, e.g. to load its lists from AWS. */
     default void entered() {
+    }
+
+    /**
+     * Work done once while the view, built ahead, is in the scene but hidden, each part a frame after the one before
+     * (the first a frame after the view was styled): a step whose first data makes many new nodes at once makes a few
+     * of them here, so that their one-time costs (classes, skins, styles) are paid while the previous step is idle
+     * rather than on the frame the data arrives in.
+     */
+    default List<Runnable> rehearsal() {
+        return List.of();
     }
 }

@@ -20,7 +20,8 @@ import javafx.scene.layout.StackPane;
 /**
  * Builds the wizard's frame and every step's view once, on a headless screen (Monocle's), styled and laid out in both
  * themes, for the run that records the app's class-data archive: the archive then also holds what building them
- * created (the JavaFX skins' and our controllers' lambdas, FXML's reflection), which a run that only loads classes
+ * created (the JavaFX skins' and our controllers' lambdas, FXML's reflection, and each step's {@link
+ * StepController#rehearsal()}), which a run that only loads classes
  * never creates. Each costs a fraction of a millisecond to make at run time, and a step change made hundreds.
  *
  * <p>Nothing leaves the machine: the executor holds every background task the views start (the Account step signs in
@@ -79,23 +80,36 @@ public final class ViewRehearsal {
     }
 
     private static int buildEveryView(Path scratch) {
-        FxTaskExecutor executor = new FxTaskExecutor();
-        executor.hold(); // and never released: no task a view starts runs
-        WizardState state = new WizardState(new SessionModel());
-        WizardServices services = WizardServices.forUser(executor, new EngineServices(scratch, Pacing.aws(), Clock.systemUTC()),
-                scratch.resolve("ssh-config"), url -> { });
+        Idle idle = Idle.in(scratch);
         Scene scene = new Scene(new Region(), WizardWindow.WIDTH, WizardWindow.HEIGHT);
-        StepViews steps = new StepViews(state, new LaunchViewModel(), services);
         int built = 0;
         for (Theme theme : Theme.values()) {
             theme.applyTo(scene);
-            show(scene, new WizardWindow(state, services).createRoot());
+            show(scene, new WizardWindow(idle.state(), idle.services()).createRoot());
             for (WizardStep step : WizardStep.values()) {
-                show(scene, steps.get(step).root());
+                var view = idle.steps().get(step);
+                show(scene, view.root());
+                for (Runnable part : view.controller().rehearsal()) {
+                    part.run();
+                    show(scene, view.root());
+                }
                 built++;
             }
         }
         return built;
+    }
+
+    /** The wizard's state, services and step views, on an executor that holds every task the views start and never runs it. */
+    record Idle(WizardState state, WizardServices services, StepViews steps) {
+
+        static Idle in(Path scratch) {
+            FxTaskExecutor executor = new FxTaskExecutor();
+            executor.hold(); // and never released
+            WizardState state = new WizardState(new SessionModel());
+            WizardServices services = WizardServices.forUser(executor, new EngineServices(scratch, Pacing.aws(), Clock.systemUTC()),
+                    scratch.resolve("ssh-config"), url -> { });
+            return new Idle(state, services, new StepViews(state, new LaunchViewModel(), services));
+        }
     }
 
     private static void show(Scene scene, Parent view) {

@@ -10,7 +10,10 @@ import dev.hangar.ui.monitor.MonitorServices;
 import dev.hangar.ui.monitor.MonitorWindow;
 import dev.hangar.ui.session.SessionModel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.animation.Animation;
@@ -43,8 +46,11 @@ public final class WizardFrameController {
     private static final Duration ENDING_SOON = Duration.ofMinutes(5);
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass REACHABLE = PseudoClass.getPseudoClass("reachable");
-    /** How long a step is left to settle (its own loading starts on entry) before the next one is built. */
-    private static final javafx.util.Duration PRELOAD_AFTER = javafx.util.Duration.millis(150);
+    /**
+     * How long a step is left to settle, once it has loaded what it shows, before the next one is built: short, since
+     * a person who clicks Next soon after should still find the next view built.
+     */
+    private static final javafx.util.Duration PRELOAD_AFTER = javafx.util.Duration.millis(50);
     /** Between building a view and styling it: a frame, so that the two are two short pauses rather than one long. */
     private static final javafx.util.Duration ONE_FRAME = javafx.util.Duration.millis(20);
 
@@ -212,8 +218,9 @@ public final class WizardFrameController {
 
     /**
      * Builds the next step's view while this one is idle, so that Next only swaps it in: loading a step's FXML, creating
-     * its controls' skins and styling them the first time took 100–200 ms, a visible pause on every Next. In two parts a
-     * frame apart, each shorter than a frame drop anyone notices; again later while the wizard is busy loading.
+     * its controls' skins and styling them the first time took 100–200 ms, a visible pause on every Next. In parts a
+     * frame apart (building, styling, then the step's own {@link StepController#rehearsal()}), each shorter than a
+     * frame drop anyone notices; again later while the wizard is busy loading.
      */
     private void preloadNext(WizardStep next) {
         if (views.isLoaded(next)) {
@@ -232,24 +239,48 @@ public final class WizardFrameController {
             });
             return;
         }
-        var root = views.get(next).root();
-        PauseTransition style = new PauseTransition(ONE_FRAME);
-        style.setOnFinished(e -> styleAhead(root));
-        style.play();
+        var view = views.get(next);
+        List<Runnable> parts = new ArrayList<>();
+        parts.add(() -> { }); // skins and styles it
+        parts.addAll(view.controller().rehearsal());
+        inLaterFrames(view.root(), parts.iterator());
     }
 
-    /** Skins and styles a built view in the scene for a moment, hidden and in one go, then takes it out again. */
-    private void styleAhead(javafx.scene.Parent root) {
+    /** Each part in its own later frame, with the view hidden in the scene: see {@link StepController#rehearsal()}. */
+    private void inLaterFrames(javafx.scene.Parent root, Iterator<Runnable> parts) {
+        if (parts.hasNext()) {
+            Runnable part = parts.next();
+            inLaterFrame(() -> {
+                if (hiddenInScene(root, part)) {
+                    inLaterFrames(root, parts);
+                }
+            });
+        }
+    }
+
+    private static void inLaterFrame(Runnable work) {
+        PauseTransition pause = new PauseTransition(ONE_FRAME);
+        pause.setOnFinished(e -> work.run());
+        pause.play();
+    }
+
+    /**
+     * Puts a built view in the scene for a moment, hidden, does {@code work}, skins, styles and lays it out, then takes
+     * it out again; false, doing nothing, once the view is shown.
+     */
+    private boolean hiddenInScene(javafx.scene.Parent root, Runnable work) {
         if (root.getParent() != null) {
-            return; // shown meanwhile
+            return false;
         }
         root.setVisible(false);
         content.getChildren().add(root);
+        work.run();
         root.applyCss();
         root.resize(content.getWidth(), content.getHeight());
         root.layout();
         content.getChildren().remove(root);
         root.setVisible(true);
+        return true;
     }
 
     private void bindBanner() {

@@ -44,6 +44,25 @@ class ViewModelsTest {
     }
 
     @Test
+    void rowsHeldBackComeInPriceOrderFilteredAndCanBeFoundBeforeTheyAreShown() {
+        InstanceTypeViewModel model = new InstanceTypeViewModel();
+        model.filterProperty().set("xlarge");
+        model.show(CATALOG, Map.of(), 2);
+        assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactly("g6.xlarge", "g5.xlarge");
+        assertThat(model.sourceProperty().get()).startsWith("4 GPU types in us-east-1");
+        assertThat(model.find("g4dn.xlarge")).as("a type not shown yet, to reselect").isNotNull();
+        assertThat(model.showMore(1)).isFalse();
+        assertThat(model.shownCount()).isEqualTo(3);
+        assertThat(model.showMore(5)).isTrue();
+        assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactly("g6.xlarge", "g5.xlarge", "p4d.24xlarge", "g4dn.xlarge");
+
+        model.show(CATALOG, Map.of(), 1); // a refresh starts over
+        assertThat(model.rows()).extracting(GpuTypeRow::name).containsExactly("g6.xlarge");
+        assertThat(model.showMore(Integer.MAX_VALUE)).isTrue();
+        assertThat(model.rows()).hasSize(4);
+    }
+
+    @Test
     void theFilterMatchesNameModelAndMinimumGpuMemory() {
         InstanceTypeViewModel model = new InstanceTypeViewModel();
         model.show(CATALOG, Map.of());

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -138,6 +139,19 @@ final class WizardDriver implements AutoCloseable {
     void screenshot(String name) {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot, stage.getScene(), name);
+    }
+
+    /**
+     * Waits until the GPU type table shows every type its source line counts ("65 GPU types in …"): the table adds
+     * its rows a few a frame.
+     */
+    TableView<?> waitForGpuTypes() {
+        TableView<?> types = node("#typeTable", TableView.class);
+        waitUntil(() -> {
+            var count = java.util.regex.Pattern.compile("^(\\d+) GPU types? in ").matcher(text("#catalogSource"));
+            return count.find() && types.getItems().size() == Integer.parseInt(count.group(1));
+        }, "all the GPU types in the table");
+        return types;
     }
 
     static void waitUntil(Callable<Boolean> condition, String what) {

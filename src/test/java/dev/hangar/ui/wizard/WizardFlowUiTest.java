@@ -54,8 +54,7 @@ class WizardFlowUiTest {
             w.next();
 
             w.expectStep(WizardStep.INSTANCE_TYPE);
-            TableView<?> types = w.node("#typeTable", TableView.class);
-            WizardDriver.waitUntil(() -> !types.getItems().isEmpty(), "GPU types");
+            TableView<?> types = w.waitForGpuTypes();
             w.screenshot("03-gpu-type");
             robot.clickOn("#typeFilter").write("g5.xlarge");
             WizardDriver.waitUntil(() -> types.getItems().size() == 1, "filter to g5.xlarge");

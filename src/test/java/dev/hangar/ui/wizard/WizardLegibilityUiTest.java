@@ -76,8 +76,7 @@ class WizardLegibilityUiTest {
             w.next();
 
             w.expectStep(WizardStep.INSTANCE_TYPE);
-            TableView<?> types = w.node("#typeTable", TableView.class);
-            WizardDriver.waitUntil(() -> !types.getItems().isEmpty(), "GPU types");
+            TableView<?> types = w.waitForGpuTypes();
             l.check("03 GPU type, as listed");
             robot.interact(() -> {
                 types.getSelectionModel().select(types.getItems().size() - 1);

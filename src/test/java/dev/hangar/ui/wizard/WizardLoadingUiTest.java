@@ -62,7 +62,7 @@ class WizardLoadingUiTest {
             assertLoading(table.getPlaceholder(), "Loading the GPU types of us-east-1…");
             w.screenshot("03a-gpu-type-loading");
             types.countDown();
-            WizardDriver.waitUntil(() -> !table.getItems().isEmpty(), "GPU types");
+            w.waitForGpuTypes();
             w.screenshot("03b-gpu-type-at-the-minimum-size");
 
             robot.clickOn("#typeFilter").write("no-such-type");

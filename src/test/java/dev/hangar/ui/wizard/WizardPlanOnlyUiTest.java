@@ -58,8 +58,7 @@ class WizardPlanOnlyUiTest {
             w.next();
 
             w.expectStep(WizardStep.INSTANCE_TYPE);
-            TableView<?> types = w.node("#typeTable", TableView.class);
-            WizardDriver.waitUntil(() -> !types.getItems().isEmpty(), "GPU types from the snapshot");
+            TableView<?> types = w.waitForGpuTypes();
             assertThat(w.text("#catalogSource")).contains("the offline copy bundled with Hangar")
                     .contains("prices from AWS's list of 1 May 2025 (offline copy)");
             assertThat(w.text("#typeError")).as("nothing said before anything is done").isEmpty();

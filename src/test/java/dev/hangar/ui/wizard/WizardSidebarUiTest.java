@@ -8,7 +8,6 @@ import dev.hangar.ui.Theme;
 import java.nio.file.Path;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -41,7 +40,7 @@ class WizardSidebarUiTest {
             WizardDriver.waitUntil(() -> !w.node("#regionList", ListView.class).getItems().isEmpty(), "regions");
             w.next();
             w.expectStep(WizardStep.INSTANCE_TYPE);
-            WizardDriver.waitUntil(() -> !w.node("#typeTable", TableView.class).getItems().isEmpty(), "GPU types");
+            w.waitForGpuTypes();
 
             robot.clickOn(step(robot, WizardStep.REGION));
             w.expectStep(WizardStep.REGION);
