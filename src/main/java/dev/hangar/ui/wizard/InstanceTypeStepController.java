@@ -53,6 +53,8 @@ final class InstanceTypeStepController implements StepController {
     private static final int ROWS_PER_FRAME = 4;
     /** More rows than a maximised window shows: past these, the table makes no new cells, so the rest come at once. */
     private static final int SCREENFUL = 40;
+    /** Columns whose cells the rehearsal adds per frame: see {@link #rehearsal()}. */
+    private static final int COLUMNS_PER_FRAME = 3;
     private AnimationTimer filling;
 
     @FXML private TextField typeFilter;
@@ -136,23 +138,27 @@ final class InstanceTypeStepController implements StepController {
 
     /**
      * The first row a table shows cost ~100 ms of one-time work (its row's and cells' classes, skins and styles): a sample
-     * row, made while hidden, pays it in two frames, first with one column, then with all. Each part leaves the table
-     * as it was, should the step be shown before the next.
+     * row, shown while the view is hidden, pays it over four frames, first with one column, then three more at a time.
+     * Shown before the last, the step puts its table back first ({@link #entered()}).
      */
     @Override
     public List<Runnable> rehearsal() {
-        var others = List.copyOf(typeTable.getColumns().subList(1, typeTable.getColumns().size()));
-        return List.of(() -> {
-            others.forEach(c -> c.setVisible(false));
-            showSampleRow();
-            others.forEach(c -> c.setVisible(true));
-        }, this::showSampleRow);
+        List<TableColumn<GpuTypeRow, ?>> columns = List.copyOf(typeTable.getColumns());
+        List<Runnable> parts = new java.util.ArrayList<>();
+        parts.add(() -> {
+            columns.subList(1, columns.size()).forEach(c -> c.setVisible(false));
+            typeTable.setItems(FXCollections.observableArrayList(SAMPLE_ROW));
+        });
+        for (int from = 1; from < columns.size(); from += COLUMNS_PER_FRAME) {
+            var more = columns.subList(from, Math.min(from + COLUMNS_PER_FRAME, columns.size()));
+            parts.add(() -> more.forEach(c -> c.setVisible(true)));
+        }
+        parts.add(this::endRehearsal);
+        return parts;
     }
 
-    private void showSampleRow() {
-        typeTable.setItems(FXCollections.observableArrayList(SAMPLE_ROW));
-        typeTable.applyCss();
-        typeTable.layout();
+    private void endRehearsal() {
+        typeTable.getColumns().forEach(c -> c.setVisible(true));
         typeTable.setItems(model.rows());
     }
 
@@ -161,6 +167,7 @@ final class InstanceTypeStepController implements StepController {
 
     @Override
     public void entered() {
+        endRehearsal();
         String key = context.region().get() + "|" + System.identityHashCode(context.session().sessionProperty().get());
         if (!Objects.equals(key, loadedFor)) {
             load(false);
