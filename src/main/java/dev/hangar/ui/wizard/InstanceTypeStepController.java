@@ -9,6 +9,7 @@ import dev.hangar.catalog.QuotaHeadroom.Headroom;
 import dev.hangar.spec.Market;
 import dev.hangar.ui.ColumnFit;
 import dev.hangar.ui.concurrent.Tasks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -138,13 +139,13 @@ final class InstanceTypeStepController implements StepController {
 
     /**
      * The first row a table shows cost ~100 ms of one-time work (its row's and cells' classes, skins and styles): a sample
-     * row, shown while the view is hidden, pays it over four frames, first with one column, then three more at a time.
-     * Shown before the last, the step puts its table back first ({@link #entered()}).
+     * row, shown while the view is hidden, pays it a frame at a time, first with one column, then three more columns a
+     * frame; the last part puts the table back. Shown before that, the step puts it back first ({@link #entered()}).
      */
     @Override
     public List<Runnable> rehearsal() {
         List<TableColumn<GpuTypeRow, ?>> columns = List.copyOf(typeTable.getColumns());
-        List<Runnable> parts = new java.util.ArrayList<>();
+        List<Runnable> parts = new ArrayList<>();
         parts.add(() -> {
             columns.subList(1, columns.size()).forEach(c -> c.setVisible(false));
             typeTable.setItems(FXCollections.observableArrayList(SAMPLE_ROW));

@@ -49,7 +49,7 @@ final class InstanceTypeViewModel {
 
     /**
      * Shows the first {@code first} rows (cheapest first); {@link #showMore} adds the rest. A table makes and styles
-     * the cells of every row it shows at once, which for a screenful of GPU types held the FX thread for 130 ms.
+     * the cells of every row it shows at once: for a screenful of GPU types, ~100 ms of the FX thread in one frame.
      */
     void show(GpuCatalog catalog, Map<String, Headroom> headroomByFamily, int first) {
         List<GpuTypeRow> list = catalog.offers().stream()
