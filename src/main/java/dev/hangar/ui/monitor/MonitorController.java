@@ -70,6 +70,10 @@ public final class MonitorController {
     private final ObservableList<MonitoredInstance> rows = FXCollections.observableArrayList();
     private final FilteredList<MonitoredInstance> shown = new FilteredList<>(rows);
     private final ReadOnlyObjectWrapper<MonitorSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    static final String READING = "Reading your launches and their instances…";
+    static final String NOTHING_LAUNCHED = "No launches yet. Launch one with the wizard; it shows here.";
+    static final String NOT_READ = "Your launches could not be read yet: see the line above.";
+    private final Label placeholder = new Label(READING);
     private final ObjectProperty<MetricWindow> window = new SimpleObjectProperty<>(MetricWindow.LAST_HOUR);
     private final ChangeListener<AwsSession> sessionChanged = (obs, old, now) -> refreshNow();
     /** The row to keep selected across refreshes (rows are new objects each time): "launch:<id>" or "instance:<id>". */
@@ -160,7 +164,8 @@ public final class MonitorController {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         dev.hangar.ui.ColumnFit.install(table); // at the window's minimum the table scrolls sideways rather than cut an ID or a status
-        table.setPlaceholder(new Label("No launches yet. Launch one with the wizard; it shows here."));
+        // Until the first refresh has answered, an empty table means "not read yet", not "nothing launched".
+        table.setPlaceholder(placeholder);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!replacingRows) {
                 selectedKey = row == null ? null : key(row);
@@ -280,6 +285,7 @@ public final class MonitorController {
 
     private void show(MonitorSnapshot s) {
         snapshot.set(s);
+        placeholder.setText(NOTHING_LAUNCHED);
         errorLine.setVisible(false);
         replacingRows = true;
         try {
@@ -312,6 +318,7 @@ public final class MonitorController {
         errorLine.setVisible(true);
         if (last == null) {
             summary.setText("");
+            placeholder.setText(NOT_READ);
         }
     }
 

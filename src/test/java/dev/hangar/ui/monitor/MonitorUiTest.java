@@ -245,6 +245,17 @@ class MonitorUiTest {
     }
 
     @Test
+    void beforeTheFirstRefreshAnswersTheTableSaysItIsReadingNotThatNothingWasLaunched(FxRobot robot, LocalAws aws) {
+        aws.endpoint().inject(Fault.on("ec2", "DescribeInstances").times(1).delay(java.time.Duration.ofSeconds(2)));
+        try (MonitorDriver m = new MonitorDriver(robot, stage, aws, home)) {
+            assertThat(m.table().getItems()).isEmpty();
+            assertThat(((javafx.scene.control.Label) m.table().getPlaceholder()).getText()).isEqualTo(MonitorController.READING);
+            m.awaitRow(instanceId, MonitoredInstance::running, "the launch to be listed");
+            assertThat(((javafx.scene.control.Label) m.table().getPlaceholder()).getText()).isEqualTo(MonitorController.NOTHING_LAUNCHED);
+        }
+    }
+
+    @Test
     void aFailedRefreshIsShownInlineAndTheLastDataStays(FxRobot robot, LocalAws aws) {
         try (MonitorDriver m = new MonitorDriver(robot, stage, aws, home)) {
             m.awaitRow(instanceId, MonitoredInstance::running, "the instance");
