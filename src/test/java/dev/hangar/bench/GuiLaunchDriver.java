@@ -269,11 +269,6 @@ public final class GuiLaunchDriver {
     private void nextView(String name, String step) throws Exception {
         waitUntil(() -> find("#nextButton") instanceof Button b && !b.isDisabled(), "Next on " + step);
         view(name);
-        next(step);
-    }
-
-    private void next(String step) throws Exception {
-        waitUntil(() -> find("#nextButton") instanceof Button b && !b.isDisabled(), "Next on " + step);
         String title = fx(() -> ((javafx.scene.control.Label) find("#stepTitle")).getText());
         callsPerStep.put(step, CallLog.histogram(CallLog.since(stepMark)));
         stepMark = CallLog.mark();

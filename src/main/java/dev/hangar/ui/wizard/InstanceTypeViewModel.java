@@ -21,9 +21,8 @@ final class InstanceTypeViewModel {
     private final SortedList<GpuTypeRow> sorted = new SortedList<>(filtered);
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty source = new SimpleStringProperty("");
-    /** Every row of the catalog shown, and those of them not yet in {@link #rows()}: see {@link #show(GpuCatalog, Map, int)}. */
+    /** Every row of the catalog shown; {@link #rows()}' source holds the first of them: see {@link #show(GpuCatalog, Map, int)}. */
     private List<GpuTypeRow> all = List.of();
-    private List<GpuTypeRow> pending = List.of();
 
     InstanceTypeViewModel() {
         filter.addListener((obs, old, text) -> applyFilter(text));
@@ -58,19 +57,16 @@ final class InstanceTypeViewModel {
                         .thenComparing(GpuTypeRow::name, dev.hangar.catalog.InstanceTypeOrder.INSTANCE))
                 .toList();
         all = list;
-        int now = Math.min(first, list.size());
-        pending = list.subList(now, list.size());
-        rows.setAll(list.subList(0, now));
+        rows.setAll(list.subList(0, Math.min(first, list.size())));
         source.set(list.size() + " GPU types in " + catalog.region() + " · " + describe(catalog) + bundledPrices(list)
                 + (headroomByFamily.isEmpty() ? " · quota headroom unknown" : ""));
     }
 
     /** Adds up to {@code count} more of the rows {@link #show(GpuCatalog, Map, int)} held back; true when all are shown. */
     boolean showMore(int count) {
-        int now = Math.min(count, pending.size());
-        rows.addAll(pending.subList(0, now));
-        pending = pending.subList(now, pending.size());
-        return pending.isEmpty();
+        int to = (int) Math.min((long) rows.size() + count, all.size());
+        rows.addAll(all.subList(rows.size(), to));
+        return to == all.size();
     }
 
     /** How many rows are shown so far, before the filter. */
